@@ -1,0 +1,48 @@
+namespace CommonsCall.Domain.Budgeting;
+
+/// <summary>Who sees which contributions while the round is open (DESIGN.md, budget rules).</summary>
+public enum ContributionsVisibility
+{
+    /// <summary>Everyone sees who gives what.</summary>
+    Live = 0,
+
+    /// <summary>Totals per commons only, not per organisation, until the round closes.</summary>
+    TotalsOnly = 1,
+
+    /// <summary>Nothing until the round closes.</summary>
+    Hidden = 2,
+}
+
+/// <summary>
+/// The budget rules of one call, set by the facilitator before Budgeting opens and locked afterwards
+/// (except the closing date).
+/// </summary>
+public sealed record BudgetRules
+{
+    public const int DefaultMaxSharePercent = 100;
+
+    public DateTimeOffset? FundingOpensAt { get; init; }
+
+    public DateTimeOffset? FundingClosesAt { get; init; }
+
+    /// <summary>Cap, in percent of a member's balance, on what it may give to one commons (1 to 100).</summary>
+    public int MaxShareOfBalancePerCommons { get; init; } = DefaultMaxSharePercent;
+
+    public bool CoCreatorsMayFundOwnCommons { get; init; }
+
+    public ContributionsVisibility ContributionsVisibility { get; init; } = ContributionsVisibility.Live;
+
+    public bool AllowWithdrawal { get; init; } = true;
+
+    public static BudgetRules Default { get; } = new();
+
+    /// <summary>Whether <paramref name="now"/> is inside the funding window (an unset bound is open).</summary>
+    public bool IsInsideWindow(DateTimeOffset now) =>
+        (FundingOpensAt is null || now >= FundingOpensAt) && (FundingClosesAt is null || now < FundingClosesAt);
+
+    /// <summary>The most one member may give one commons: the share cap applied to its balance, rounded down.</summary>
+    public long ShareCap(long balance) => checked(balance * MaxShareOfBalancePerCommons) / 100;
+
+    /// <summary>Whether <paramref name="other"/> only differs from these rules by its closing date.</summary>
+    public bool DiffersOnlyByClosingDate(BudgetRules other) => this with { FundingClosesAt = other.FundingClosesAt } == other;
+}

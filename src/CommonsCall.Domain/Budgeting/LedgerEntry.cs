@@ -1,0 +1,72 @@
+namespace CommonsCall.Domain.Budgeting;
+
+public enum LedgerEntryKind
+{
+    /// <summary>A funder pledged to the pool (or the matching pool).</summary>
+    Pledge = 0,
+
+    /// <summary>A member's grant from the pool changed.</summary>
+    Grant = 1,
+
+    /// <summary>A member's own funds changed.</summary>
+    OwnFunds = 2,
+
+    /// <summary>A member's contribution to a commons changed.</summary>
+    Contribution = 3,
+
+    /// <summary>A not-funded commons released a member's contribution back to its balance.</summary>
+    Release = 4,
+
+    /// <summary>A funded commons was awarded its total at settlement.</summary>
+    Award = 5,
+
+    /// <summary>A funded commons received its share of the matching pool.</summary>
+    Match = 6,
+}
+
+/// <summary>
+/// An append-only record of one money movement, with the quantity it changed before and after. Nothing is
+/// ever updated or deleted: balances and totals are always what these entries sum to.
+/// </summary>
+public sealed class LedgerEntry
+{
+    private LedgerEntry()
+    {
+    }
+
+    public LedgerEntry(Guid callId, LedgerEntryKind kind, long before, long after, string? actorUserId, Guid? organisationId, Guid? commonsId, DateTimeOffset at)
+    {
+        CallId = callId;
+        Kind = kind;
+        Before = before;
+        After = after;
+        Amount = after - before;
+        ActorUserId = actorUserId;
+        OrganisationId = organisationId;
+        CommonsId = commonsId;
+        At = at;
+    }
+
+    /// <summary>Database sequence: the order in which movements happened.</summary>
+    public long Id { get; private set; }
+
+    public Guid CallId { get; private set; }
+
+    public LedgerEntryKind Kind { get; private set; }
+
+    /// <summary>The movement: <c>After - Before</c>.</summary>
+    public long Amount { get; private set; }
+
+    public long Before { get; private set; }
+
+    public long After { get; private set; }
+
+    /// <summary>The user who caused it; null for the system (settlement).</summary>
+    public string? ActorUserId { get; private set; }
+
+    public Guid? OrganisationId { get; private set; }
+
+    public Guid? CommonsId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}

@@ -1,0 +1,136 @@
+using CommonsCall.Domain.Common;
+
+namespace CommonsCall.Domain.Budgeting;
+
+/// <summary>
+/// A member organisation's money in one call: what it was granted from the pool, what it added itself and
+/// what it currently gives to commons. The row is locked for every change to it, which serialises one
+/// member's concurrent requests; its figures always equal what the ledger sums to.
+/// </summary>
+public sealed class MemberBudget
+{
+    private MemberBudget()
+    {
+    }
+
+    public MemberBudget(Guid callId, Guid organisationId)
+    {
+        CallId = callId;
+        OrganisationId = organisationId;
+    }
+
+    public Guid CallId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public long Granted { get; private set; }
+
+    public long OwnFunds { get; private set; }
+
+    public long Contributed { get; private set; }
+
+    public long Balance => Granted + OwnFunds;
+
+    public long Available => Balance - Contributed;
+
+    public Result<ContributionChange> SetGrant(long amount)
+    {
+        if (amount < 0)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "A grant cannot be negative.");
+        }
+
+        if (amount + OwnFunds < Contributed)
+        {
+            return new DomainError(ErrorCodes.GrantBelowContributed, "The grant cannot be lowered below what the member has already contributed.");
+        }
+
+        var change = new ContributionChange(Granted, amount);
+        Granted = amount;
+        return change;
+    }
+
+    public Result<ContributionChange> SetOwnFunds(long amount)
+    {
+        if (amount < 0)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "Own funds cannot be negative.");
+        }
+
+        if (Granted + amount < Contributed)
+        {
+            return new DomainError(ErrorCodes.OwnFundsBelowContributed, "Own funds cannot be lowered below what the member has already contributed.");
+        }
+
+        var change = new ContributionChange(OwnFunds, amount);
+        OwnFunds = amount;
+        return change;
+    }
+
+    public void ApplyContributionDelta(long delta) => Contributed = checked(Contributed + delta);
+}
+
+/// <summary>One member's current contribution to one commons (0 once withdrawn or released).</summary>
+public sealed class Contribution
+{
+    private Contribution()
+    {
+    }
+
+    public Contribution(Guid callId, Guid commonsId, Guid organisationId)
+    {
+        CallId = callId;
+        CommonsId = commonsId;
+        OrganisationId = organisationId;
+    }
+
+    public Guid CallId { get; private set; }
+
+    public Guid CommonsId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public long Amount { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Set(long amount, DateTimeOffset at)
+    {
+        Amount = amount;
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>A funder's commitment to the call's pool, or to its matching pool.</summary>
+public sealed class Pledge
+{
+    private Pledge()
+    {
+        CreatedByUserId = string.Empty;
+    }
+
+    public Pledge(Guid callId, Guid funderOrganisationId, long amount, bool isMatching, string createdByUserId, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7(at);
+        CallId = callId;
+        FunderOrganisationId = funderOrganisationId;
+        Amount = amount;
+        IsMatching = isMatching;
+        CreatedByUserId = createdByUserId;
+        CreatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CallId { get; private set; }
+
+    public Guid FunderOrganisationId { get; private set; }
+
+    public long Amount { get; private set; }
+
+    public bool IsMatching { get; private set; }
+
+    public string CreatedByUserId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,211 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Common;
+
+namespace CommonsCall.Domain.Calls;
+
+/// <summary>A commons call: its framing (glossary, scope), its phase and its budget rules.</summary>
+public sealed class Call
+{
+    private readonly List<CallFacilitator> _facilitators = [];
+    private readonly List<GlossaryTerm> _glossary = [];
+    private readonly List<ScopeStatement> _scope = [];
+
+    private Call()
+    {
+        Title = Slug = Summary = Ecosystem = Currency = string.Empty;
+        BudgetRules = BudgetRules.Default;
+    }
+
+    public Call(string title, string slug, string summary, string ecosystem, string currency, CallVisibility visibility, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        Title = title;
+        Slug = slug;
+        Summary = summary;
+        Ecosystem = ecosystem;
+        Currency = currency;
+        Visibility = visibility;
+        Phase = CallPhase.Draft;
+        BudgetRules = BudgetRules.Default;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Slug { get; private set; }
+
+    /// <summary>Markdown, rendered with raw HTML disabled.</summary>
+    public string Summary { get; private set; }
+
+    public string Ecosystem { get; private set; }
+
+    /// <summary>ISO 4217 code; amounts are in its minor unit.</summary>
+    public string Currency { get; private set; }
+
+    public CallVisibility Visibility { get; private set; }
+
+    public CallPhase Phase { get; private set; }
+
+    public BudgetRules BudgetRules { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SettledAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token for facilitator edits (PostgreSQL xmin).</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyCollection<CallFacilitator> Facilitators => _facilitators;
+
+    public IReadOnlyCollection<GlossaryTerm> Glossary => _glossary;
+
+    public IReadOnlyCollection<ScopeStatement> Scope => _scope;
+
+    public bool IsFacilitator(string userId) => _facilitators.Any(f => f.UserId == userId);
+
+    public void AddFacilitator(string userId)
+    {
+        if (!IsFacilitator(userId))
+        {
+            _facilitators.Add(new CallFacilitator(Id, userId));
+        }
+    }
+
+    public void Describe(string title, string summary, string ecosystem, string currency, CallVisibility visibility)
+    {
+        Title = title;
+        Summary = summary;
+        Ecosystem = ecosystem;
+        Currency = currency;
+        Visibility = visibility;
+    }
+
+    public void AddGlossaryTerm(string term, string definition) => _glossary.Add(new GlossaryTerm(term, definition));
+
+    public void AddScopeStatement(string text, bool inScope) => _scope.Add(new ScopeStatement(text, inScope));
+
+    /// <summary>The round accepts contributions: phase Budgeting and inside the funding window.</summary>
+    public bool IsRoundOpen(DateTimeOffset now) => Phase == CallPhase.Budgeting && BudgetRules.IsInsideWindow(now);
+
+    /// <summary>Whether visitors may see who gives what right now (facilitators and a member's own data aside).</summary>
+    public bool ShowsContributionsPerOrganisation =>
+        Phase >= CallPhase.Results || BudgetRules.ContributionsVisibility == ContributionsVisibility.Live;
+
+    /// <summary>Whether visitors may see the totals per commons right now.</summary>
+    public bool ShowsCommonsTotals =>
+        Phase >= CallPhase.Results || BudgetRules.ContributionsVisibility != ContributionsVisibility.Hidden;
+
+    public Result ChangeBudgetRules(BudgetRules rules)
+    {
+        if (Phase >= CallPhase.Budgeting && !BudgetRules.DiffersOnlyByClosingDate(rules))
+        {
+            return Result.Fail(ErrorCodes.RulesLocked, "Budget rules are locked once Budgeting opens; only the closing date may change.");
+        }
+
+        if (Phase >= CallPhase.Results)
+        {
+            return Result.Fail(ErrorCodes.RulesLocked, "The round is settled.");
+        }
+
+        BudgetRules = rules;
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Moves the call one phase forward when the target's preconditions hold. Results is reached only by
+    /// settling the round (<see cref="MarkSettled"/>).
+    /// </summary>
+    public Result MoveTo(CallPhase target, PhaseFacts facts)
+    {
+        if (target != Phase + 1 || target == CallPhase.Results)
+        {
+            return Result.Fail(ErrorCodes.PhaseTransitionNotAllowed, target == CallPhase.Results
+                ? "The call reaches Results when the facilitator closes the budget round."
+                : $"A call moves one phase at a time: from {Phase} the next phase is {Phase + 1}.");
+        }
+
+        var refusal = target switch
+        {
+            CallPhase.Challenges when facts.MemberParticipants == 0 =>
+                "Invite at least one member organisation before opening the challenges.",
+            CallPhase.Commons when facts.PublishedChallenges == 0 =>
+                "At least one micro-challenge must be published before the commons phase.",
+            CallPhase.Budgeting when facts.ApprovedCommons == 0 =>
+                "At least one commons must be approved for funding before the budget round.",
+            CallPhase.Budgeting when facts.Pool + facts.OwnFunds <= 0 =>
+                "The pool and the members' own funds are empty: there is nothing to spend.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return Result.Fail(ErrorCodes.PhasePreconditionFailed, refusal);
+        }
+
+        Phase = target;
+        return Result.Ok();
+    }
+
+    public Result MarkSettled(DateTimeOffset at)
+    {
+        if (SettledAt is not null)
+        {
+            return Result.Fail(ErrorCodes.AlreadySettled, "The round is already settled.");
+        }
+
+        if (Phase != CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.WrongPhase, "Only a call in Budgeting can be closed.");
+        }
+
+        Phase = CallPhase.Results;
+        SettledAt = at;
+        return Result.Ok();
+    }
+}
+
+public sealed class CallFacilitator
+{
+    public CallFacilitator(Guid callId, string userId)
+    {
+        CallId = callId;
+        UserId = userId;
+    }
+
+    public Guid CallId { get; private set; }
+
+    public string UserId { get; private set; }
+}
+
+public sealed class GlossaryTerm
+{
+    public GlossaryTerm(string term, string definition)
+    {
+        Id = Guid.CreateVersion7();
+        Term = term;
+        Definition = definition;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Term { get; private set; }
+
+    public string Definition { get; private set; }
+}
+
+public sealed class ScopeStatement
+{
+    public ScopeStatement(string text, bool inScope)
+    {
+        Id = Guid.CreateVersion7();
+        Text = text;
+        InScope = inScope;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Text { get; private set; }
+
+    public bool InScope { get; private set; }
+}

@@ -1,0 +1,48 @@
+namespace CommonsCall.Domain.Common;
+
+/// <summary>
+/// An error a user caused (not a bug): a stable machine code, shown translated by the UI and returned as
+/// the <c>code</c> member of problem details by the API.
+/// </summary>
+public sealed record DomainError(string Code, string Detail)
+{
+    public override string ToString() => $"{Code}: {Detail}";
+}
+
+/// <summary>The outcome of an operation that users may be refused.</summary>
+public readonly record struct Result
+{
+    private Result(DomainError? error) => Error = error;
+
+    public DomainError? Error { get; }
+
+    public bool IsSuccess => Error is null;
+
+    public static Result Ok() => new(null);
+
+    public static Result Fail(string code, string detail) => new(new DomainError(code, detail));
+
+    public static implicit operator Result(DomainError error) => new(error);
+}
+
+/// <summary>The outcome of an operation that yields a value, or an error.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, DomainError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public DomainError? Error { get; }
+
+    public bool IsSuccess => Error is null;
+
+    public static Result<T> Ok(T value) => new(value, null);
+
+    public static implicit operator Result<T>(DomainError error) => new(default, error);
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+}

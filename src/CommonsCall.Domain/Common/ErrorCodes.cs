@@ -1,0 +1,37 @@
+namespace CommonsCall.Domain.Common;
+
+/// <summary>
+/// The stable error codes of DESIGN.md. They are part of the public API (problem details <c>code</c>)
+/// and the keys of the UI's translated messages: never rename one.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string Validation = "validation_failed";
+    public const string Conflict = "conflict";
+
+    // Contributions (DESIGN.md budget rules 1-7).
+    public const string RoundClosed = "round_closed";
+    public const string NotApproved = "not_approved";
+    public const string InvalidAmount = "invalid_amount";
+    public const string WithdrawalNotAllowed = "withdrawal_not_allowed";
+    public const string InsufficientBalance = "insufficient_balance";
+    public const string ExceedsShareCap = "exceeds_share_cap";
+    public const string ExceedsCommonsMaximum = "exceeds_commons_maximum";
+    public const string OwnCommons = "own_commons";
+
+    // Pool and grants.
+    public const string ExceedsPool = "exceeds_pool";
+    public const string GrantBelowContributed = "grant_below_contributed";
+    public const string OwnFundsBelowContributed = "own_funds_below_contributed";
+    public const string NoJoinedMembers = "no_joined_members";
+
+    // Calls and phases.
+    public const string PhaseTransitionNotAllowed = "phase_transition_not_allowed";
+    public const string PhasePreconditionFailed = "phase_precondition_failed";
+    public const string RulesLocked = "rules_locked";
+    public const string WrongPhase = "wrong_phase";
+    public const string AlreadySettled = "already_settled";
+    public const string DuplicateSlug = "duplicate_slug";
+}
