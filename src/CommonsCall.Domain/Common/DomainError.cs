@@ -3,8 +3,9 @@ namespace CommonsCall.Domain.Common;
 /// <summary>
 /// An error a user caused (not a bug): a stable machine code, shown translated by the UI and returned as
 /// the <c>code</c> member of problem details by the API.
+/// <paramref name="Fields"/> lists the invalid fields and their messages when the error is a validation failure.
 /// </summary>
-public sealed record DomainError(string Code, string Detail)
+public sealed record DomainError(string Code, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
     public override string ToString() => $"{Code}: {Detail}";
 }

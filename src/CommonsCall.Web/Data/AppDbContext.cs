@@ -1,0 +1,46 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using CommonsEntity = CommonsCall.Domain.Commons.Commons;
+
+namespace CommonsCall.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Challenge> Challenges => Set<Challenge>();
+
+    public DbSet<CommonsEntity> Commons => Set<CommonsEntity>();
+
+    public DbSet<MemberBudget> MemberBudgets => Set<MemberBudget>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,206 @@
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using CommonsEntity = CommonsCall.Domain.Commons.Commons;
+
+namespace CommonsCall.Web.Data;
+
+public sealed record DemoAccount(string Email, string DisplayName, string Description);
+
+/// <summary>
+/// The demo call "Communs de la mobilité partagée" (fictional organisations inspired by real appels à
+/// communs, see DEMO.md), seeded once into an empty database so that a first run has something to show.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo-Communs-2026";
+    public const string CallSlug = "communs-mobilite-partagee";
+
+    public static readonly DemoAccount Administrator = new("admin@demo.commonscall.org", "Alex Admin", "administrateur de la plateforme");
+    public static readonly DemoAccount Facilitator = new("animation@demo.commonscall.org", "Camille Martin", "animatrice de l'appel");
+    public static readonly DemoAccount MemberA = new("lea@covoit-ouest.example", "Léa Bernard", "membre : Covoit'Ouest");
+    public static readonly DemoAccount MemberB = new("karim@roulons-ensemble.example", "Karim Haddad", "membre : Roulons Ensemble");
+    public static readonly DemoAccount Funder = new("sophie@agence-transition.example", "Sophie Laurent", "financeur : Agence de la Transition (fictive)");
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } = [Facilitator, MemberA, MemberB, Funder, Administrator];
+
+    /// <summary>Creates the platform roles; idempotent, runs at every start.</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Seeds the demo call unless the database already holds a call. Returns whether it seeded.</summary>
+    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Calls.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var admin = await CreateUserAsync(users, Administrator, Roles.Administrator);
+        var facilitator = await CreateUserAsync(users, Facilitator, Roles.Facilitator);
+        var lea = await CreateUserAsync(users, MemberA, null);
+        var karim = await CreateUserAsync(users, MemberB, null);
+        var sophie = await CreateUserAsync(users, Funder, null);
+        _ = admin;
+
+        Organisation Org(string name, OrganisationKind kind, SizeBand size, DevelopmentStage stage, string website, string description)
+        {
+            var o = new Organisation(name, kind, size, stage, now);
+            o.Describe(name, kind, size, stage, website, description);
+            db.Organisations.Add(o);
+            return o;
+        }
+
+        var covoit = Org("Covoit'Ouest", OrganisationKind.Startup, SizeBand.Small, DevelopmentStage.Development, "https://covoit-ouest.example",
+            "Opérateur de covoiturage du quotidien pour les zones peu denses.");
+        var roulons = Org("Roulons Ensemble (coopérative)", OrganisationKind.Sme, SizeBand.Micro, DevelopmentStage.Maintenance, "https://roulons-ensemble.example",
+            "Coopérative de covoiturage libre, sans commission.");
+        var velos = Org("Vélos Partagés du Bocage", OrganisationKind.Association, SizeBand.Micro, DevelopmentStage.StartUp, "https://velos-bocage.example",
+            "Association qui gère une flotte de vélos partagés dans les bourgs.");
+        var metropole = Org("Métropole de Valmont", OrganisationKind.PublicBody, SizeBand.Large, DevelopmentStage.Maintenance, "https://valmont-metropole.example",
+            "Autorité organisatrice des mobilités.");
+        var maas = Org("CityLink MaaS", OrganisationKind.Startup, SizeBand.Small, DevelopmentStage.Creation, "https://citylink.example",
+            "Éditeur d'une application de mobilité servicielle (MaaS).");
+        var labo = Org("Laboratoire Mobilités & Territoires", OrganisationKind.Research, SizeBand.Medium, DevelopmentStage.Development, "https://lmt.example",
+            "Laboratoire public de recherche sur les mobilités.");
+        var agence = Org("Agence de la Transition (fictive)", OrganisationKind.PublicBody, SizeBand.Large, DevelopmentStage.Maintenance, "https://agence-transition.example",
+            "Agence publique qui finance des communs de la transition écologique.");
+        var energies = Org("Énergies Avenir SA", OrganisationKind.LargeCompany, SizeBand.Large, DevelopmentStage.Maintenance, "https://energies-avenir.example",
+            "Fournisseur d'énergie qui finance via les certificats d'économies d'énergie.");
+
+        covoit.AddMember(lea.Id);
+        roulons.AddMember(karim.Id);
+        agence.AddMember(sophie.Id);
+
+        var call = new Call(
+            "Communs de la mobilité partagée",
+            CallSlug,
+            "Un **appel à communs** pour que les acteurs de la mobilité partagée de Valmont construisent ensemble " +
+            "les ressources ouvertes dont ils ont tous besoin, au lieu de les refaire chacun de leur côté.\n\n" +
+            "1. Nous partons de vos irritants, formulés en *micro-défis*.\n2. Vous proposez des communs et vous vous positionnez.\n" +
+            "3. Chaque membre répartit son budget entre les communs de son choix.",
+            "Mobilité partagée, Métropole de Valmont",
+            "EUR",
+            CallVisibility.Public,
+            now);
+        call.AddFacilitator(facilitator.Id);
+        call.AddGlossaryTerm("Commun", "Ressource ouverte (logiciel, données, protocole, savoir...) gérée par une communauté selon des règles qu'elle se donne.");
+        call.AddGlossaryTerm("Micro-défi", "Problème concret formulé sous forme de question, dont la résolution se mesure avant/après.");
+        call.AddGlossaryTerm("Covoiturage du quotidien", "Trajet partagé domicile-travail de moins de 80 km, hors longue distance.");
+        call.AddScopeStatement("Ressources sous licence ouverte réutilisables par tous les acteurs du territoire.", inScope: true);
+        call.AddScopeStatement("Les trajets domicile-travail et les déplacements du quotidien.", inScope: true);
+        call.AddScopeStatement("Le développement de fonctionnalités propres à un seul opérateur.", inScope: false);
+        db.Calls.Add(call);
+
+        foreach (var member in new[] { covoit, roulons, velos, metropole, maas, labo })
+        {
+            var p = new Participant(call.Id, member.Id, ParticipantRole.Member, now);
+            p.Join(now);
+            db.Participants.Add(p);
+        }
+
+        foreach (var funder in new[] { agence, energies, metropole })
+        {
+            var p = new Participant(call.Id, funder.Id, ParticipantRole.Funder, now);
+            p.Join(now);
+            db.Participants.Add(p);
+        }
+
+        Challenge Defi(Organisation author, string question, string context)
+        {
+            var c = new Challenge(call.Id, author.Id, question, context, now);
+            c.Publish();
+            db.Challenges.Add(c);
+            return c;
+        }
+
+        Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.");
+        Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.");
+        Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.");
+        Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.");
+
+        CommonsEntity Commun(Organisation by, string title, string summary, CommonsKind kind, string licence, CommonsMaturity maturity, bool approve, params BudgetLine[] lines)
+        {
+            var c = new CommonsEntity(call.Id, by.Id, title, summary, kind, licence, now);
+            c.Describe("Gouvernance ouverte : comité de pilotage des contributeurs, décisions au consentement.",
+                "Une rencontre mensuelle du groupe de travail et une documentation publique.",
+                "Ateliers usagers avec les habitants du territoire.",
+                "Temps de développement et d'animation.",
+                maturity);
+            c.SetBudgetLines(lines);
+            if (approve)
+            {
+                c.Approve();
+            }
+
+            db.Commons.Add(c);
+            return c;
+        }
+
+        var registre = Commun(covoit, "Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu pour que les collectivités versent leurs incitations.",
+            CommonsKind.Software, "AGPL-3.0-only", CommonsMaturity.Maturity, true,
+            new BudgetLine("Développement de l'API de preuve", 800_000, 1_500_000),
+            new BudgetLine("Animation de la communauté des opérateurs", 200_000, 500_000));
+        registre.AddCoCreator(roulons.Id);
+        Commun(metropole, "Base nationale des lieux de covoiturage", "Jeu de données ouvert des aires et points de rencontre de covoiturage.",
+            CommonsKind.Data, "ODbL-1.0", CommonsMaturity.Emergence, true,
+            new BudgetLine("Collecte et consolidation des données", 300_000, 600_000),
+            new BudgetLine("Outil de contribution en ligne", 200_000, 400_000));
+        Commun(maas, "Standard d'échange des offres de covoiturage", "Protocole ouvert (OpenAPI) pour publier offres et demandes de covoiturage.",
+            CommonsKind.ProtocolOrStandard, "Apache-2.0", CommonsMaturity.Emergence, true,
+            new BudgetLine("Rédaction de la spécification", 250_000, 400_000),
+            new BudgetLine("Implémentations de référence", 250_000, 600_000));
+        Commun(velos, "Vélo partagé à cadenas connecté", "Matériel ouvert : un vélo robuste et un cadenas connecté gérés par des associations locales.",
+            CommonsKind.Hardware, "CERN-OHL-S-2.0", CommonsMaturity.Prefiguration, true,
+            new BudgetLine("Prototype du cadenas", 400_000, 700_000),
+            new BudgetLine("Guide de fabrication", 100_000, 200_000));
+        Commun(labo, "Indicateurs de marchabilité OpenStreetMap", "Logiciel et données pour mesurer la marchabilité des quartiers à partir d'OpenStreetMap.",
+            CommonsKind.Software, "MIT", CommonsMaturity.Prefiguration, false,
+            new BudgetLine("Calcul des indicateurs", 150_000, 300_000));
+
+        var facts = new PhaseFacts(MemberParticipants: 6, PublishedChallenges: 4, ApprovedCommons: 4, Pool: 0, OwnFunds: 0);
+        foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
+        {
+            call.MoveTo(phase, facts);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, DemoAccount account, string? role)
+    {
+        var user = new AppUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create demo account " + account.Email + ": " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        if (role is not null)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+}

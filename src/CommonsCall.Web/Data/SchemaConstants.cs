@@ -1,0 +1,18 @@
+namespace CommonsCall.Web.Data;
+
+/// <summary>Column lengths, shared by the EF configurations and the validators so that a limit is written once.</summary>
+public static class SchemaConstants
+{
+    public const int NameLength = 200;
+    public const int TitleLength = 200;
+    public const int SlugLength = 80;
+    public const int ShortTextLength = 500;
+    public const int LongTextLength = 20_000;
+    public const int UrlLength = 500;
+    public const int CurrencyLength = 3;
+    public const int LicenceLength = 64;
+    public const int CodeLength = 64;
+    public const int UserIdLength = 450;
+    public const int EmailLength = 256;
+    public const int TokenHashLength = 64;
+}

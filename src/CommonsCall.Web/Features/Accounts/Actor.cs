@@ -1,0 +1,22 @@
+using System.Security.Claims;
+
+namespace CommonsCall.Web.Features.Accounts;
+
+/// <summary>
+/// Who is asking. Every service operation takes one and checks its permissions itself, whether the call
+/// comes from a page or from the API.
+/// </summary>
+public sealed record Actor(string? UserId, bool IsAdministrator, bool IsFacilitator)
+{
+    public static Actor Anonymous { get; } = new(null, false, false);
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public static Actor From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return id is null
+            ? Anonymous
+            : new Actor(id, principal.IsInRole(Roles.Administrator), principal.IsInRole(Roles.Facilitator));
+    }
+}

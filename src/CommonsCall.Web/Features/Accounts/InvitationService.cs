@@ -1,0 +1,129 @@
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Accounts;
+
+public sealed record CreateInvitation(string Email, string? Role, Guid? OrganisationId);
+
+public sealed record CreatedInvitation(Guid Id, string Email, string Token, DateTimeOffset ExpiresAt);
+
+public sealed record Registration(string Token, string DisplayName, string Password);
+
+public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
+{
+    public CreateInvitationValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(SchemaConstants.EmailLength);
+        RuleFor(x => x.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage("Unknown role.");
+    }
+}
+
+public sealed class RegistrationValidator : AbstractValidator<Registration>
+{
+    public RegistrationValidator()
+    {
+        RuleFor(x => x.Token).NotEmpty();
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(SchemaConstants.NameLength);
+        RuleFor(x => x.Password).NotEmpty().MinimumLength(10);
+    }
+}
+
+/// <summary>Accounts are created by invitation link only: an administrator (or a facilitator, for members) invites an email.</summary>
+public sealed class InvitationService(
+    IDbContextFactory<AppDbContext> factory,
+    UserManager<AppUser> users,
+    IValidator<CreateInvitation> invitationValidator,
+    IValidator<Registration> registrationValidator,
+    TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    public async Task<Result<CreatedInvitation>> CreateAsync(Actor actor, CreateInvitation command, CancellationToken ct = default)
+    {
+        if (!actor.IsAdministrator && !(actor.IsFacilitator && command.Role is null))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only administrators invite accounts; facilitators may invite members.");
+        }
+
+        var validation = await invitationValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (command.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
+        }
+
+        var token = SecretTokens.Create();
+        var now = clock.GetUtcNow();
+        var invitation = new AccountInvitation
+        {
+            TokenHash = SecretTokens.Hash(token),
+            Email = command.Email.Trim(),
+            Role = command.Role,
+            OrganisationId = command.OrganisationId,
+            CreatedByUserId = actor.UserId!,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+        db.AccountInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
+    }
+
+    /// <summary>The pending invitation behind a link, or null when it is unknown, used or expired.</summary>
+    public async Task<AccountInvitation?> FindPendingAsync(string token, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var hash = SecretTokens.Hash(token);
+        var now = clock.GetUtcNow();
+        return await db.AccountInvitations.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.ExpiresAt > now, ct);
+    }
+
+    public async Task<Result<AppUser>> RegisterAsync(Registration command, CancellationToken ct = default)
+    {
+        var validation = await registrationValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var hash = SecretTokens.Hash(command.Token);
+        var now = clock.GetUtcNow();
+        var invitation = await db.AccountInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
+        {
+            return new DomainError(ErrorCodes.NotFound, "This invitation link is unknown, already used or expired.");
+        }
+
+        var user = new AppUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = command.DisplayName.Trim() };
+        var created = await users.CreateAsync(user, command.Password);
+        if (!created.Succeeded)
+        {
+            return new DomainError(ErrorCodes.Validation, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        if (invitation.Role is not null)
+        {
+            await users.AddToRoleAsync(user, invitation.Role);
+        }
+
+        if (invitation.OrganisationId is { } organisationId)
+        {
+            db.OrganisationMembers.Add(new Domain.Organisations.OrganisationMember(organisationId, user.Id));
+        }
+
+        invitation.UsedAt = now;
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+}

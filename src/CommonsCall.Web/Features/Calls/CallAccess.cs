@@ -1,0 +1,40 @@
+using CommonsCall.Domain.Calls;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Calls;
+
+/// <summary>What one actor may do in one call: the single place where per-call roles are worked out.</summary>
+public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Guid> MemberOrganisations, IReadOnlySet<Guid> FunderOrganisations, IReadOnlySet<Guid> InvitedOrganisations)
+{
+    public bool IsMember => MemberOrganisations.Count > 0;
+
+    public bool IsFunder => FunderOrganisations.Count > 0;
+
+    /// <summary>Involved in the call in any way: may read a members-only call.</summary>
+    public bool IsInvolved => IsFacilitator || IsMember || IsFunder || InvitedOrganisations.Count > 0;
+
+    public bool CanRead(Call call) => call.Visibility == CallVisibility.Public || IsInvolved;
+
+    public bool Represents(Guid organisationId) => MemberOrganisations.Contains(organisationId);
+
+    public static async Task<CallAccess> LoadAsync(AppDbContext db, Call call, Actor actor, CancellationToken ct)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return new CallAccess(actor, false, new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>());
+        }
+
+        var participations = await db.Participants.AsNoTracking()
+            .Where(p => p.CallId == call.Id && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId))
+            .Select(p => new { p.OrganisationId, p.Role, p.State })
+            .ToListAsync(ct);
+        return new CallAccess(
+            actor,
+            actor.IsAdministrator || call.IsFacilitator(userId),
+            participations.Where(p => p.Role == ParticipantRole.Member && p.State == InvitationState.Joined).Select(p => p.OrganisationId).ToHashSet(),
+            participations.Where(p => p.Role == ParticipantRole.Funder && p.State == InvitationState.Joined).Select(p => p.OrganisationId).ToHashSet(),
+            participations.Where(p => p.State == InvitationState.Invited).Select(p => p.OrganisationId).ToHashSet());
+    }
+}

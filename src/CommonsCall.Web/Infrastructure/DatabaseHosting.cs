@@ -1,0 +1,112 @@
+using CommonsCall.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CommonsCall.Web.Infrastructure;
+
+public static class DatabaseHosting
+{
+    public const string ConnectionStringName = "CommonsCall";
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseConnection>();
+        services.AddDbContextFactory<AppDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
+            // Migrations are hand-written (no EF Design package here); the schema test that compares
+            // MigrateAsync with EnsureCreatedAsync is what keeps them equal to the model.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+        // ASP.NET Core Identity's stores need a scoped context; they only run inside HTTP requests.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Uses <c>ConnectionStrings:CommonsCall</c> when set; otherwise starts the app's own PostgreSQL cluster
+    /// (kept under the user's data folder, reused on the next run, stopped with the app). Then applies the
+    /// migrations. Runs after the app is built so that test hosts' configuration is seen.
+    /// </summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        var connection = app.Services.GetRequiredService<DatabaseConnection>();
+        var configured = app.Configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            connection.ConnectionString = configured;
+        }
+        else
+        {
+            var directory = app.Configuration["LocalDatabase:Directory"] ?? DefaultLocalDirectory();
+            var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions(directory, Throwaway: false), app.Logger);
+            app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
+            const string database = "commonscall";
+            await CreateDatabaseIfMissingAsync(cluster.ConnectionString("postgres"), database);
+            connection.ConnectionString = cluster.ConnectionString(database);
+            connection.IsLocal = true;
+        }
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    private static string DefaultLocalDirectory()
+    {
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        var preferred = Path.Combine(userData, "CommonsCall", "postgres");
+
+        // As root, the cluster runs as the postgres user, which cannot go through a private home (/root is 0700).
+        return LocalPostgres.ParentsAreTraversable(preferred) ? preferred : "/var/lib/commonscall/postgres";
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(string adminConnectionString, string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>Readiness: the database answers.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
+    }
+}
+
+/// <summary>The database the app talks to, known once <see cref="DatabaseHosting.InitialiseDatabaseAsync"/> ran.</summary>
+public sealed class DatabaseConnection
+{
+    private string? _connectionString;
+
+    public string ConnectionString
+    {
+        get => _connectionString ?? throw new InvalidOperationException("The database is not initialised yet.");
+        set => _connectionString = value;
+    }
+
+    /// <summary>Whether the app started its own local cluster (no connection string configured).</summary>
+    public bool IsLocal { get; set; }
+}

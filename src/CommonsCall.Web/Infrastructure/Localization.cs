@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CommonsCall.Web.Infrastructure;
+
+public static class Localization
+{
+    public const string DefaultCulture = "fr";
+
+    public static IServiceCollection AddAppLocalization(this IServiceCollection services)
+    {
+        services.AddSingleton<JsonStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            o.SupportedCultures = JsonStringLocalizerFactory.SupportedCultures;
+            o.SupportedUICultures = JsonStringLocalizerFactory.SupportedCultures;
+
+            // The header switch writes the cookie; browsers' Accept-Language is not consulted: French first.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>GET /culture?culture=en&amp;redirectUri=/calls: remembers the language in a cookie for a year.</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http) =>
+        {
+            var chosen = JsonStringLocalizerFactory.SupportedCultures.FirstOrDefault(c => c.Name == culture) ?? new CultureInfo(DefaultCulture);
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}

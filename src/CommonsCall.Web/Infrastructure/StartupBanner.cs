@@ -1,0 +1,27 @@
+using CommonsCall.Web.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CommonsCall.Web.Infrastructure;
+
+public static class StartupBanner
+{
+    /// <summary>Prints where the app listens and, for the local demo database, how to sign in.</summary>
+    public static void Print(WebApplication app, bool seeded)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var local = app.Services.GetRequiredService<DatabaseConnection>().IsLocal;
+        var lines = new List<string> { string.Empty, "CommonsCall is running:" };
+        lines.AddRange(addresses.Select(a => "  " + a));
+        if (local || seeded)
+        {
+            lines.Add(string.Empty);
+            lines.Add($"Demo call: /calls/{DemoData.CallSlug}");
+            lines.Add($"Demo accounts (password: {DemoData.Password}):");
+            lines.AddRange(DemoData.Accounts.Select(a => $"  {a.Email,-36} {a.Description}"));
+        }
+
+        lines.Add(string.Empty);
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

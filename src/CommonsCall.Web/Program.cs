@@ -1,0 +1,64 @@
+using CommonsCall.Web.Components;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Package static assets (_content/Radzen.Blazor) are served from the NuGet cache outside Development too.
+builder.WebHost.UseStaticWebAssets();
+builder.AddAppLogging();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppDatabase();
+builder.Services.AddAccounts();
+builder.Services.AddAppLocalization();
+builder.Services.AddValidators();
+builder.Services.AddFeatures();
+builder.Services.AddRadzenComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+try
+{
+    await app.InitialiseDatabaseAsync();
+}
+catch (LocalPostgresUnavailableException ex)
+{
+    app.Logger.LogCritical("{Message}", ex.Message);
+    return 1;
+}
+
+await DemoData.EnsureRolesAsync(app.Services);
+var seeded = app.Configuration.GetValue("Demo:Seed", defaultValue: true) && await DemoData.SeedAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseRequestLogging();
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapCultureEndpoint();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, seeded));
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test hosts.</summary>
+public partial class Program;
