@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommonsCall.Testing;
+
+/// <summary>
+/// The real app (same Program, same services) on a fresh database of its own. <see cref="SeedDemo"/> seeds
+/// the demo call; <see cref="Clock"/> replaces the system clock.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public TestClock Clock { get; } = new();
+
+    protected virtual bool SeedDemo => false;
+
+    public virtual async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:CommonsCall", ConnectionString);
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
+
+/// <summary>The app with the demo call seeded.</summary>
+public class DemoAppFactory : AppFactory
+{
+    protected override bool SeedDemo => true;
+}
