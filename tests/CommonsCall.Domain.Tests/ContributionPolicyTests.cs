@@ -105,6 +105,18 @@ public class ContributionPolicyTests
         ContributionPolicy.Decide(ctx, 10_000).ShouldSucceed().IsNoOp.ShouldBeTrue();
     }
 
+    [Fact]
+    public void Setting_the_same_amount_again_is_a_no_op_even_where_rules_4_to_7_would_refuse_a_raise()
+    {
+        // A retried request must not fail because the figures around it moved: over balance, over the
+        // share cap, commons over its maximum, and a co-creator.
+        var ctx = (AContribution.AlreadyGiving(60_000) with { MemberBalance = 50_000, CommonsMaximumGoal = 10_000, MemberIsCoCreator = true })
+            .WithRules(r => r with { MaxShareOfBalancePerCommons = 10 });
+
+        ContributionPolicy.Decide(ctx, 60_001).IsSuccess.ShouldBeFalse();
+        ContributionPolicy.Decide(ctx, 60_000).ShouldSucceed().IsNoOp.ShouldBeTrue();
+    }
+
     // Rule 4: M's contributions with A in place of the current amount do not exceed M's balance.
 
     [Fact]
