@@ -16,10 +16,16 @@ public sealed record MatchingResult(IReadOnlyDictionary<Guid, long> Matches, lon
 /// <remarks>
 /// Square roots are irrational, so they are computed in <see cref="decimal"/> (28 significant digits)
 /// rather than <see cref="double"/>: the result is floored to whole minor units only at the end, and
-/// hand-computed exact cases (perfect squares) come out exact.
+/// hand-computed exact cases come out exact.
 /// </remarks>
 public static class QuadraticMatching
 {
+    /// <summary>
+    /// Far below a cent, far above decimal's rounding error: a share that is a whole number of cents may be
+    /// computed a hair below it ({10, 10}: S = 19.999...9 for 20), and flooring that would lose a cent.
+    /// </summary>
+    private const decimal FloorTolerance = 0.000000001m;
+
     public static MatchingResult Compute(long pool, IEnumerable<MatchingCandidate> funded)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pool);
@@ -37,11 +43,13 @@ public static class QuadraticMatching
             return new MatchingResult(matches, pool, 0);
         }
 
-        var alpha = Math.Min(1m, pool / sumS);
         long matched = 0;
         foreach (var c in candidates)
         {
-            var raw = (long)decimal.Floor(alpha * subsidies[c.CommonsId]);
+            // alpha * S as pool * S / sum S: rounding alpha first would floor 5/6 * 6 to 4.
+            var s = subsidies[c.CommonsId];
+            var share = pool >= sumS ? s : pool * s / sumS;
+            var raw = (long)decimal.Floor(share + FloorTolerance);
             var room = Math.Max(0, c.MaximumGoal - c.Total);
             var match = Math.Min(raw, room);
             matches[c.CommonsId] = match;
