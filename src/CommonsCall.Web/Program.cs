@@ -54,7 +54,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, seeded));
 await app.RunAsync();
