@@ -106,6 +106,12 @@ public sealed class LocalPostgres : IAsyncDisposable
                 continue;
             }
 
+            // A directory without its owner file may be one that another test run is creating right now.
+            if (!File.Exists(ownerFile) && Directory.GetCreationTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-10))
+            {
+                continue;
+            }
+
             var stale = new LocalPostgres(new LocalPostgresOptions(dir, true), bin, 0, logger);
             await stale.StopAsync();
             TryDelete(dir);
