@@ -22,6 +22,9 @@ public enum LedgerEntryKind
 
     /// <summary>A funded commons received its share of the matching pool.</summary>
     Match = 6,
+
+    /// <summary>A funder pledged to the matching pool.</summary>
+    MatchingPledge = 7,
 }
 
 /// <summary>

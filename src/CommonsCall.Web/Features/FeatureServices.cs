@@ -1,3 +1,4 @@
+using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 
 namespace CommonsCall.Web.Features;
@@ -8,6 +9,13 @@ public static class FeatureServices
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<CallQueries>();
+        services.AddSingleton<CallPhaseService>();
+        services.AddSingleton<ContributionEvents>();
+        services.AddSingleton<ContributionService>();
+        services.AddSingleton<FundsService>();
+        services.AddSingleton<BudgetRulesService>();
+        services.AddSingleton<RoundService>();
+        services.AddSingleton<BudgetQueries>();
         return services;
     }
 }

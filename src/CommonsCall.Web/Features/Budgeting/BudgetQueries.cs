@@ -1,0 +1,149 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Budgeting;
+
+public sealed record OrganisationAmount(Guid OrganisationId, string OrganisationName, long Amount);
+
+/// <summary>
+/// A commons' funding as the viewer may see it: <see cref="Total"/> is null when the visibility rules hide
+/// totals, <see cref="Contributions"/> lists only what the viewer may see (always its own organisations').
+/// </summary>
+public sealed record CommonsFunding(
+    Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, long Released, long Match,
+    IReadOnlyList<OrganisationAmount> Contributions, bool ViewerIsCoCreator);
+
+public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long ShareCap)
+{
+    public long Balance => Granted + OwnFunds;
+
+    public long Available => Balance - Contributed;
+}
+
+public sealed record FundingView(
+    Guid CallId, string Slug, string Title, string Currency, CallPhase Phase, BudgetRules Rules, bool RoundOpen,
+    CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons);
+
+public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
+
+/// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
+public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+{
+    /// <summary>The funding state of a call for this viewer, or null when the viewer may not read the call.</summary>
+    public async Task<FundingView?> FundingAsync(Actor actor, string slug, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
+        if (call is null)
+        {
+            return null;
+        }
+
+        var access = await CallAccess.LoadAsync(db, call, actor, ct);
+        if (!access.CanRead(call))
+        {
+            return null;
+        }
+
+        var seesTotals = access.IsFacilitator || call.ShowsCommonsTotals;
+        var seesEveryone = access.IsFacilitator || call.ShowsContributionsPerOrganisation;
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var commons = await db.Commons.AsNoTracking()
+            .Where(c => c.CallId == call.Id && c.Status != CommonsStatus.Proposed && c.Status != CommonsStatus.Cancelled)
+            .OrderBy(c => c.Title)
+            .ToListAsync(ct);
+        var coCreators = await db.Set<CommonsCoCreator>().AsNoTracking()
+            .Where(c => db.Commons.Any(x => x.Id == c.CommonsId && x.CallId == call.Id))
+            .ToListAsync(ct);
+        var contributions = await db.Contributions.AsNoTracking()
+            .Where(c => c.CallId == call.Id && (c.Amount > 0 || c.UpdatedAt != default))
+            .ToListAsync(ct);
+
+        var funding = commons.Select(c => new CommonsFunding(
+                c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal,
+                seesTotals ? c.Total : null,
+                c.Released, c.Match,
+                contributions
+                    .Where(x => x.CommonsId == c.Id && x.Amount > 0 && (seesEveryone || access.Represents(x.OrganisationId)))
+                    .Select(x => new OrganisationAmount(x.OrganisationId, organisations[x.OrganisationId], x.Amount))
+                    .OrderByDescending(x => x.Amount)
+                    .ToList(),
+                coCreators.Any(x => x.CommonsId == c.Id && access.Represents(x.OrganisationId))))
+            .ToList();
+
+        var budgets = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == call.Id).ToListAsync(ct);
+        var mine = access.MemberOrganisations
+            .Select(id => budgets.SingleOrDefault(b => b.OrganisationId == id) is { } b
+                ? new MemberBudgetView(id, organisations[id], b.Granted, b.OwnFunds, b.Contributed, call.BudgetRules.ShareCap(b.Balance))
+                : new MemberBudgetView(id, organisations[id], 0, 0, 0, 0))
+            .OrderBy(b => b.OrganisationName)
+            .ToList();
+
+        var pledges = await db.Pledges.AsNoTracking().Where(p => p.CallId == call.Id).ToListAsync(ct);
+        return new FundingView(
+            call.Id, call.Slug, call.Title, call.Currency, call.Phase, call.BudgetRules, call.IsRoundOpen(clock.GetUtcNow()), access,
+            pledges.Where(p => !p.IsMatching).Sum(p => p.Amount),
+            pledges.Where(p => p.IsMatching).Sum(p => p.Amount),
+            budgets.Sum(b => b.Granted),
+            mine,
+            funding);
+    }
+
+    /// <summary>Every budget of the call (facilitators and funders: they watch the allocation).</summary>
+    public async Task<IReadOnlyList<MemberBudgetView>?> MemberBudgetsAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return null;
+        }
+
+        var access = await CallAccess.LoadAsync(db, call, actor, ct);
+        if (!access.IsFacilitator && !access.IsFunder)
+        {
+            return null;
+        }
+
+        return await (from b in db.MemberBudgets.AsNoTracking()
+                      join o in db.Organisations on b.OrganisationId equals o.Id
+                      where b.CallId == callId
+                      orderby o.Name
+                      select new MemberBudgetView(o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed, 0)).ToListAsync(ct);
+    }
+
+    /// <summary>The ledger, newest first: facilitators and funders only (null otherwise).</summary>
+    public async Task<IReadOnlyList<LedgerLine>?> LedgerAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return null;
+        }
+
+        var access = await CallAccess.LoadAsync(db, call, actor, ct);
+        if (!access.IsFacilitator && !access.IsFunder)
+        {
+            return null;
+        }
+
+        return await (from e in db.Ledger.AsNoTracking()
+                      where e.CallId == callId
+                      join o in db.Organisations on e.OrganisationId equals o.Id into orgs
+                      from o in orgs.DefaultIfEmpty()
+                      join c in db.Commons on e.CommonsId equals c.Id into commons
+                      from c in commons.DefaultIfEmpty()
+                      join u in db.Users on e.ActorUserId equals u.Id into users
+                      from u in users.DefaultIfEmpty()
+                      orderby e.Id descending
+                      select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
+            .ToListAsync(ct);
+    }
+}

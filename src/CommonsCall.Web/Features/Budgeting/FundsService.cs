@@ -1,0 +1,245 @@
+using System.Data;
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Budgeting;
+
+public sealed record MakePledge(Guid CallId, Guid FunderOrganisationId, long Amount, bool IsMatching);
+
+public sealed record SetOwnFunds(Guid CallId, Guid OrganisationId, long Amount);
+
+public sealed record GrantLine(Guid OrganisationId, long Amount);
+
+/// <summary>One line of a grant distribution as checked before anything is applied.</summary>
+public sealed record GrantPreviewLine(int Line, string Organisation, Guid? OrganisationId, long? Amount, long? Current, string? ErrorCode);
+
+public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Pool, long TotalAfter, string? ErrorCode)
+{
+    public bool CanApply => ErrorCode is null && Lines.All(l => l.ErrorCode is null);
+}
+
+/// <summary>
+/// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
+/// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
+/// </summary>
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+{
+    public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
+    {
+        if (command.Amount <= 0)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        if (!await RepresentsJoinedAsync(db, actor, call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
+        }
+
+        if (call.Phase >= CallPhase.Results)
+        {
+            return new DomainError(ErrorCodes.RoundClosed, "The round is settled: the pool no longer changes.");
+        }
+
+        var now = clock.GetUtcNow();
+        var before = await db.Pledges.Where(p => p.CallId == call.Id && p.IsMatching == command.IsMatching).SumAsync(p => p.Amount, ct);
+        db.Pledges.Add(new Pledge(call.Id, command.FunderOrganisationId, command.Amount, command.IsMatching, actor.UserId!, now));
+        db.Ledger.Add(new LedgerEntry(call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
+            before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        events.PublishCallChanged(call.Id);
+        return before + command.Amount;
+    }
+
+    public async Task<Result<long>> SetOwnFundsAsync(Actor actor, SetOwnFunds command, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: false, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        if (!await RepresentsJoinedAsync(db, actor, call.Id, command.OrganisationId, ParticipantRole.Member, ct))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only a joined member's representatives may set its own funds.");
+        }
+
+        if (call.Phase >= CallPhase.Results)
+        {
+            return new DomainError(ErrorCodes.RoundClosed, "The round is settled.");
+        }
+
+        var budget = await RowLocks.EnsureMemberBudgetAsync(db, call.Id, command.OrganisationId, ct);
+        var result = budget.SetOwnFunds(command.Amount);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        if (!result.Value.IsNoOp)
+        {
+            db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.OwnFunds, result.Value.Before, result.Value.After, actor.UserId, command.OrganisationId, null, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        events.PublishCallChanged(call.Id);
+        return budget.OwnFunds;
+    }
+
+    /// <summary>Splits the whole pool equally among the joined members (the remainder of the division stays in the pool).</summary>
+    public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var members = await JoinedMembersAsync(db, callId, ct);
+        if (members.Count == 0)
+        {
+            return new DomainError(ErrorCodes.NoJoinedMembers, "No member organisation has joined the call.");
+        }
+
+        var pool = await PoolAsync(db, callId, ct);
+        var share = pool / members.Count;
+        return await SetGrantsAsync(actor, callId, members.Select(m => new GrantLine(m.Id, share)).ToList(), ct);
+    }
+
+    /// <summary>Checks a distribution without applying it: unknown organisations, bad amounts, total over the pool.</summary>
+    public async Task<Result<GrantPreview>> PreviewGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        if (!CanManage(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
+        }
+
+        return await CheckAsync(db, call, lines, ct);
+    }
+
+    /// <summary>Sets the grants of the listed members (others keep theirs), all or nothing.</summary>
+    public async Task<Result<GrantPreview>> SetGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
+        if (!CanManage(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
+        }
+
+        if (call.Phase >= CallPhase.Results)
+        {
+            return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
+        }
+
+        var preview = await CheckAsync(db, call, lines, ct);
+        if (!preview.CanApply)
+        {
+            return preview.ErrorCode is { } code
+                ? new DomainError(code, "The distribution cannot be applied.")
+                : new DomainError(preview.Lines.First(l => l.ErrorCode is not null).ErrorCode!, "Some lines of the distribution are invalid.");
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = new List<object>();
+        foreach (var line in lines.OrderBy(l => l.OrganisationId))
+        {
+            var budget = await RowLocks.EnsureMemberBudgetAsync(db, call.Id, line.OrganisationId, ct);
+            var result = budget.SetGrant(line.Amount);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            if (!result.Value.IsNoOp)
+            {
+                db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.Grant, result.Value.Before, result.Value.After, actor.UserId, line.OrganisationId, null, now));
+                changes.Add(new { line.OrganisationId, result.Value.Before, result.Value.After });
+            }
+        }
+
+        AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, changes, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        events.PublishCallChanged(call.Id);
+        return preview;
+    }
+
+    internal static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
+
+    internal static Task<long> PoolAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
+        db.Pledges.Where(p => p.CallId == callId && !p.IsMatching).SumAsync(p => p.Amount, ct);
+
+    private static async Task<GrantPreview> CheckAsync(AppDbContext db, Call call, IReadOnlyList<GrantLine> lines, CancellationToken ct)
+    {
+        var members = (await JoinedMembersAsync(db, call.Id, ct)).ToDictionary(m => m.Id);
+        var current = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == call.Id).ToDictionaryAsync(b => b.OrganisationId, ct);
+        var pool = await PoolAsync(db, call.Id, ct);
+        var checkedLines = lines.Select((l, i) =>
+        {
+            var known = members.TryGetValue(l.OrganisationId, out var member);
+            current.TryGetValue(l.OrganisationId, out var budget);
+            var error = !known ? ErrorCodes.UnknownOrganisation
+                : l.Amount < 0 ? ErrorCodes.InvalidAmount
+                : budget is not null && l.Amount + budget.OwnFunds < budget.Contributed ? ErrorCodes.GrantBelowContributed
+                : null;
+            return new GrantPreviewLine(i + 1, known ? member.Name : l.OrganisationId.ToString(), known ? member.Id : null, l.Amount, budget?.Granted ?? 0, error);
+        }).ToList();
+
+        var duplicate = lines.GroupBy(l => l.OrganisationId).Any(g => g.Count() > 1);
+        var after = current.ToDictionary(c => c.Key, c => c.Value.Granted);
+        foreach (var line in checkedLines.Where(l => l.ErrorCode is null))
+        {
+            after[line.OrganisationId!.Value] = line.Amount!.Value;
+        }
+
+        var total = after.Values.Sum();
+        var error = duplicate ? ErrorCodes.Validation : total > pool ? ErrorCodes.ExceedsPool : null;
+        return new GrantPreview(checkedLines, pool, total, error);
+    }
+
+    private static async Task<List<(Guid Id, string Name)>> JoinedMembersAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
+        (await (from p in db.Participants
+                join o in db.Organisations on p.OrganisationId equals o.Id
+                where p.CallId == callId && p.Role == ParticipantRole.Member && p.State == InvitationState.Joined
+                orderby o.Name
+                select new { o.Id, o.Name }).ToListAsync(ct))
+        .Select(x => (x.Id, x.Name)).ToList();
+
+    internal static Task<bool> RepresentsJoinedAsync(AppDbContext db, Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct)
+    {
+        var userId = actor.UserId;
+        return userId is null
+            ? Task.FromResult(false)
+            : db.Participants.AnyAsync(
+                p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role && p.State == InvitationState.Joined
+                     && db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId),
+                ct);
+    }
+}

@@ -1,0 +1,69 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Budgeting;
+
+/// <summary>
+/// The invariants of DESIGN.md's budget rules, checked against the database: every balance and total equals
+/// what the ledger sums to, no balance is overspent, no commons is above its maximum goal, no contribution is
+/// above the share cap, and grants stay within the pool. Returns the violations (none when all hold).
+/// </summary>
+public static class LedgerCheck
+{
+    public static async Task<IReadOnlyList<string>> VerifyAsync(AppDbContext db, Guid callId, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
+        var ledger = await db.Ledger.AsNoTracking().Where(e => e.CallId == callId).ToListAsync(ct);
+        var budgets = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == callId).ToListAsync(ct);
+        var commons = await db.Commons.AsNoTracking().Where(c => c.CallId == callId).ToListAsync(ct);
+        var contributions = await db.Contributions.AsNoTracking().Where(c => c.CallId == callId).ToListAsync(ct);
+        var pledges = await db.Pledges.AsNoTracking().Where(p => p.CallId == callId).ToListAsync(ct);
+
+        long Sum(Func<LedgerEntry, bool> predicate) => ledger.Where(predicate).Sum(e => e.Amount);
+        static bool Moves(LedgerEntry e) => e.Kind is LedgerEntryKind.Contribution or LedgerEntryKind.Release;
+
+        foreach (var b in budgets)
+        {
+            Expect(b.Granted == Sum(e => e.Kind == LedgerEntryKind.Grant && e.OrganisationId == b.OrganisationId), $"grant of {b.OrganisationId}");
+            Expect(b.OwnFunds == Sum(e => e.Kind == LedgerEntryKind.OwnFunds && e.OrganisationId == b.OrganisationId), $"own funds of {b.OrganisationId}");
+            Expect(b.Contributed == Sum(e => Moves(e) && e.OrganisationId == b.OrganisationId), $"contributed by {b.OrganisationId}");
+            Expect(b.Contributed == contributions.Where(c => c.OrganisationId == b.OrganisationId).Sum(c => c.Amount), $"contributions of {b.OrganisationId}");
+            Expect(b.Contributed <= b.Balance, $"{b.OrganisationId} overspent: {b.Contributed} > {b.Balance}");
+            var cap = call.BudgetRules.ShareCap(b.Balance);
+            foreach (var c in contributions.Where(c => c.OrganisationId == b.OrganisationId && c.Amount > cap))
+            {
+                problems.Add($"{b.OrganisationId} gives {c.Amount} to {c.CommonsId}, above its share cap {cap}");
+            }
+        }
+
+        foreach (var c in commons)
+        {
+            Expect(c.Total == Sum(e => Moves(e) && e.CommonsId == c.Id), $"total of commons {c.Title}");
+            Expect(c.Total == contributions.Where(x => x.CommonsId == c.Id).Sum(x => x.Amount), $"contributions to commons {c.Title}");
+            Expect(c.Released == -Sum(e => e.Kind == LedgerEntryKind.Release && e.CommonsId == c.Id), $"released by commons {c.Title}");
+            Expect(c.Match == Sum(e => e.Kind == LedgerEntryKind.Match && e.CommonsId == c.Id), $"match of commons {c.Title}");
+            Expect(c.Total <= c.MaximumGoal, $"commons {c.Title} above its maximum goal: {c.Total} > {c.MaximumGoal}");
+        }
+
+        foreach (var e in ledger)
+        {
+            Expect(e.Amount == e.After - e.Before, $"ledger entry {e.Id} amount");
+        }
+
+        var pool = pledges.Where(p => !p.IsMatching).Sum(p => p.Amount);
+        Expect(pool == Sum(e => e.Kind == LedgerEntryKind.Pledge), "pool");
+        Expect(pledges.Where(p => p.IsMatching).Sum(p => p.Amount) == Sum(e => e.Kind == LedgerEntryKind.MatchingPledge), "matching pool");
+        Expect(budgets.Sum(b => b.Granted) <= pool, "grants within the pool");
+        return problems;
+
+        void Expect(bool holds, string what)
+        {
+            if (!holds)
+            {
+                problems.Add("mismatch: " + what);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data;
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Budgeting;
+
+/// <summary>
+/// Closing the round: settles it once and atomically (funded / not funded with release, quadratic matching),
+/// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
+/// ones that come after.
+/// </summary>
+public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+{
+    public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
+        if (!FundsService.CanManage(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators close the round.");
+        }
+
+        var now = clock.GetUtcNow();
+        var settled = call.MarkSettled(now);
+        if (!settled.IsSuccess)
+        {
+            return settled.Error!;
+        }
+
+        var commons = await db.Commons.Where(c => c.CallId == callId && c.Status == CommonsStatus.ApprovedForFunding).ToListAsync(ct);
+        var contributions = await db.Contributions.Where(c => c.CallId == callId && c.Amount > 0).ToListAsync(ct);
+        var budgets = await db.MemberBudgets.Where(b => b.CallId == callId).ToDictionaryAsync(b => b.OrganisationId, ct);
+        var matchingPool = await db.Pledges.Where(p => p.CallId == callId && p.IsMatching).SumAsync(p => p.Amount, ct);
+
+        var result = Settlement.Settle(
+            commons.Select(c => new SettlementCommons(c.Id, c.MinimumGoal, c.MaximumGoal,
+                contributions.Where(x => x.CommonsId == c.Id).ToDictionary(x => x.OrganisationId, x => x.Amount))),
+            matchingPool);
+
+        foreach (var outcome in result.Commons)
+        {
+            var c = commons.Single(x => x.Id == outcome.CommonsId);
+            if (outcome.Funded)
+            {
+                c.MarkFunded(outcome.Match);
+                db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Award, 0, outcome.Total, actor.UserId, null, c.Id, now));
+                if (outcome.Match > 0)
+                {
+                    db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Match, 0, outcome.Match, actor.UserId, null, c.Id, now));
+                }
+
+                continue;
+            }
+
+            // Not funded: every contribution goes back to its member's balance, each with its ledger entry.
+            foreach (var contribution in contributions.Where(x => x.CommonsId == c.Id))
+            {
+                db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Release, contribution.Amount, 0, actor.UserId, contribution.OrganisationId, c.Id, now));
+                budgets[contribution.OrganisationId].ApplyContributionDelta(-contribution.Amount);
+                contribution.Set(0, now);
+            }
+
+            c.MarkNotFundedAndRelease();
+        }
+
+        AuditLog.Record(db, callId, actor, "budget.round_closed", null,
+            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool }, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        events.PublishCallChanged(callId);
+        return result;
+    }
+}
