@@ -84,7 +84,7 @@ public class CallPhaseTests
     {
         var call = ACall.In(CallPhase.Framing);
 
-        call.MoveTo(CallPhase.Challenges, Ready with { MemberParticipants = 0 }).ShouldBeRefusedWith("phase_precondition_failed");
+        call.MoveTo(CallPhase.Challenges, Ready with { MemberParticipants = 0 }).ShouldBeRefusedWith("phase_needs_members");
 
         call.Phase.ShouldBe(CallPhase.Framing);
     }
@@ -94,7 +94,7 @@ public class CallPhaseTests
     {
         var call = ACall.In(CallPhase.Challenges);
 
-        call.MoveTo(CallPhase.Commons, Ready with { PublishedChallenges = 0 }).ShouldBeRefusedWith("phase_precondition_failed");
+        call.MoveTo(CallPhase.Commons, Ready with { PublishedChallenges = 0 }).ShouldBeRefusedWith("phase_needs_published_challenge");
 
         call.Phase.ShouldBe(CallPhase.Challenges);
     }
@@ -104,7 +104,7 @@ public class CallPhaseTests
     {
         var call = ACall.In(CallPhase.Commons);
 
-        call.MoveTo(CallPhase.Budgeting, Ready with { ApprovedCommons = 0 }).ShouldBeRefusedWith("phase_precondition_failed");
+        call.MoveTo(CallPhase.Budgeting, Ready with { ApprovedCommons = 0 }).ShouldBeRefusedWith("phase_needs_approved_commons");
 
         call.Phase.ShouldBe(CallPhase.Commons);
     }
@@ -114,7 +114,7 @@ public class CallPhaseTests
     {
         var call = ACall.In(CallPhase.Commons);
 
-        call.MoveTo(CallPhase.Budgeting, Ready with { Pool = 0, OwnFunds = 0 }).ShouldBeRefusedWith("phase_precondition_failed");
+        call.MoveTo(CallPhase.Budgeting, Ready with { Pool = 0, OwnFunds = 0 }).ShouldBeRefusedWith("phase_needs_money");
 
         call.Phase.ShouldBe(CallPhase.Commons);
     }

@@ -129,18 +129,18 @@ public sealed class Call
         var refusal = target switch
         {
             CallPhase.Challenges when facts.MemberParticipants == 0 =>
-                "Invite at least one member organisation before opening the challenges.",
+                new DomainError(ErrorCodes.PhaseNeedsMembers, "Invite at least one member organisation before opening the challenges."),
             CallPhase.Commons when facts.PublishedChallenges == 0 =>
-                "At least one micro-challenge must be published before the commons phase.",
+                new DomainError(ErrorCodes.PhaseNeedsPublishedChallenge, "At least one micro-challenge must be published before the commons phase."),
             CallPhase.Budgeting when facts.ApprovedCommons == 0 =>
-                "At least one commons must be approved for funding before the budget round.",
+                new DomainError(ErrorCodes.PhaseNeedsApprovedCommons, "At least one commons must be approved for funding before the budget round."),
             CallPhase.Budgeting when facts.Pool + facts.OwnFunds <= 0 =>
-                "The pool and the members' own funds are empty: there is nothing to spend.",
+                new DomainError(ErrorCodes.PhaseNeedsMoney, "The pool and the members' own funds are empty: there is nothing to spend."),
             _ => null,
         };
         if (refusal is not null)
         {
-            return Result.Fail(ErrorCodes.PhasePreconditionFailed, refusal);
+            return refusal;
         }
 
         Phase = target;

@@ -31,7 +31,10 @@ public static class ErrorCodes
 
     // Calls and phases.
     public const string PhaseTransitionNotAllowed = "phase_transition_not_allowed";
-    public const string PhasePreconditionFailed = "phase_precondition_failed";
+    public const string PhaseNeedsMembers = "phase_needs_members";
+    public const string PhaseNeedsPublishedChallenge = "phase_needs_published_challenge";
+    public const string PhaseNeedsApprovedCommons = "phase_needs_approved_commons";
+    public const string PhaseNeedsMoney = "phase_needs_money";
     public const string RulesLocked = "rules_locked";
     public const string WrongPhase = "wrong_phase";
     public const string AlreadySettled = "already_settled";

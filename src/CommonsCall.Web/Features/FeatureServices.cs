@@ -1,5 +1,6 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Commons;
 
 namespace CommonsCall.Web.Features;
 
@@ -16,6 +17,8 @@ public static class FeatureServices
         services.AddSingleton<BudgetRulesService>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<BudgetQueries>();
+        services.AddSingleton<CommonsReviewService>();
+        services.AddSingleton<GrantsCsv>();
         return services;
     }
 }

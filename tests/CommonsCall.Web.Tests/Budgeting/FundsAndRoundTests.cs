@@ -107,7 +107,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
     {
         var s = await BudgetScenario.CreateAsync(app, memberCount: 2, pool: 0, null, (10_000, 50_000));
         var refused = await Phases.MoveAsync(s.Facilitator, s.Call.Id, CallPhase.Budgeting);
-        refused.Error!.Code.ShouldBe(ErrorCodes.PhasePreconditionFailed);
+        refused.Error!.Code.ShouldBe(ErrorCodes.PhaseNeedsMoney);
         (await Phases.MoveAsync(s.Members[0].User, s.Call.Id, CallPhase.Budgeting)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
     }
 

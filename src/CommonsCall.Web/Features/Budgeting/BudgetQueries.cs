@@ -10,6 +10,8 @@ namespace CommonsCall.Web.Features.Budgeting;
 
 public sealed record OrganisationAmount(Guid OrganisationId, string OrganisationName, long Amount);
 
+public sealed record OrganisationRef(Guid Id, string Name);
+
 /// <summary>
 /// A commons' funding as the viewer may see it: <see cref="Total"/> is null when the visibility rules hide
 /// totals, <see cref="Contributions"/> lists only what the viewer may see (always its own organisations').
@@ -27,7 +29,8 @@ public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationNa
 
 public sealed record FundingView(
     Guid CallId, string Slug, string Title, string Currency, CallPhase Phase, BudgetRules Rules, bool RoundOpen,
-    CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons);
+    CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons,
+    IReadOnlyList<OrganisationRef> MyFunderOrganisations);
 
 public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
 
@@ -92,7 +95,8 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             pledges.Where(p => p.IsMatching).Sum(p => p.Amount),
             budgets.Sum(b => b.Granted),
             mine,
-            funding);
+            funding,
+            access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList());
     }
 
     /// <summary>Every budget of the call (facilitators and funders: they watch the allocation).</summary>

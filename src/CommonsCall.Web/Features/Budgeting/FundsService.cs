@@ -191,6 +191,16 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         return preview;
     }
 
+    /// <summary>The joined member organisations, for the facilitator's distribution forms (null for anyone else).</summary>
+    public async Task<IReadOnlyList<OrganisationRef>?> MembersAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        return call is null || !CanManage(actor, call)
+            ? null
+            : (await JoinedMembersAsync(db, callId, ct)).Select(m => new OrganisationRef(m.Id, m.Name)).ToList();
+    }
+
     internal static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
 
     internal static Task<long> PoolAsync(AppDbContext db, Guid callId, CancellationToken ct) =>

@@ -1,0 +1,79 @@
+using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Commons;
+
+public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
+
+/// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
+public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CommonsSummary>?> ListForReviewAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await IsFacilitatorAsync(db, actor, callId, ct))
+        {
+            return null;
+        }
+
+        return await (from c in db.Commons.AsNoTracking()
+                      join o in db.Organisations on c.ProposedByOrganisationId equals o.Id
+                      where c.CallId == callId
+                      orderby c.Title
+                      select new CommonsSummary(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, o.Name, c.ReviewComment)).ToListAsync(ct);
+    }
+
+    public async Task<Result> ApproveAsync(Actor actor, Guid callId, Guid commonsId, CancellationToken ct = default) =>
+        await ReviewAsync(actor, callId, commonsId, c => c.Approve(), "commons.approved", ct);
+
+    public async Task<Result> SendBackAsync(Actor actor, Guid callId, Guid commonsId, string comment, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(comment) || comment.Length > SchemaConstants.LongTextLength)
+        {
+            return new DomainError(ErrorCodes.Validation, "A comment is required to send a commons back.",
+                new Dictionary<string, string[]> { ["Comment"] = ["A comment is required to send a commons back."] });
+        }
+
+        return await ReviewAsync(actor, callId, commonsId, c => { c.SendBack(comment.Trim()); return Result.Ok(); }, "commons.sent_back", ct);
+    }
+
+    private async Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<Domain.Commons.Commons, Result> change, string action, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await IsFacilitatorAsync(db, actor, callId, ct))
+        {
+            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
+        }
+
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
+        if (call.Phase >= Domain.Calls.CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.WrongPhase, "Commons are reviewed before the budget round opens.");
+        }
+
+        var commons = await db.Commons.SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
+        if (commons is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
+        }
+
+        var before = commons.Status;
+        var result = change(commons);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        AuditLog.Record(db, callId, actor, action, new { commons.Id, Status = before.ToString() }, new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment }, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    private static async Task<bool> IsFacilitatorAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct) =>
+        actor.IsAdministrator
+        || (actor.UserId is { } id && await db.Calls.AnyAsync(c => c.Id == callId && c.Facilitators.Any(f => f.UserId == id), ct));
+}
