@@ -3,6 +3,7 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Budgeting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -184,6 +185,12 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+
+        // The funders' money goes through the same service (and ledger) as in real use.
+        var funds = scope.ServiceProvider.GetRequiredService<FundsService>();
+        var sophieActor = new Actor(sophie.Id, IsAdministrator: false, IsFacilitator: false);
+        await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 3_000_000, IsMatching: false), ct);
+        await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 1_000_000, IsMatching: true), ct);
         return true;
     }
 
