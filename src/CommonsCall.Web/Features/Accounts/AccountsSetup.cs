@@ -34,6 +34,7 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
