@@ -1,3 +1,4 @@
+using CommonsCall.Web.Api;
 using CommonsCall.Web.Components;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features;
@@ -18,6 +19,7 @@ builder.Services.AddAccounts();
 builder.Services.AddAppLocalization();
 builder.Services.AddValidators();
 builder.Services.AddFeatures();
+builder.Services.AddApi();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -44,6 +46,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseRequestLogging();
 app.UseSecurityHeaders();
+app.UseApiErrors();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -54,6 +57,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
+app.MapApi();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -1,3 +1,4 @@
+// Usage: dotnet run --project tools/MigrationEmitter -- ClassName 20261201000000_ClassName
 using System.Text;
 using CommonsCall.Web.Data;
 using Microsoft.EntityFrameworkCore;

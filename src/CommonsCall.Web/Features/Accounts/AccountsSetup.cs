@@ -1,4 +1,5 @@
 using CommonsCall.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -12,11 +13,18 @@ public static class AccountsSetup
 {
     public const int MaxFailedSignIns = 5;
 
+    /// <summary>The default scheme: the bearer token when the request sends one, else the Identity cookie.</summary>
+    public const string CookieOrBearerScheme = "CookieOrBearer";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(CookieOrBearerScheme)
+            .AddPolicyScheme(CookieOrBearerScheme, null, o => o.ForwardDefaultSelector = context =>
+                BearerTokenHandler.HasBearerToken(context.Request) ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
         services.AddAuthorization();
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -52,6 +60,7 @@ public static class AccountsSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<AppDbContext>>())));
         services.AddScoped<InvitationService>();
+        services.AddSingleton<PersonalAccessTokenService>();
         return services;
     }
 

@@ -1,0 +1,125 @@
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Accounts;
+
+public sealed record CreateAccessToken(string Name);
+
+/// <summary>A new token: <paramref name="Token"/> is the secret, returned this once and never again.</summary>
+public sealed record CreatedAccessToken(Guid Id, string Name, string Token, DateTimeOffset CreatedAt);
+
+public sealed record AccessTokenView(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+{
+    public bool IsRevoked => RevokedAt is not null;
+}
+
+public sealed class CreateAccessTokenValidator : AbstractValidator<CreateAccessToken>
+{
+    public CreateAccessTokenValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(SchemaConstants.NameLength);
+    }
+}
+
+/// <summary>Personal access tokens: each user creates, lists and revokes their own, to use the API as themselves.</summary>
+public sealed class PersonalAccessTokenService(
+    IDbContextFactory<AppDbContext> factory,
+    IValidator<CreateAccessToken> validator,
+    TimeProvider clock)
+{
+    /// <summary>Makes tokens recognisable (in a config file, a log, a secret scanner); part of the hashed secret.</summary>
+    public const string Prefix = "ccpat_";
+
+    /// <summary>Last use is recorded at most this often, so that a busy integration does not write on every request.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
+    public async Task<Result<CreatedAccessToken>> CreateAsync(Actor actor, CreateAccessToken command, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Sign in to create an access token.");
+        }
+
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        var secret = Prefix + SecretTokens.Create();
+        var token = new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = command.Name.Trim(),
+            TokenHash = SecretTokens.Hash(secret),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.PersonalAccessTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new CreatedAccessToken(token.Id, token.Name, secret, token.CreatedAt);
+    }
+
+    /// <summary>The actor's own tokens, newest first, revoked ones included.</summary>
+    public async Task<Result<IReadOnlyList<AccessTokenView>>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Sign in to see your access tokens.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var tokens = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Select(t => new AccessTokenView(t.Id, t.Name, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(ct);
+        return tokens;
+    }
+
+    /// <summary>Revokes one of the actor's tokens; revoking it again changes nothing. Someone else's token is not found.</summary>
+    public async Task<Result> RevokeAsync(Actor actor, Guid tokenId, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Sign in to revoke an access token.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "No such access token.");
+        }
+
+        token.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked. Records its use.</summary>
+    public async Task<string?> FindUserIdAsync(string secret, CancellationToken ct = default)
+    {
+        var hash = SecretTokens.Hash(secret);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var token = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Select(t => new { t.Id, t.UserId, t.LastUsedAt })
+            .FirstOrDefaultAsync(ct);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
+        {
+            await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
+
+        return token.UserId;
+    }
+}

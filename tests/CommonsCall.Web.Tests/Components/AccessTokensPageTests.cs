@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Bunit;
+using CommonsCall.Web.Components.Pages.Account;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Tests.Support;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonsCall.Web.Tests.Components;
+
+/// <summary>The tokens page on the real service and database, rendered by bunit.</summary>
+public sealed class AccessTokensPageTests : ComponentTestContext, IClassFixture<AppFactory>
+{
+    private readonly AppFactory _app;
+    private readonly TestData _data;
+
+    public AccessTokensPageTests(AppFactory app)
+    {
+        _app = app;
+        _data = new TestData(app);
+
+        // The page's service comes from the real app (the test context's own services are sealed by now).
+        Services.AddFallbackServiceProvider(app.Services);
+    }
+
+    private IRenderedComponent<AccessTokens> RenderFor(Actor user) =>
+        Render<AccessTokens>(p => p.AddCascadingValue(Task.FromResult(new AuthenticationState(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))))));
+
+    [Fact]
+    public async Task A_user_creates_a_token_sees_the_secret_once_and_revokes_it()
+    {
+        var user = await _data.UserAsync();
+        var cut = RenderFor(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-tokens]").TextContent.ShouldBe("Vous n'avez encore aucun jeton."));
+
+        cut.Find("#token-name").Input("Script d'export");
+        cut.Find("[data-testid=create-token]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=new-token]").TextContent.ShouldStartWith(PersonalAccessTokenService.Prefix));
+        var secret = cut.Find("[data-testid=new-token]").TextContent;
+        cut.WaitForAssertion(() => cut.Find("[data-testid=token-name]").TextContent.ShouldBe("Script d'export"));
+        cut.Find("[data-testid=token-state]").TextContent.ShouldBe("Actif");
+        cut.Markup.Split(secret).Length.ShouldBe(2, "the secret is shown once, not in the list");
+
+        cut.Find("[data-testid=revoke-token]").Click();
+        cut.WaitForElement("[data-testid=confirm-revoke]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=token-state]").TextContent.ShouldStartWith("Révoqué le"));
+        cut.FindAll("[data-testid=new-token]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=revoke-token]").ShouldBeEmpty();
+        var stored = await _app.Services.GetRequiredService<PersonalAccessTokenService>().ListAsync(user);
+        stored.Value!.Single().IsRevoked.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_missing_name_is_shown_next_to_the_field_and_nothing_is_created()
+    {
+        var user = await _data.UserAsync();
+        var cut = RenderFor(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-tokens]"));
+
+        cut.Find("[data-testid=create-token]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("#token-name-error").GetAttribute("role").ShouldBe("alert"));
+        cut.FindAll("[data-testid=new-token]").ShouldBeEmpty();
+        (await _app.Services.GetRequiredService<PersonalAccessTokenService>().ListAsync(user)).Value!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Cancelling_a_revocation_keeps_the_token()
+    {
+        var user = await _data.UserAsync();
+        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user, new CreateAccessToken("CI"));
+        var cut = RenderFor(user);
+        cut.WaitForElement("[data-testid=revoke-token]");
+
+        cut.Find("[data-testid=revoke-token]").Click();
+        cut.WaitForElement("[data-testid=cancel-revoke]").Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=revoke-token]").Count.ShouldBe(1));
+        cut.Find("[data-testid=token-state]").TextContent.ShouldBe("Actif");
+        cut.FindAll("[data-testid=confirm-revoke]").ShouldBeEmpty();
+    }
+}
