@@ -12,6 +12,8 @@ public abstract class ComponentTestContext : BunitContext
 {
     protected ComponentTestContext()
     {
+        // The suite shares two cores with PostgreSQL and Chromium: give asynchronous renders time to land.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
         Services.AddSingleton<JsonStringLocalizerFactory>();
