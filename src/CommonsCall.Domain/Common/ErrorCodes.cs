@@ -39,4 +39,12 @@ public static class ErrorCodes
     public const string WrongPhase = "wrong_phase";
     public const string AlreadySettled = "already_settled";
     public const string DuplicateSlug = "duplicate_slug";
+
+    // Commons proposals and working groups.
+    public const string CommonsPhaseClosed = "commons_phase_closed";
+    public const string CommonsLocked = "commons_locked";
+    public const string BudgetLinesLocked = "budget_lines_locked";
+    public const string CannotRemoveProposer = "cannot_remove_proposer";
+    public const string UnknownChallenge = "unknown_challenge";
+    public const string NotInWorkingGroup = "not_in_working_group";
 }
