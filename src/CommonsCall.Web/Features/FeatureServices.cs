@@ -1,6 +1,7 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
 
@@ -19,6 +20,11 @@ public static class FeatureServices
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<GrantsCsv>();
+        services.AddSingleton<CommonsService>();
+        services.AddSingleton<CommonsQueries>();
+        services.AddSingleton<PositioningService>();
+        services.AddSingleton<WorkingGroupService>();
+        services.AddSingleton<CallMapQueries>();
         return services;
     }
 }
