@@ -167,13 +167,6 @@ public sealed class CommonsScenario
         return await db.Commons.AsNoTracking().Include(c => c.CoCreators).Include(c => c.Challenges).SingleAsync(c => c.Id == commonsId);
     }
 
-    public async Task<int> CountAsync<T>()
-        where T : class
-    {
-        await using var db = await new TestData(App).DbAsync();
-        return await db.Set<T>().CountAsync();
-    }
-
     public async Task<int> AuditCountAsync(string action)
     {
         await using var db = await new TestData(App).DbAsync();

@@ -91,7 +91,7 @@ public sealed class CommonsTextValidator : AbstractValidator<ICommonsText>
         RuleFor(x => x.Maturity).IsInEnum();
         RuleFor(x => x.Licence)
             .NotEmpty()
-            .Must(OpenLicences.IsOpen).When(x => !string.IsNullOrWhiteSpace(x.Licence))
+            .Must(OpenLicences.IsOpen).When(x => !string.IsNullOrWhiteSpace(x.Licence), ApplyConditionTo.CurrentValidator)
             .WithMessage("The licence must be an open licence, given by its SPDX identifier (e.g. MIT, Apache-2.0, ODbL-1.0).");
         RuleFor(x => x.Governance).MaximumLength(SchemaConstants.LongTextLength);
         RuleFor(x => x.CommunityPlan).MaximumLength(SchemaConstants.LongTextLength);
