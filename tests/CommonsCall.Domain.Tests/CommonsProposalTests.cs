@@ -98,6 +98,16 @@ public class CommonsProposalTests
         commons.SkillsWanted.ShouldBeNull();
     }
 
+    [Fact]
+    public void What_a_commons_looks_for_splits_into_single_needs_and_back()
+    {
+        var needs = CommonsNeeds.Funding | CommonsNeeds.Experimentation | CommonsNeeds.Contributors;
+
+        needs.Split().ShouldBe([CommonsNeeds.Funding, CommonsNeeds.Experimentation, CommonsNeeds.Contributors]);
+        needs.Split().Combine().ShouldBe(needs);
+        CommonsNeeds.None.Split().ShouldBeEmpty();
+    }
+
     // Budget lines
 
     [Fact]

@@ -44,6 +44,16 @@ public enum CommonsNeeds
     Contributors = 16,
 }
 
+public static class CommonsNeedsExtensions
+{
+    /// <summary>The single needs in a combination, in declaration order (None gives an empty list).</summary>
+    public static IReadOnlyList<CommonsNeeds> Split(this CommonsNeeds needs) =>
+        [.. Enum.GetValues<CommonsNeeds>().Where(n => n != CommonsNeeds.None && (needs & n) == n)];
+
+    public static CommonsNeeds Combine(this IEnumerable<CommonsNeeds> needs) =>
+        needs.Aggregate(CommonsNeeds.None, (all, need) => all | need);
+}
+
 /// <summary>Who changes a commons' proposal: <see cref="Commons.CheckEditable"/> says when each may.</summary>
 public enum CommonsEditor
 {

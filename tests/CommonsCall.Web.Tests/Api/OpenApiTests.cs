@@ -12,7 +12,17 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
         var document = await response.JsonAsync();
 
         var paths = document.GetProperty("paths");
-        paths.EnumerateObject().Select(p => p.Name).ShouldBe(["/api/v1/calls", "/api/v1/calls/{slug}", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}"], ignoreOrder: true);
+        paths.EnumerateObject().Select(p => p.Name).ShouldBe(
+        [
+            "/api/v1/calls", "/api/v1/calls/{slug}", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}",
+            "/api/v1/calls/{slug}/map", "/api/v1/calls/{slug}/commons", "/api/v1/calls/{slug}/commons/{id}",
+            "/api/v1/calls/{slug}/commons/{id}/budget-lines", "/api/v1/calls/{slug}/commons/{id}/challenges",
+            "/api/v1/calls/{slug}/commons/{id}/co-creators", "/api/v1/calls/{slug}/commons/{id}/co-creators/{organisationId}",
+            "/api/v1/calls/{slug}/commons/{id}/approve", "/api/v1/calls/{slug}/commons/{id}/send-back",
+            "/api/v1/calls/{slug}/commons/{id}/positionings/mine", "/api/v1/calls/{slug}/commons/{id}/milestones",
+            "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", "/api/v1/calls/{slug}/commons/{id}/meetings",
+            "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}",
+        ], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();
 

@@ -20,7 +20,7 @@ public sealed record ChallengeRef(Guid Id, string Question);
 /// <summary>One commons in the call's list, with the size of its working group.</summary>
 public sealed record CommonsCard(
     Guid Id, string Title, string Summary, CommonsKind Kind, string Licence, CommonsMaturity Maturity, CommonsStatus Status,
-    CommonsNeeds LookingFor, long MinimumGoal, long MaximumGoal, OrganisationRef ProposedBy, int Producers, int Wanters, int GroupSize, int Challenges);
+    IReadOnlyList<CommonsNeeds> LookingFor, long MinimumGoal, long MaximumGoal, OrganisationRef ProposedBy, int Producers, int Wanters, int GroupSize, int Challenges);
 
 public sealed record CommonsListView(CallHeader Call, IReadOnlyList<CommonsCard> Commons, bool CanPropose);
 
@@ -53,7 +53,7 @@ public sealed record CommonsDetailView(
     string? CommunityPlan,
     string? CitizenInvolvement,
     string? MissingResources,
-    CommonsNeeds LookingFor,
+    IReadOnlyList<CommonsNeeds> LookingFor,
     string? SkillsWanted,
     string? ReviewComment,
     OrganisationRef ProposedBy,
@@ -104,7 +104,7 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
         {
             var on = positionings.Where(p => p.CommonsId == c.Id).ToList();
             var group = on.Select(p => p.OrganisationId).Union(c.CoCreators.Select(x => x.OrganisationId)).Count();
-            return new CommonsCard(c.Id, c.Title, c.Summary, c.Kind, c.Licence, c.Maturity, c.Status, c.LookingFor, c.MinimumGoal, c.MaximumGoal,
+            return new CommonsCard(c.Id, c.Title, c.Summary, c.Kind, c.Licence, c.Maturity, c.Status, c.LookingFor.Split(), c.MinimumGoal, c.MaximumGoal,
                 new OrganisationRef(c.ProposedByOrganisationId, names[c.ProposedByOrganisationId]),
                 on.Count(p => (p.Kinds & PositioningKinds.Produces) != 0), on.Count(p => (p.Kinds & PositioningKinds.Wants) != 0), group, c.Challenges.Count);
         }).ToList();
@@ -187,7 +187,7 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
         var funded = scope.Call.Phase >= CallPhase.Budgeting && commons.Status is not (CommonsStatus.Proposed or CommonsStatus.Cancelled);
         return new CommonsDetailView(
             header, commons.Id, commons.Title, commons.Summary, commons.Kind, commons.Licence, commons.Maturity, commons.Status,
-            commons.Governance, commons.CommunityPlan, commons.CitizenInvolvement, commons.MissingResources, commons.LookingFor, commons.SkillsWanted,
+            commons.Governance, commons.CommunityPlan, commons.CitizenInvolvement, commons.MissingResources, commons.LookingFor.Split(), commons.SkillsWanted,
             commons.ReviewComment,
             new OrganisationRef(commons.ProposedByOrganisationId, names[commons.ProposedByOrganisationId]),
             [.. coCreatorIds.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)],

@@ -8,13 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.WorkingGroups;
 
+/// <summary>What one organisation declared on one commons.</summary>
+public sealed record MapCellView(Guid OrganisationId, Guid CommonsId, IReadOnlyList<PositioningKind> Kinds)
+{
+    public bool Produces => Kinds.Contains(PositioningKind.Produces);
+
+    public bool Wants => Kinds.Contains(PositioningKind.Wants);
+}
+
 /// <summary>The map of a call: rows are organisations, columns commons, cells what each declared.</summary>
 public sealed record CallMapView(
     CallHeader Call,
     IReadOnlyList<MapEntry> Organisations,
     IReadOnlyList<MapColumn> Commons,
-    IReadOnlyList<MapCell> Cells,
-    IReadOnlyList<MapColumn> WantedButNotProduced);
+    IReadOnlyList<MapCellView> Cells,
+    IReadOnlyList<MapColumn> WantedButNotProduced)
+{
+    public MapCellView? Cell(Guid organisationId, Guid commonsId) =>
+        Cells.FirstOrDefault(c => c.OrganisationId == organisationId && c.CommonsId == commonsId);
+}
 
 public sealed class CallMapQueries(IDbContextFactory<AppDbContext> factory, CommonsQueries commons)
 {
@@ -49,6 +61,6 @@ public sealed class CallMapQueries(IDbContextFactory<AppDbContext> factory, Comm
             .ToListAsync(ct);
 
         var map = CommonsMap.Build(rows, columns, positionings);
-        return new CallMapView(header, map.Organisations, map.Commons, [.. map.Cells], map.WantedButNotProduced);
+        return new CallMapView(header, map.Organisations, map.Commons, [.. map.Cells.Select(c => new MapCellView(c.OrganisationId, c.CommonsId, Positioning.ListOf(c.Kinds)))], map.WantedButNotProduced);
     }
 }
