@@ -46,6 +46,7 @@ public sealed class CommonsPagesTests : ComponentTestContext, IClassFixture<AppF
         cut.Find("[data-testid=save-positioning]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=commons-message]").TextContent.ShouldBe("Votre déclaration d'engagement est enregistrée."));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=group-member]").Count.ShouldBe(2));
         var card = cut.FindAll("[data-testid=group-member]").Single(c => c.GetAttribute("data-organisation") == s.Members[1].Id.ToString());
         card.TextContent.ShouldContain("Attend, utiliserait");
         card.TextContent.ShouldContain("Contribue en compétences");
