@@ -181,7 +181,7 @@ public sealed class CommonsService(
             return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
         }
 
-        var commons = await include(db.Commons.Include(c => c.CoCreators)).SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
+        var commons = await include(db.Commons.Include(c => c.CoCreators)).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
         if (commons is null)
         {
             return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
