@@ -39,4 +39,10 @@ public static class ErrorCodes
     public const string WrongPhase = "wrong_phase";
     public const string AlreadySettled = "already_settled";
     public const string DuplicateSlug = "duplicate_slug";
+
+    // Micro-challenges.
+    public const string ChallengeArchived = "challenge_archived";
+    public const string ChallengeNotPublished = "challenge_not_published";
+    public const string OwnChallenge = "own_challenge";
+    public const string ResourcePersonNotFacilitator = "resource_person_not_facilitator";
 }

@@ -1,5 +1,6 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 
 namespace CommonsCall.Web.Features;
@@ -19,6 +20,8 @@ public static class FeatureServices
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<GrantsCsv>();
+        services.AddSingleton<ChallengeService>();
+        services.AddSingleton<ChallengeQueries>();
         return services;
     }
 }
