@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Web.Data;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonsCall.Web.Features.Challenges;
 
 /// <summary>
-/// Filters of the challenge list. <see cref="Search"/> looks in the question, the context and the pains;
+/// Filters of the challenge list. <see cref="Search"/> looks in the question, the context and the pains, ignoring
+/// case and accents;
 /// <see cref="SupportedByMe"/> keeps the challenges one of the viewer's organisations supports.
 /// </summary>
 public sealed record ChallengeFilter(
@@ -82,18 +84,11 @@ public sealed class ChallengeQueries(IDbContextFactory<AppDbContext> factory)
         var access = call.Access;
         var mine = access.MemberOrganisations.ToList();
         var challenges = Visible(db.Challenges.AsNoTracking().Where(c => c.CallId == call.Id), access);
-        var authors = await (from c in challenges
-                             join o in db.Organisations on c.AuthorOrganisationId equals o.Id
-                             select new OrganisationChoice(o.Id, o.Name))
-            .Distinct().OrderBy(o => o.Name).ToListAsync(ct);
-
-        if (filter.Search?.Trim() is { Length: > 0 } search)
-        {
-            var pattern = "%" + search.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-            challenges = challenges.Where(c => EF.Functions.ILike(c.Question, pattern, @"\")
-                || (c.Context != null && EF.Functions.ILike(c.Context, pattern, @"\"))
-                || c.Pains.Any(p => EF.Functions.ILike(p, pattern, @"\")));
-        }
+        var authors = await db.Organisations.AsNoTracking()
+            .Where(o => challenges.Any(c => c.AuthorOrganisationId == o.Id))
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganisationChoice(o.Id, o.Name))
+            .ToListAsync(ct);
 
         if (filter.Status is { } status)
         {
@@ -115,23 +110,36 @@ public sealed class ChallengeQueries(IDbContextFactory<AppDbContext> factory)
             challenges = challenges.Where(c => (c.ResourcePersonName != null) == hasResourcePerson);
         }
 
-        var summaries = await (from c in challenges
-                               join o in db.Organisations on c.AuthorOrganisationId equals o.Id
-                               orderby c.Status, c.PublishedAt ?? c.CreatedAt descending
-                               select new ChallengeSummary(
-                                   c.Id,
-                                   c.Question,
-                                   c.Status,
-                                   new OrganisationChoice(o.Id, o.Name),
-                                   c.Pains.Count,
-                                   c.Indicators.Count,
-                                   c.Supporters.Count,
-                                   c.Supporters.Any(s => mine.Contains(s.OrganisationId)),
-                                   c.ResourcePersonName,
-                                   c.CreatedAt,
-                                   c.PublishedAt))
+        var rows = await (from c in challenges
+                          join o in db.Organisations on c.AuthorOrganisationId equals o.Id
+                          orderby c.Status, c.PublishedAt ?? c.CreatedAt descending
+                          select new
+                          {
+                              Summary = new ChallengeSummary(
+                                  c.Id,
+                                  c.Question,
+                                  c.Status,
+                                  new OrganisationChoice(o.Id, o.Name),
+                                  c.Pains.Count,
+                                  c.Indicators.Count,
+                                  c.Supporters.Count,
+                                  c.Supporters.Any(s => mine.Contains(s.OrganisationId)),
+                                  c.ResourcePersonName,
+                                  c.CreatedAt,
+                                  c.PublishedAt),
+                              c.Context,
+                              c.Pains,
+                          })
             .ToListAsync(ct);
-        return new ChallengeList(call, summaries, authors, await MayWriteForAsync(db, call, ct));
+
+        // The text search runs here, not in SQL: the databases use the C locale, where ILIKE folds neither case
+        // nor accents beyond ASCII, and French users type "velo" for "Vélo". A call holds tens of challenges.
+        if (filter.Search?.Trim() is { Length: > 0 } search)
+        {
+            rows = rows.Where(r => Matches(r.Summary.Question, search) || Matches(r.Context, search) || r.Pains.Any(p => Matches(p, search))).ToList();
+        }
+
+        return new ChallengeList(call, rows.Select(r => r.Summary).ToList(), authors, await MayWriteForAsync(db, call, ct));
     }
 
     /// <summary>The form of a new challenge: the call, and the organisations the viewer may write for (null when the viewer may not read the call).</summary>
@@ -186,6 +194,9 @@ public sealed class ChallengeQueries(IDbContextFactory<AppDbContext> factory)
             : [];
         return new ChallengeDetail(call, challenge, new OrganisationChoice(challenge.AuthorOrganisationId, names[challenge.AuthorOrganisationId]), supporters, rights, facilitators);
     }
+
+    private static bool Matches(string? text, string search) =>
+        text is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, search, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 
     /// <summary>Published and archived challenges are public to the call's readers; a draft only to its author organisation and the facilitators.</summary>
     internal static bool MaySee(CallAccess access, Challenge challenge) =>

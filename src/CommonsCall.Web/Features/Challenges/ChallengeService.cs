@@ -193,8 +193,12 @@ public sealed class ChallengeService(
         {
             return await ChangeAsync(actor, slug, challengeId, Right.Support, x =>
             {
+                // Left out, the organisation is the only other one the actor represents; the author's own
+                // representatives are then told that an organisation does not support its own challenge.
                 var candidates = x.Access.MemberOrganisations.Where(o => o != x.Challenge.AuthorOrganisationId).ToHashSet();
-                var supporter = ResolveOrganisation(organisationId, candidates, "OrganisationId");
+                var supporter = organisationId is null && candidates.Count == 0 && x.Access.Represents(x.Challenge.AuthorOrganisationId)
+                    ? x.Challenge.AuthorOrganisationId
+                    : ResolveOrganisation(organisationId, candidates, "OrganisationId");
                 if (!supporter.IsSuccess)
                 {
                     return x.Access.IsMember ? supporter.Error! : Forbidden("Only the member organisations of the call support its challenges.");
