@@ -112,7 +112,7 @@ public sealed class ChallengeQueries(IDbContextFactory<AppDbContext> factory)
 
         var rows = await (from c in challenges
                           join o in db.Organisations on c.AuthorOrganisationId equals o.Id
-                          orderby c.Status, c.PublishedAt ?? c.CreatedAt descending
+                          orderby c.Status, c.PublishedAt ?? c.CreatedAt descending, c.Id descending
                           select new
                           {
                               Summary = new ChallengeSummary(
