@@ -57,7 +57,7 @@ public sealed class ChallengeFormTests : ComponentTestContext, IClassFixture<App
         cut.Find("#challenge-context").Change("Les collectivités veulent payer des incitations **sans fraude**.");
         cut.Find("#challenge-pain-0").Change("Fraude aux incitations");
         cut.Find("[data-testid=add-pain]").Click();
-        cut.Find("#challenge-pain-1").Change("Preuves papier");
+        cut.WaitForElement("#challenge-pain-1").Change("Preuves papier");
         cut.Find("#challenge-before").Change("Déclarations sur l'honneur.");
         cut.Find("#challenge-after").Change("Une preuve numérique partagée.");
         cut.Find("#challenge-indicator-0-name").Change("Trajets prouvés");
@@ -124,7 +124,7 @@ public sealed class ChallengeFormTests : ComponentTestContext, IClassFixture<App
         cut.FindAll("#challenge-indicator-0-target-error[role=alert]").ShouldBeEmpty();
 
         cut.FindAll("[data-testid=remove-pain]")[0].Click();
-        cut.FindAll("[data-testid=pain-row]").Count.ShouldBe(1);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=pain-row]").Count.ShouldBe(1));
         cut.Find("#challenge-pain-0").GetAttribute("value").ShouldBe("Vélos au garage");
         cut.FindAll("[data-testid=challenge-publish]").ShouldBeEmpty();
     }
@@ -149,7 +149,7 @@ public sealed class ChallengeFormTests : ComponentTestContext, IClassFixture<App
 
         var author = RenderFor<ChallengePage>(s.Author.User, p => p.Add(x => x.Slug, s.Slug).Add(x => x.Id, id));
         author.WaitForElement("[data-testid=challenge-edit]").Click();
-        author.Find("#challenge-question").Change("Comment recenser toutes les aires de covoiturage ?");
+        author.WaitForElement("#challenge-question").Change("Comment recenser toutes les aires de covoiturage ?");
         author.Find("[data-testid=challenge-save]").Click();
         author.WaitForAssertion(() => author.Find("[data-testid=challenge-question]").TextContent.ShouldBe("Comment recenser toutes les aires de covoiturage ?"));
         author.Find("[data-testid=challenge-message]").TextContent.ShouldBe("Micro-défi enregistré.");
