@@ -71,6 +71,8 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         (await s.Service.CreateAsync(Actor.Anonymous, s.Slug, command)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.Service.CreateAsync(s.Author.User, "no-such-call", command)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
 
+        // Permission comes before input: someone who may not write learns nothing about what would be valid.
+        (await s.Service.CreateAsync(s.Outsider, s.Slug, command with { Question = "Pas une question" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.ChallengeCountAsync()).ShouldBe(0);
     }
 
@@ -198,6 +200,8 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
 
         refused.Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.Service.EditAsync(Actor.Anonymous, s.Slug, id, new EditChallenge { Question = "Comment tout changer ?" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.EditAsync(s.Other.User, s.Slug, id, new EditChallenge { Question = "" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SetResourcePersonAsync(s.Other.User, s.Slug, id, new SetResourcePerson(new string('n', 201), null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.ReloadAsync(id)).Question.ShouldBe("Comment recenser les aires de covoiturage ?");
     }
 

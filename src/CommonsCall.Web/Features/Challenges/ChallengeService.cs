@@ -26,12 +26,6 @@ public sealed class ChallengeService(
 {
     public async Task<Result<Guid>> CreateAsync(Actor actor, string slug, CreateChallenge command, CancellationToken ct = default)
     {
-        var validation = await createValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         if (await LockCallAsync(db, slug, actor, ct) is not { } locked)
@@ -70,6 +64,12 @@ public sealed class ChallengeService(
             }
         }
 
+        var validation = await createValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
         var now = clock.GetUtcNow();
         var challenge = new Challenge(call.Id, authorId, command.Question, command.Context ?? string.Empty, now);
         challenge.Describe(command.ToContent());
@@ -89,16 +89,15 @@ public sealed class ChallengeService(
         return challenge.Id;
     }
 
-    public async Task<Result> EditAsync(Actor actor, string slug, Guid challengeId, EditChallenge command, CancellationToken ct = default)
-    {
-        var validation = await editValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
+    public Task<Result> EditAsync(Actor actor, string slug, Guid challengeId, EditChallenge command, CancellationToken ct = default) =>
+        ChangeAsync(actor, slug, challengeId, Right.Write, async x =>
         {
-            return validation.ToDomainError();
-        }
+            var validation = await editValidator.ValidateAsync(command, ct);
+            if (!validation.IsValid)
+            {
+                return validation.ToDomainError();
+            }
 
-        return await ChangeAsync(actor, slug, challengeId, Right.Write, x =>
-        {
             if (command.Version is { } version)
             {
                 x.Db.Entry(x.Challenge).Property(c => c.Version).OriginalValue = version;
@@ -113,7 +112,6 @@ public sealed class ChallengeService(
 
             return Ok;
         }, ct);
-    }
 
     /// <summary>Publishes a draft (or puts an archived challenge back, for facilitators); publishing twice changes nothing.</summary>
     public Task<Result> PublishAsync(Actor actor, string slug, Guid challengeId, CancellationToken ct = default) =>
@@ -143,17 +141,16 @@ public sealed class ChallengeService(
         }, ct);
 
     /// <summary>A facilitator names the resource person: one of the call's facilitators or someone named; neither removes it.</summary>
-    public async Task<Result> SetResourcePersonAsync(Actor actor, string slug, Guid challengeId, SetResourcePerson command, CancellationToken ct = default)
-    {
-        var validation = await resourcePersonValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
+    public Task<Result> SetResourcePersonAsync(Actor actor, string slug, Guid challengeId, SetResourcePerson command, CancellationToken ct = default) =>
+        ChangeAsync(actor, slug, challengeId, Right.Facilitate, async x =>
         {
-            return validation.ToDomainError();
-        }
+            var validation = await resourcePersonValidator.ValidateAsync(command, ct);
+            if (!validation.IsValid)
+            {
+                return validation.ToDomainError();
+            }
 
-        var userId = string.IsNullOrWhiteSpace(command.UserId) ? null : command.UserId.Trim();
-        return await ChangeAsync(actor, slug, challengeId, Right.Facilitate, async x =>
-        {
+            var userId = string.IsNullOrWhiteSpace(command.UserId) ? null : command.UserId.Trim();
             var name = command.Name;
             if (userId is not null)
             {
@@ -172,9 +169,8 @@ public sealed class ChallengeService(
             var before = new { c.Id, Name = c.ResourcePersonName, UserId = c.ResourcePersonUserId };
             c.AssignResourcePerson(name, userId);
             AuditLog.Record(x.Db, x.Call.Id, actor, "challenge.resource_person_set", before, new { c.Id, Name = c.ResourcePersonName, UserId = c.ResourcePersonUserId }, clock.GetUtcNow());
-            return Result.Ok();
+            return Ok;
         }, ct);
-    }
 
     /// <summary>
     /// <paramref name="organisationId"/> (may be left out by someone who represents exactly one other member
