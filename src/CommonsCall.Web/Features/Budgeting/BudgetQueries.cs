@@ -103,14 +103,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     public async Task<IReadOnlyList<MemberBudgetView>?> MemberBudgetsAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
-        {
-            return null;
-        }
-
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.IsFacilitator && !access.IsFunder)
+        if (!await WatchesMoneyAsync(db, actor, callId, ct))
         {
             return null;
         }
@@ -126,14 +119,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     public async Task<IReadOnlyList<LedgerLine>?> LedgerAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
-        {
-            return null;
-        }
-
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.IsFacilitator && !access.IsFunder)
+        if (!await WatchesMoneyAsync(db, actor, callId, ct))
         {
             return null;
         }
@@ -149,5 +135,18 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
                       orderby e.Id descending
                       select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Facilitators and funders watch the allocation: every budget and the ledger.</summary>
+    private static async Task<bool> WatchesMoneyAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct)
+    {
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return false;
+        }
+
+        var access = await CallAccess.LoadAsync(db, call, actor, ct);
+        return access.IsFacilitator || access.IsFunder;
     }
 }

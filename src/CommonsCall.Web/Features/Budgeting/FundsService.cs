@@ -128,7 +128,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             return new DomainError(ErrorCodes.NotFound, "Unknown call.");
         }
 
-        if (!CanManage(actor, call))
+        if (!CallAccess.CanManage(actor, call))
         {
             return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
         }
@@ -141,18 +141,13 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
+        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators distribute the pool.", ct);
+        if (!managed.IsSuccess)
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!CanManage(actor, call))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
-        }
-
+        var call = managed.Value!;
         if (call.Phase >= CallPhase.Results)
         {
             return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
@@ -196,12 +191,10 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        return call is null || !CanManage(actor, call)
+        return call is null || !CallAccess.CanManage(actor, call)
             ? null
             : (await JoinedMembersAsync(db, callId, ct)).Select(m => new OrganisationRef(m.Id, m.Name)).ToList();
     }
-
-    internal static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
 
     internal static Task<long> PoolAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         db.Pledges.Where(p => p.CallId == callId && !p.IsMatching).SumAsync(p => p.Amount, ct);

@@ -20,18 +20,13 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
+        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators close the round.", ct);
+        if (!managed.IsSuccess)
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!FundsService.CanManage(actor, call))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators close the round.");
-        }
-
+        var call = managed.Value!;
         var now = clock.GetUtcNow();
         var settled = call.MarkSettled(now);
         if (!settled.IsSuccess)
