@@ -27,7 +27,7 @@ public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Po
 /// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
 /// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
 /// </summary>
-public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
     {
@@ -60,8 +60,8 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         db.Ledger.Add(new LedgerEntry(call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
             before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, now));
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return before + command.Amount;
     }
 
@@ -98,8 +98,9 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             await db.SaveChangesAsync(ct);
         }
 
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
+
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return budget.OwnFunds;
     }
 
@@ -181,8 +182,8 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
 
         AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, changes, now);
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return preview;
     }
 

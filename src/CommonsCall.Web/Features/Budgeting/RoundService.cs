@@ -14,7 +14,7 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
@@ -73,8 +73,8 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimePr
         AuditLog.Record(db, callId, actor, "budget.round_closed", null,
             new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool }, now);
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(callId);
         return result;
     }
 }
