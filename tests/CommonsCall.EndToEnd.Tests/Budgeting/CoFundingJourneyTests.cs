@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
@@ -194,8 +195,8 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
     private static async Task ContributeAsync(IPage page, CommonsEntity commons, string euros)
     {
         var card = Card(page, commons);
-        // By test id: the label points at RadzenNumeric's wrapper, not at its input, so the input has no accessible name.
-        var amount = card.GetByTestId("give-amount").Locator("input");
+        // By its label, as a screen reader finds it: "Contribution de <organisation> (EUR)".
+        var amount = card.GetByLabel(new Regex("^Contribution de .+ \\(EUR\\)$"));
         await amount.FillAsync(euros);
         await amount.PressAsync("Tab"); // RadzenNumeric takes the value on change
         await card.GetByTestId("give-submit").ClickAsync();
