@@ -78,6 +78,7 @@ public static class ApiEndpoints
             .AddEndpointFilter(RefuseUnknownTokens)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
+        api.MapBudgetEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }
