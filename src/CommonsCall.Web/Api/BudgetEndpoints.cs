@@ -343,9 +343,8 @@ public static class BudgetEndpoints
             return ApiResults.NotFound(UnknownCallDetail);
         }
 
-        var rules = call.Call.BudgetRules;
         return await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) is { } budgets
-            ? TypedResults.Ok(budgets.Select(b => ToResponse(b with { ShareCap = rules.ShareCap(b.Balance) })).ToList())
+            ? TypedResults.Ok(budgets.Select(ToResponse).ToList())
             : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators and funders see every budget.").ToProblem();
     }
 

@@ -31,11 +31,6 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
 {
     public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
     {
-        if (command.Amount <= 0)
-        {
-            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount.");
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
@@ -47,6 +42,11 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         if (!await RepresentsJoinedAsync(db, actor, call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
         {
             return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
+        }
+
+        if (command.Amount <= 0 || command.Amount > Amounts.Maximum)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount, at most the maximum amount.");
         }
 
         if (call.Phase >= CallPhase.Results)
@@ -108,6 +108,17 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        if (!CallAccess.CanManage(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
+        }
+
         var members = await JoinedMembersAsync(db, callId, ct);
         if (members.Count == 0)
         {
@@ -210,7 +221,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             var known = members.TryGetValue(l.OrganisationId, out var member);
             current.TryGetValue(l.OrganisationId, out var budget);
             var error = !known ? ErrorCodes.UnknownOrganisation
-                : l.Amount < 0 ? ErrorCodes.InvalidAmount
+                : !Amounts.IsValid(l.Amount) ? ErrorCodes.InvalidAmount
                 : budget is not null && l.Amount + budget.OwnFunds < budget.Contributed ? ErrorCodes.GrantBelowContributed
                 : null;
             return new GrantPreviewLine(i + 1, known ? member.Name : l.OrganisationId.ToString(), known ? member.Id : null, l.Amount, budget?.Granted ?? 0, error);
