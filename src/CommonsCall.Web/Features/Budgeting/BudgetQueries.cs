@@ -158,6 +158,33 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     }
 
     /// <summary>
+    /// After settlement, what is left of each funder's money (ungranted or unspent pool, unmatched matching pool);
+    /// null before the round is settled or when the viewer may not read the call.
+    /// </summary>
+    public async Task<IReadOnlyList<(OrganisationRef Funder, FunderUnspent Unspent)>?> FunderUnspentAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null || call.Phase < CallPhase.Results || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
+        {
+            return null;
+        }
+
+        var pledges = await db.Pledges.AsNoTracking().Where(p => p.CallId == callId).ToListAsync(ct);
+        var funders = pledges.GroupBy(p => p.FunderOrganisationId)
+            .Select(g => new FunderMoney(g.Key, g.Where(p => !p.IsMatching).Sum(p => p.Amount), g.Where(p => p.IsMatching).Sum(p => p.Amount)))
+            .ToList();
+        var members = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == callId)
+            .Select(b => new MemberMoney(b.OrganisationId, b.Granted, b.OwnFunds, b.Contributed)).ToListAsync(ct);
+        var matched = await db.Commons.Where(c => c.CallId == callId).SumAsync(c => c.Match, ct);
+        var names = await db.Organisations.AsNoTracking().Where(o => funders.Select(f => f.FunderOrganisationId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return FunderReport.Compute(funders, members, funders.Sum(f => f.MatchingPledged) - matched)
+            .Select(u => (new OrganisationRef(u.FunderOrganisationId, names[u.FunderOrganisationId]), u))
+            .OrderBy(x => x.Item1.Name)
+            .ToList();
+    }
+
+    /// <summary>
     /// Facilitators and funders watch the allocation; null for anyone else. <c>SeesOrganisations</c>: whether
     /// this watcher may see what each organisation gives right now (facilitators always; funders per the rule).
     /// </summary>
