@@ -27,7 +27,6 @@ public static class ErrorCodes
     public const string OwnFundsBelowContributed = "own_funds_below_contributed";
     public const string NoJoinedMembers = "no_joined_members";
     public const string UnknownOrganisation = "unknown_organisation";
-    public const string NothingToClose = "nothing_to_close";
 
     // Calls and phases.
     public const string PhaseTransitionNotAllowed = "phase_transition_not_allowed";

@@ -79,6 +79,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
         api.MapChallengeEndpoints();
+        api.MapBudgetEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }

@@ -13,6 +13,7 @@ public static class FeatureServices
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
         services.AddSingleton<ContributionEvents>();
+        services.AddHostedService<ChangeListener>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();

@@ -13,6 +13,20 @@ namespace CommonsCall.Web.Tests.Api;
 /// <summary>The micro-challenge endpoints through the real HTTP pipeline: status codes, problem codes, permissions per role.</summary>
 public sealed class ChallengeApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>Every operation of the micro-challenge API (the OpenAPI tests check that nothing else is documented).</summary>
+    public static readonly (string Method, string Path)[] Operations =
+    [
+        ("get", "/api/v1/calls/{slug}/challenges"),
+        ("post", "/api/v1/calls/{slug}/challenges"),
+        ("get", "/api/v1/calls/{slug}/challenges/{id}"),
+        ("put", "/api/v1/calls/{slug}/challenges/{id}"),
+        ("post", "/api/v1/calls/{slug}/challenges/{id}/publish"),
+        ("post", "/api/v1/calls/{slug}/challenges/{id}/archive"),
+        ("put", "/api/v1/calls/{slug}/challenges/{id}/resource-person"),
+        ("post", "/api/v1/calls/{slug}/challenges/{id}/support"),
+        ("delete", "/api/v1/calls/{slug}/challenges/{id}/support"),
+    ];
+
     private static readonly object NewChallenge = new
     {
         question = "Comment prouver qu'un covoiturage a eu lieu ?",
@@ -281,19 +295,33 @@ public sealed class ChallengeApiTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_the_challenge_endpoints()
+    public async Task Every_challenge_endpoint_is_documented_with_its_answers_and_its_security()
     {
         var document = await (await app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
         var paths = document.GetProperty("paths");
 
-        paths.GetProperty("/api/v1/calls/{slug}/challenges").EnumerateObject().Select(o => o.Name).ShouldBe(["get", "post"], ignoreOrder: true);
-        paths.GetProperty("/api/v1/calls/{slug}/challenges/{id}").EnumerateObject().Select(o => o.Name).ShouldBe(["get", "put"], ignoreOrder: true);
-        paths.GetProperty("/api/v1/calls/{slug}/challenges/{id}/publish").TryGetProperty("post", out _).ShouldBeTrue();
-        paths.GetProperty("/api/v1/calls/{slug}/challenges/{id}/archive").TryGetProperty("post", out _).ShouldBeTrue();
-        paths.GetProperty("/api/v1/calls/{slug}/challenges/{id}/resource-person").TryGetProperty("put", out _).ShouldBeTrue();
-        paths.GetProperty("/api/v1/calls/{slug}/challenges/{id}/support").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "delete"], ignoreOrder: true);
+        foreach (var (method, path) in Operations)
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+            operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Micro-challenges"]);
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            responses.ShouldContain(r => r.StartsWith('2'), path);
+            responses.ShouldContain("404");
+            if (method != "get")
+            {
+                responses.ShouldContain("401");
+                responses.ShouldContain("403");
+            }
+        }
+
         var listParameters = paths.GetProperty("/api/v1/calls/{slug}/challenges").GetProperty("get").GetProperty("parameters");
         listParameters.EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .ShouldBe(["slug", "search", "status", "authorOrganisationId", "supportedByMe", "hasResourcePerson"], ignoreOrder: true);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("ChallengeStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["Draft", "Published", "Archived"]);
+        schemas.GetProperty("CreateChallenge").GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(
+            ["authorOrganisationId", "publish", "question", "context", "pains", "scenarioBefore", "scenarioAfter", "indicators", "whoPays", "whoUses", "whoBenefits", "targetCommunityMin", "targetCommunityMax"],
+            ignoreOrder: true);
     }
 }
