@@ -280,8 +280,9 @@ public sealed class ChallengeService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException) when (right == Right.Write)
+        catch (DbUpdateConcurrencyException) when (right != Right.Support)
         {
+            // The challenge row changed since it was read (its xmin moved): someone else's change must not be lost.
             return Result.Fail(ErrorCodes.Conflict, "Someone changed this challenge meanwhile: reload it and try again.");
         }
 
