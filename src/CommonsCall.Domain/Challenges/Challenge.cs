@@ -148,6 +148,7 @@ public sealed class Challenge
         PublishedAt ??= at;
     }
 
+    /// <summary>Publishes as of the creation date: for challenges seeded already published.</summary>
     public void Publish() => Publish(CreatedAt);
 
     /// <summary>Archiving keeps the challenge, its supporters and its history readable; archiving twice changes nothing.</summary>
