@@ -44,8 +44,6 @@ public sealed record ChallengeLinksRequest(IReadOnlyList<Guid> ChallengeIds);
 
 public sealed record CoCreatorRequest(Guid OrganisationId);
 
-public sealed record SendBackRequest(string Comment);
-
 /// <summary>The caller's positioning; <c>organisationId</c> may be left out when the caller represents one organisation in the call.</summary>
 public sealed record PositioningRequest(Guid? OrganisationId, IReadOnlyList<PositioningKind> Kinds, string? Expectations, string? Availability);
 
@@ -78,6 +76,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapPost("", ProposeAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("ProposeCommons")
             .WithSummary("A representative of a joined member organisation proposes a commons while the call is in phase Commons (else commons_phase_closed). The licence must be an open licence (SPDX); budget lines need a description, a minimum above 0 and a maximum at least the minimum.")
             .Produces<CommonsDetailView>(StatusCodes.Status201Created)
@@ -92,6 +91,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapPut("/{id:guid}", EditAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("EditCommons")
             .WithSummary("Changes the description. Co-creators edit in phase Commons until the commons is approved (else commons_locked); facilitators at any time.")
             .Produces(StatusCodes.Status204NoContent)
@@ -101,6 +101,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapPut("/{id:guid}/budget-lines", SetBudgetLinesAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("SetCommonsBudgetLines")
             .WithSummary("Replaces the budget lines; their sums become the minimum and maximum goals. Refused once the budget round has opened (budget_lines_locked).")
             .Produces(StatusCodes.Status204NoContent)
@@ -110,6 +111,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapPut("/{id:guid}/challenges", LinkChallengesAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("SetCommonsChallenges")
             .WithSummary("Replaces the micro-challenges the commons answers: published challenges of the same call only (else unknown_challenge).")
             .Produces(StatusCodes.Status204NoContent)
@@ -119,6 +121,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapPost("/{id:guid}/co-creators", AddCoCreatorAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("AddCommonsCoCreator")
             .WithSummary("Adds a co-creator: a member organisation that joined the call (else unknown_organisation).")
             .Produces(StatusCodes.Status204NoContent)
@@ -128,32 +131,17 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapDelete("/{id:guid}/co-creators/{organisationId:guid}", RemoveCoCreatorAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("RemoveCommonsCoCreator")
             .WithSummary("Removes a co-creator; the proposing organisation always stays (cannot_remove_proposer).")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        commons.MapPost("/{id:guid}/approve", ApproveAsync)
-            .RequireAuthorization()
-            .WithName("ApproveCommons")
-            .WithSummary("A facilitator approves the commons for funding (before the budget round).")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        commons.MapPost("/{id:guid}/send-back", SendBackAsync)
-            .RequireAuthorization()
-            .WithName("SendBackCommons")
-            .WithSummary("A facilitator sends the commons back to its co-creators with a comment; they may edit it again.")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         commons.MapPut("/{id:guid}/positionings/mine", SetPositioningAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("SetMyPositioning")
             .WithSummary("Sets the positioning of the caller's organisation (a joined member or funder): produces, wants, contributes; expectations and availability.")
@@ -163,6 +151,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapDelete("/{id:guid}/positionings/mine", WithdrawPositioningAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("WithdrawMyPositioning")
             .WithSummary("Withdraws the positioning of the caller's organisation (organisationId in the query when the caller represents several); withdrawing twice changes nothing.")
@@ -172,6 +161,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapPost("/{id:guid}/milestones", AddMilestoneAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("AddMilestone")
             .WithSummary("Adds a milestone, owned by an organisation of the working group (else not_in_working_group). The group's organisations and the facilitators manage milestones.")
@@ -182,6 +172,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapPut("/{id:guid}/milestones/{milestoneId:guid}", UpdateMilestoneAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("UpdateMilestone")
             .WithSummary("Changes a milestone: title, due date, owner, done.")
@@ -192,6 +183,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         commons.MapDelete("/{id:guid}/milestones/{milestoneId:guid}", DeleteMilestoneAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("DeleteMilestone")
             .WithSummary("Deletes a milestone.")
@@ -200,6 +192,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapPost("/{id:guid}/meetings", AddMeetingAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("AddMeeting")
             .WithSummary("Records a meeting date of the working group (past or planned; one a day). The cadence warnings are in the commons' detail.")
@@ -209,6 +202,7 @@ public static class CommonsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         commons.MapDelete("/{id:guid}/meetings/{meetingId:guid}", DeleteMeetingAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Working groups")
             .WithName("DeleteMeeting")
             .WithSummary("Removes a meeting date.")
@@ -258,12 +252,6 @@ public static class CommonsEndpoints
 
     private static Task<IResult> RemoveCoCreatorAsync(string slug, Guid id, Guid organisationId, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
         InCallAsync(slug, actor, queries, callId => commons.RemoveCoCreatorAsync(actor, callId, id, organisationId, ct), ct);
-
-    private static Task<IResult> ApproveAsync(string slug, Guid id, Actor actor, CommonsQueries queries, CommonsReviewService review, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => review.ApproveAsync(actor, callId, id, ct), ct);
-
-    private static Task<IResult> SendBackAsync(string slug, Guid id, SendBackRequest request, Actor actor, CommonsQueries queries, CommonsReviewService review, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => review.SendBackAsync(actor, callId, id, request.Comment, ct), ct);
 
     private static Task<IResult> SetPositioningAsync(string slug, Guid id, PositioningRequest request, Actor actor, CommonsQueries queries, PositioningService positionings, CancellationToken ct) =>
         InCallAsync(slug, actor, queries, callId => positionings.SetAsync(actor, new SetPositioning(callId, id, request.OrganisationId, request.Kinds, request.Expectations, request.Availability), ct), ct);

@@ -1,5 +1,6 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.WorkingGroups;
 
@@ -13,6 +14,7 @@ public static class FeatureServices
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
         services.AddSingleton<ContributionEvents>();
+        services.AddHostedService<ChangeListener>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();
@@ -20,6 +22,8 @@ public static class FeatureServices
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<GrantsCsv>();
+        services.AddSingleton<ChallengeService>();
+        services.AddSingleton<ChallengeQueries>();
         services.AddSingleton<CommonsService>();
         services.AddSingleton<CommonsQueries>();
         services.AddSingleton<PositioningService>();

@@ -9,6 +9,27 @@ namespace CommonsCall.Web.Tests.Api;
 /// <summary>The commons and working-group API through the real HTTP pipeline: status codes, problem codes, permissions per role.</summary>
 public sealed class CommonsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>Every commons and working-group operation (approval and send-back are the budget round's, see BudgetApiTests).</summary>
+    public static readonly (string Method, string Path)[] Operations =
+    [
+        ("get", "/api/v1/calls/{slug}/map"),
+        ("get", "/api/v1/calls/{slug}/commons"),
+        ("post", "/api/v1/calls/{slug}/commons"),
+        ("get", "/api/v1/calls/{slug}/commons/{id}"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}/budget-lines"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}/challenges"),
+        ("post", "/api/v1/calls/{slug}/commons/{id}/co-creators"),
+        ("delete", "/api/v1/calls/{slug}/commons/{id}/co-creators/{organisationId}"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}/positionings/mine"),
+        ("delete", "/api/v1/calls/{slug}/commons/{id}/positionings/mine"),
+        ("post", "/api/v1/calls/{slug}/commons/{id}/milestones"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}"),
+        ("delete", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}"),
+        ("post", "/api/v1/calls/{slug}/commons/{id}/meetings"),
+        ("delete", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}"),
+    ];
+
     private static object Proposal(CommonsScenario s, Member by, string licence = "MIT", long maximum = 1_500_000) => new
     {
         organisationId = by.Id,
@@ -139,8 +160,8 @@ public sealed class CommonsApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await other.PutAsJsonAsync(url, Description("Piraté"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         await (await owner.PutAsJsonAsync(url, new { title = "", summary = "x", kind = "Data", licence = "MIT", maturity = "Emergence" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
 
-        await (await other.PostAsync($"{url}/approve", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-        (await facilitator.PostAsync($"{url}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await other.PostAsync($"{url}/approval", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        (await facilitator.PostAsync($"{url}/approval", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await (await owner.PutAsJsonAsync(url, Description("Après validation"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.CommonsLocked);
         (await facilitator.PutAsJsonAsync(url, Description("Corrigé par l'animation"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
@@ -268,5 +289,32 @@ public sealed class CommonsApiTests(AppFactory app) : IClassFixture<AppFactory>
         map.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("kinds").EnumerateArray().Single().GetString()).ShouldBe(["Wants", "Wants"]);
         map.GetProperty("organisations").GetArrayLength().ShouldBe(4, "the funder and the three members");
         await (await ApiClient.Anonymous(app).GetAsync("/api/v1/calls/no-such-call/map")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Every_commons_endpoint_is_documented_with_its_answers_and_its_security()
+    {
+        var paths = (await (await app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+
+        foreach (var (method, path) in Operations)
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+            operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldHaveSingleItem().ShouldBeOneOf("Commons", "Working groups");
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            responses.ShouldContain(r => r.StartsWith('2'), path);
+            responses.ShouldContain("404", path);
+            var security = operation.GetProperty("security").EnumerateArray().ToList();
+            if (method == "get")
+            {
+                security.ShouldContain(r => !r.EnumerateObject().Any(), "public calls are readable without a token");
+            }
+            else
+            {
+                security.Select(r => r.EnumerateObject().Single().Name).ShouldBe(["Bearer"], path);
+                responses.ShouldContain("401", path);
+                responses.ShouldContain("403", path);
+            }
+        }
     }
 }
