@@ -78,6 +78,8 @@ public static class ApiEndpoints
             .AddEndpointFilter(RefuseUnknownTokens)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
+        api.MapCallFramingEndpoints();
+        api.MapOrganisationEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }

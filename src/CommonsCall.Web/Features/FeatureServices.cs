@@ -1,6 +1,7 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Organisations;
 
 namespace CommonsCall.Web.Features;
 
@@ -11,6 +12,9 @@ public static class FeatureServices
     {
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
+        services.AddSingleton<CallFramingService>();
+        services.AddSingleton<ParticipationService>();
+        services.AddSingleton<OrganisationService>();
         services.AddSingleton<ContributionEvents>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
