@@ -20,7 +20,9 @@ public sealed class OrganisationFormTests : ComponentTestContext, IClassFixture<
     public OrganisationFormTests(AppFactory app)
     {
         _data = new TestData(app);
-        Services.AddFallbackServiceProvider(app.Services);
+
+        // A scope of the real app, as a circuit has: the invitation service is scoped (it uses Identity's UserManager).
+        Services.AddFallbackServiceProvider(app.Services.CreateAsyncScope().ServiceProvider);
     }
 
     private IRenderedComponent<NewOrganisationPage> RenderNewPageFor(string userId) =>
@@ -97,5 +99,31 @@ public sealed class OrganisationFormTests : ComponentTestContext, IClassFixture<
         cut.Find("#org-website-error").HasAttribute("hidden").ShouldBeTrue();
         await using var db = await _data.DbAsync();
         (await db.OrganisationMembers.CountAsync(m => m.UserId == user.UserId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_member_edits_the_organisation_sees_its_members_and_invites_a_colleague()
+    {
+        var organisation = await _data.OrganisationAsync();
+        var member = await _data.UserAsync(organisation: organisation.Id, email: $"lea-{Guid.NewGuid():N}@test.example");
+        var cut = Render<OrganisationPage>(p => p.Add(c => c.Id, organisation.Id).AddCascadingValue(Task.FromResult(new AuthenticationState(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, member.UserId!)], "test"))))));
+        cut.WaitForElement("[data-testid=organisation-form]");
+        cut.Find("[data-testid=organisation-members]").TextContent.ShouldContain("lea-");
+
+        cut.Find("#org-description").Input("Nouvelle description.");
+        cut.Find("#org-size").Change("Medium");
+        cut.Find("[data-testid=save-organisation]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=organisation-message]").TextContent.ShouldBe("L'organisation est enregistrée."));
+        cut.Find("[data-testid=organisation-facts]").TextContent.ShouldContain("Moyenne (moins de 250 personnes)");
+
+        cut.Find("#invite-email").Input("collegue@test.example");
+        cut.Find("[data-testid=invite-representative]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=invitation-link]").TextContent.ShouldContain("/account/register?token="));
+        await using var db = await _data.DbAsync();
+        (await db.Organisations.SingleAsync(o => o.Id == organisation.Id)).SizeBand.ShouldBe(SizeBand.Medium);
+        (await db.AccountInvitations.SingleAsync(i => i.OrganisationId == organisation.Id)).Email.ShouldBe("collegue@test.example");
     }
 }
