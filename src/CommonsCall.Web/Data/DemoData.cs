@@ -2,6 +2,7 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
+using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using Microsoft.AspNetCore.Identity;
@@ -134,8 +135,8 @@ public static class DemoData
             return c;
         }
 
-        Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.");
-        Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.");
+        var defiVelos = Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.");
+        var defiPreuve = Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.");
         Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.");
         Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.");
 
@@ -162,21 +163,50 @@ public static class DemoData
             new BudgetLine("Développement de l'API de preuve", 800_000, 1_500_000),
             new BudgetLine("Animation de la communauté des opérateurs", 200_000, 500_000));
         registre.AddCoCreator(roulons.Id);
-        Commun(metropole, "Base nationale des lieux de covoiturage", "Jeu de données ouvert des aires et points de rencontre de covoiturage.",
+        var lieux = Commun(metropole, "Base nationale des lieux de covoiturage", "Jeu de données ouvert des aires et points de rencontre de covoiturage.",
             CommonsKind.Data, "ODbL-1.0", CommonsMaturity.Emergence, true,
             new BudgetLine("Collecte et consolidation des données", 300_000, 600_000),
             new BudgetLine("Outil de contribution en ligne", 200_000, 400_000));
-        Commun(maas, "Standard d'échange des offres de covoiturage", "Protocole ouvert (OpenAPI) pour publier offres et demandes de covoiturage.",
+        var standard = Commun(maas, "Standard d'échange des offres de covoiturage", "Protocole ouvert (OpenAPI) pour publier offres et demandes de covoiturage.",
             CommonsKind.ProtocolOrStandard, "Apache-2.0", CommonsMaturity.Emergence, true,
             new BudgetLine("Rédaction de la spécification", 250_000, 400_000),
             new BudgetLine("Implémentations de référence", 250_000, 600_000));
-        Commun(velos, "Vélo partagé à cadenas connecté", "Matériel ouvert : un vélo robuste et un cadenas connecté gérés par des associations locales.",
+        var velo = Commun(velos, "Vélo partagé à cadenas connecté", "Matériel ouvert : un vélo robuste et un cadenas connecté gérés par des associations locales.",
             CommonsKind.Hardware, "CERN-OHL-S-2.0", CommonsMaturity.Prefiguration, true,
             new BudgetLine("Prototype du cadenas", 400_000, 700_000),
             new BudgetLine("Guide de fabrication", 100_000, 200_000));
-        Commun(labo, "Indicateurs de marchabilité OpenStreetMap", "Logiciel et données pour mesurer la marchabilité des quartiers à partir d'OpenStreetMap.",
+        var marche = Commun(labo, "Indicateurs de marchabilité OpenStreetMap", "Logiciel et données pour mesurer la marchabilité des quartiers à partir d'OpenStreetMap.",
             CommonsKind.Software, "MIT", CommonsMaturity.Prefiguration, false,
             new BudgetLine("Calcul des indicateurs", 150_000, 300_000));
+
+        defiVelos.Support(metropole.Id, now);
+        defiVelos.Support(labo.Id, now);
+        defiPreuve.Support(roulons.Id, now);
+        defiPreuve.Support(metropole.Id, now);
+
+        // Working groups: who produces, wants or contributes what, and what each expects (déclarations d'engagement).
+        void Engage(CommonsEntity commons, Organisation org, PositioningKind[] kinds, string expectations, string availability) =>
+            db.Positionings.Add(new Positioning(call.Id, commons.Id, org.Id, kinds, expectations, availability, now));
+
+        Engage(registre, covoit, [PositioningKind.Produces], "Un registre neutre que toutes les collectivités acceptent comme preuve.", "2 jours par semaine");
+        Engage(registre, roulons, [PositioningKind.Produces, PositioningKind.ContributesSkills], "Ne pas dépendre d'un opérateur privé pour prouver nos trajets.", "1 jour par semaine");
+        Engage(registre, metropole, [PositioningKind.Wants], "Verser les primes au covoiturage sans fraude ni double comptage.", "Réunion mensuelle");
+        Engage(lieux, metropole, [PositioningKind.Produces, PositioningKind.ContributesTechnicalMeans], "Un jeu de données tenu à jour par les territoires eux-mêmes.", "Équipe SIG, 3 jours par mois");
+        Engage(lieux, covoit, [PositioningKind.Wants], "Afficher des points de rencontre fiables dans notre application.", "Tests utilisateurs");
+        Engage(lieux, maas, [PositioningKind.Wants], "Intégrer les aires dans le calcul d'itinéraires.", "Ponctuelle");
+        Engage(standard, maas, [PositioningKind.Produces], "Un seul format pour toutes les offres de covoiturage.", "1 jour par semaine");
+        Engage(standard, covoit, [PositioningKind.Wants, PositioningKind.ContributesSkills], "Publier nos offres une fois pour toutes les applications.", "Relecture de la spécification");
+        Engage(velo, velos, [PositioningKind.Produces], "Un vélo réparable localement et un cadenas sans abonnement.", "Bénévoles, le samedi");
+        Engage(velo, labo, [PositioningKind.ContributesSkills], "Étudier l'usage réel des vélos partagés en zone rurale.", "Un stagiaire au printemps");
+        // Wanted by two, produced by nobody yet: the map shows it.
+        Engage(marche, metropole, [PositioningKind.Wants], "Mesurer l'effet de nos aménagements piétons.", "Données de voirie");
+        Engage(marche, maas, [PositioningKind.Wants], "Proposer des itinéraires à pied agréables.", "Ponctuelle");
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        db.Milestones.Add(new Milestone(registre.Id, "Spécification de l'API de preuve validée", today.AddDays(30), covoit.Id, now));
+        db.Milestones.Add(new Milestone(registre.Id, "Premier trajet certifié en production", today.AddDays(90), roulons.Id, now));
+        db.Meetings.Add(new Meeting(registre.Id, today.AddDays(-28), "Lancement du groupe de travail", now));
+        db.Meetings.Add(new Meeting(registre.Id, today.AddDays(7), "Revue de la spécification", now));
 
         var facts = new PhaseFacts(MemberParticipants: 6, PublishedChallenges: 4, ApprovedCommons: 4, Pool: 0, OwnFunds: 0);
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })

@@ -64,7 +64,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         cut.Find("#new-term").GetAttribute("value").ShouldBeNullOrEmpty();
 
         cut.Find("[data-testid=edit-term]").Click();
-        cut.Find("#edit-definition").Input("Ressource ouverte gérée par une communauté");
+        cut.WaitForElement("#edit-definition").Input("Ressource ouverte gérée par une communauté");
         cut.Find("[data-testid=save-term]").Click();
         Settled(cut, () => cut.Find("[data-testid=glossary-row]").TextContent.ShouldContain("gérée par une communauté"));
 
