@@ -45,6 +45,10 @@ public class ContributionPolicyTests
         ContributionPolicy.Decide(AContribution.AlreadyGiving(5_000), -1).ShouldBeRefusedWith("invalid_amount");
 
     [Fact]
+    public void An_amount_above_the_maximum_amount_is_refused_with_invalid_amount() =>
+        ContributionPolicy.Decide(AContribution.ThatPassesEveryRule, Amounts.Maximum + 1).ShouldBeRefusedWith("invalid_amount");
+
+    [Fact]
     public void Withdrawal_to_zero_is_accepted_when_withdrawal_is_allowed()
     {
         var change = ContributionPolicy.Decide(AContribution.AlreadyGiving(10_000), 0).ShouldSucceed();

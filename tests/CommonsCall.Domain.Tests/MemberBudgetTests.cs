@@ -125,4 +125,16 @@ public class MemberBudgetTests
         budget.Contributed.ShouldBe(20_000);
         budget.Available.ShouldBe(80_000);
     }
+
+    [Fact]
+    public void Grants_and_own_funds_above_the_maximum_amount_are_refused_and_balances_cannot_overflow()
+    {
+        var budget = new MemberBudget(Guid.NewGuid(), Guid.NewGuid());
+        budget.SetGrant(Amounts.Maximum + 1).ShouldBeRefusedWith("invalid_amount");
+        budget.SetOwnFunds(long.MaxValue).ShouldBeRefusedWith("invalid_amount");
+        budget.SetGrant(Amounts.Maximum).ShouldSucceed();
+        budget.SetOwnFunds(Amounts.Maximum).ShouldSucceed();
+        budget.Balance.ShouldBe(2 * Amounts.Maximum);
+        BudgetRules.Default.ShareCap(budget.Balance).ShouldBe(2 * Amounts.Maximum);
+    }
 }

@@ -12,7 +12,7 @@ namespace CommonsCall.Testing;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString { get; protected set; } = string.Empty;
 
     public TestClock Clock { get; } = new();
 
@@ -20,10 +20,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
 
+    /// <summary>Whether this factory created its database (and drops it when disposed).</summary>
+    protected virtual bool OwnsDatabase => true;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (OwnsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,4 +52,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public class DemoAppFactory : AppFactory
 {
     protected override bool SeedDemo => true;
+}
+
+/// <summary>Another instance of the app on the database of <paramref name="first"/>, as behind a load balancer.</summary>
+public sealed class SecondInstance(AppFactory first) : AppFactory
+{
+    protected override bool OwnsDatabase => false;
+
+    public override Task InitializeAsync()
+    {
+        ConnectionString = first.ConnectionString;
+        return Task.CompletedTask;
+    }
 }

@@ -28,8 +28,9 @@ string TypeName(Type t)
 {
     var u = Nullable.GetUnderlyingType(t);
     if (u != null) return TypeName(u) + "?";
+    if (t.IsArray) return TypeName(t.GetElementType()!) + "[]";
     return t == typeof(string) ? "string" : t == typeof(int) ? "int" : t == typeof(long) ? "long" : t == typeof(bool) ? "bool"
-        : t == typeof(Guid) ? "Guid" : t == typeof(DateTimeOffset) ? "DateTimeOffset" : t == typeof(uint) ? "uint" : t == typeof(DateTime) ? "DateTime" : t == typeof(DateOnly) ? "DateOnly" : throw new Exception("type " + t);
+        : t == typeof(Guid) ? "Guid" : t == typeof(DateTimeOffset) ? "DateTimeOffset" : t == typeof(uint) ? "uint" : t == typeof(DateTime) ? "DateTime" : t == typeof(decimal) ? "decimal" : t == typeof(DateOnly) ? "DateOnly" : throw new Exception("type " + t);
 }
 string Cols(string[] cols) => cols.Length == 1 ? $"x => x.{cols[0]}" : "x => new { " + string.Join(", ", cols.Select(c => "x." + c)) + " }";
 string Annotations(IEnumerable<Microsoft.EntityFrameworkCore.Infrastructure.IAnnotation> anns, string indent)

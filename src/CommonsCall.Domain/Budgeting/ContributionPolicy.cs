@@ -68,9 +68,9 @@ public static class ContributionPolicy
         }
 
         // 3. how much, and whether lowering is allowed
-        if (amount < 0)
+        if (!Amounts.IsValid(amount))
         {
-            return new DomainError(ErrorCodes.InvalidAmount, "A contribution cannot be negative.");
+            return new DomainError(ErrorCodes.InvalidAmount, "A contribution must be between zero and the maximum amount.");
         }
 
         if (amount == ctx.CurrentAmount)

@@ -35,9 +35,9 @@ public sealed class MemberBudget
 
     public Result<ContributionChange> SetGrant(long amount)
     {
-        if (amount < 0)
+        if (!Amounts.IsValid(amount))
         {
-            return new DomainError(ErrorCodes.InvalidAmount, "A grant cannot be negative.");
+            return new DomainError(ErrorCodes.InvalidAmount, "A grant must be between zero and the maximum amount.");
         }
 
         if (amount + OwnFunds < Contributed)
@@ -52,9 +52,9 @@ public sealed class MemberBudget
 
     public Result<ContributionChange> SetOwnFunds(long amount)
     {
-        if (amount < 0)
+        if (!Amounts.IsValid(amount))
         {
-            return new DomainError(ErrorCodes.InvalidAmount, "Own funds cannot be negative.");
+            return new DomainError(ErrorCodes.InvalidAmount, "Own funds must be between zero and the maximum amount.");
         }
 
         if (Granted + amount < Contributed)

@@ -27,7 +27,6 @@ public static class ErrorCodes
     public const string OwnFundsBelowContributed = "own_funds_below_contributed";
     public const string NoJoinedMembers = "no_joined_members";
     public const string UnknownOrganisation = "unknown_organisation";
-    public const string NothingToClose = "nothing_to_close";
 
     // Calls and phases.
     public const string PhaseTransitionNotAllowed = "phase_transition_not_allowed";
@@ -39,6 +38,12 @@ public static class ErrorCodes
     public const string WrongPhase = "wrong_phase";
     public const string AlreadySettled = "already_settled";
     public const string DuplicateSlug = "duplicate_slug";
+
+    // Micro-challenges.
+    public const string ChallengeArchived = "challenge_archived";
+    public const string ChallengeNotPublished = "challenge_not_published";
+    public const string OwnChallenge = "own_challenge";
+    public const string ResourcePersonNotFacilitator = "resource_person_not_facilitator";
 
     // Framing a call: details, glossary, participants.
     public const string CurrencyLocked = "currency_locked";

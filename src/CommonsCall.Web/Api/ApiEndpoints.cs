@@ -80,6 +80,8 @@ public static class ApiEndpoints
         api.MapCallEndpoints();
         api.MapCallFramingEndpoints();
         api.MapOrganisationEndpoints();
+        api.MapChallengeEndpoints();
+        api.MapBudgetEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }

@@ -15,9 +15,8 @@ public static class CallFramingEndpoints
 {
     public static RouteGroupBuilder MapCallFramingEndpoints(this RouteGroupBuilder api)
     {
-        var calls = api.MapGroup("/calls").WithTags("Calls");
+        var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         calls.MapPost("", CreateAsync)
-            .RequireAuthorization()
             .WithName("CreateCall")
             .WithSummary("Creates a call in Draft; the caller (a facilitator or an administrator) becomes its facilitator. 422 duplicate_slug when the slug is taken.")
             .Produces<CreatedCall>(StatusCodes.Status201Created)

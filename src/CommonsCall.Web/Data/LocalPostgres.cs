@@ -6,7 +6,8 @@ using System.Runtime.InteropServices;
 namespace CommonsCall.Web.Data;
 
 /// <summary>Where a private PostgreSQL cluster lives and how it runs.</summary>
-public sealed record LocalPostgresOptions(string RootDirectory, bool Throwaway);
+/// <param name="BinDirectory">Where initdb and pg_ctl are; null to look in the usual places.</param>
+public sealed record LocalPostgresOptions(string RootDirectory, bool Throwaway, string? BinDirectory = null);
 
 /// <summary>
 /// A private PostgreSQL cluster started from the installed server binaries: the app's local database when
@@ -66,8 +67,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, ILogger logger, CancellationToken ct = default)
     {
-        var bin = FindBinDirectory() ?? throw new LocalPostgresUnavailableException(
-            "No PostgreSQL server binaries were found (looked in $POSTGRES_BIN, /usr/lib/postgresql/*/bin and PATH). " +
+        var bin = (options.BinDirectory is { } configured ? (File.Exists(Path.Combine(configured, "pg_ctl")) ? configured : null) : FindBinDirectory())
+            ?? throw new LocalPostgresUnavailableException(
+            $"No PostgreSQL server binaries were found (looked in {options.BinDirectory ?? "$POSTGRES_BIN, /usr/lib/postgresql/*/bin and PATH"}). " +
             "Install them (Debian/Ubuntu: apt-get install postgresql) or set ConnectionStrings__CommonsCall to an existing server, " +
             "e.g. \"Host=localhost;Username=postgres;Password=...;Database=commonscall\".");
 

@@ -15,4 +15,8 @@ public static class SchemaConstants
     public const int UserIdLength = 450;
     public const int EmailLength = 256;
     public const int TokenHashLength = 64;
+
+    /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
+    public const int QuestionLength = 200;
+    public const int UnitLength = 40;
 }

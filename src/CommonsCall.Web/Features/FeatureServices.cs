@@ -1,5 +1,6 @@
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Organisations;
 
@@ -16,6 +17,7 @@ public static class FeatureServices
         services.AddSingleton<ParticipationService>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ContributionEvents>();
+        services.AddHostedService<ChangeListener>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();
@@ -23,6 +25,8 @@ public static class FeatureServices
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<GrantsCsv>();
+        services.AddSingleton<ChallengeService>();
+        services.AddSingleton<ChallengeQueries>();
         return services;
     }
 }

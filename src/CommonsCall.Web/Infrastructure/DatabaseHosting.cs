@@ -41,7 +41,8 @@ public static class DatabaseHosting
         else
         {
             var directory = app.Configuration["LocalDatabase:Directory"] ?? DefaultLocalDirectory();
-            var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions(directory, Throwaway: false), app.Logger);
+            var options = new LocalPostgresOptions(directory, Throwaway: false, app.Configuration["LocalDatabase:BinDirectory"]);
+            var cluster = await LocalPostgres.StartAsync(options, app.Logger);
             app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
             const string database = "commonscall";
             await CreateDatabaseIfMissingAsync(cluster.ConnectionString("postgres"), database);

@@ -60,15 +60,86 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Runs a test body in a fresh browser context on the app. When the body fails, the page is saved as a
     /// screenshot and the failure names it, with the page's URL and the browser's console errors.
     /// </summary>
-    public async Task RunAsync(Func<IPage, Task> test, ViewportSize? viewport = null, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    public Task RunAsync(Func<IPage, Task> test, ViewportSize? viewport = null, [System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        RunWithPeopleAsync(async people => await test(await people.OpenPageAsync(who: null, viewport)), testName);
+
+    /// <summary>
+    /// Runs a test body where several people use the app at once, each in a browser context of their own (their
+    /// own cookies, so their own sign-in). When the body fails, every page opened is saved as a screenshot.
+    /// </summary>
+    public async Task RunWithPeopleAsync(Func<BrowserPeople, Task> test, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
-        var options = new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString() };
+        await using var people = new BrowserPeople(_browser!, App.BaseAddress);
+        try
+        {
+            await test(people);
+        }
+        catch (Exception ex)
+        {
+            throw new BrowserTestFailedException(await DescribeFailureAsync(people.Pages, testName, ex), ex);
+        }
+    }
+
+    /// <summary>Saves a screenshot per page and, beside them, a text file with the failure (test output is easily lost on CI).</summary>
+    private static async Task<string> DescribeFailureAsync(IReadOnlyList<PersonPage> pages, string testName, Exception failure)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var description = new StringBuilder();
+        foreach (var (who, page, consoleErrors) in pages)
+        {
+            var name = who is null ? testName : $"{testName}-{who}";
+            var path = Path.Combine(ScreenshotDirectory, $"{name}-{stamp}.png");
+            if (description.Length > 0)
+            {
+                description.AppendLine();
+            }
+
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+                description.Append(CultureInfo.InvariantCulture, $"Screenshot: {path}");
+            }
+            catch (PlaywrightException ex)
+            {
+                description.Append(CultureInfo.InvariantCulture, $"No screenshot of {who ?? "the page"} ({ex.Message.Split('\n')[0]})");
+            }
+
+            description.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Page{(who is null ? "" : $" of {who}")}: {page.Url}");
+            foreach (var error in consoleErrors)
+            {
+                description.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Browser console error: {error}");
+            }
+        }
+
+        var textPath = Path.Combine(ScreenshotDirectory, $"{testName}-{stamp}.txt");
+        await File.WriteAllTextAsync(textPath, $"{description}{Environment.NewLine}{failure}");
+        return description.ToString();
+    }
+}
+
+/// <summary>A page opened for one person of a test, with what the browser reported as errors.</summary>
+public sealed record PersonPage(string? Who, IPage Page, List<string> ConsoleErrors);
+
+/// <summary>The people of one test: each page it opens lives in a browser context of its own.</summary>
+public sealed class BrowserPeople(IBrowser browser, Uri baseAddress) : IAsyncDisposable
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<PersonPage> _pages = [];
+
+    public IReadOnlyList<PersonPage> Pages => _pages;
+
+    /// <summary>Opens a page in a new browser context; <paramref name="who"/> names its screenshot on failure.</summary>
+    public async Task<IPage> OpenPageAsync(string? who, ViewportSize? viewport = null)
+    {
+        var options = new BrowserNewContextOptions { BaseURL = baseAddress.ToString() };
         if (viewport is not null)
         {
             options.ViewportSize = viewport;
         }
 
-        await using var context = await _browser!.NewContextAsync(options);
+        var context = await browser.NewContextAsync(options);
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -79,42 +150,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
-
-        try
-        {
-            await test(page);
-        }
-        catch (Exception ex)
-        {
-            throw new BrowserTestFailedException(await DescribeFailureAsync(page, testName, consoleErrors, ex), ex);
-        }
+        _pages.Add(new PersonPage(who, page, consoleErrors));
+        return page;
     }
 
-    /// <summary>Saves a screenshot and, beside it, a text file with the failure (test output is easily lost on CI).</summary>
-    private static async Task<string> DescribeFailureAsync(IPage page, string testName, List<string> consoleErrors, Exception failure)
+    public async ValueTask DisposeAsync()
     {
-        Directory.CreateDirectory(ScreenshotDirectory);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var path = Path.Combine(ScreenshotDirectory, $"{testName}-{stamp}.png");
-        var description = new StringBuilder();
-        try
+        foreach (var context in _contexts)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-            description.Append(CultureInfo.InvariantCulture, $"Screenshot: {path}");
+            await context.DisposeAsync();
         }
-        catch (PlaywrightException ex)
-        {
-            description.Append(CultureInfo.InvariantCulture, $"No screenshot ({ex.Message.Split('\n')[0]})");
-        }
-
-        description.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Page: {page.Url}");
-        foreach (var error in consoleErrors)
-        {
-            description.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Browser console error: {error}");
-        }
-
-        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".txt"), $"{description}{Environment.NewLine}{failure}");
-        return description.ToString();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,10 +35,20 @@ public static class ApiClient
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    /// <summary>A request body written by hand, for JSON that no serializer would produce.</summary>
+    public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>The JSON of a successful answer, after asserting its status.</summary>
+    public static async Task<JsonElement> ShouldBeOkAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        return status == HttpStatusCode.NoContent ? default : await response.JsonAsync();
+    }
+
     /// <summary>Asserts RFC 7807 problem details with this status and stable code, and returns them.</summary>
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? code)
     {
-        response.StatusCode.ShouldBe(status);
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         var problem = await response.JsonAsync();
         problem.GetProperty("status").GetInt32().ShouldBe((int)status);

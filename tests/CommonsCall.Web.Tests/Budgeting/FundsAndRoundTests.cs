@@ -146,6 +146,13 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         closed.Value!.UnmatchedPool.ShouldBe(1_000_000 - 20_000);
         (await s.VerifyLedgerAsync()).ShouldBeEmpty();
 
+        // The funder gets back what members did not spend (500,000 granted - 60,000 spent) and the unmatched pool.
+        var funders = await app.Services.GetRequiredService<BudgetQueries>().FunderUnspentAsync(s.Funder.User, s.Call.Id);
+        var (funder, unspent) = funders.ShouldNotBeNull().ShouldHaveSingleItem();
+        funder.Id.ShouldBe(s.Funder.Id);
+        unspent.UnspentPool.ShouldBe(440_000);
+        unspent.UnmatchedPool.ShouldBe(980_000);
+
         (await s.Round.CloseAsync(s.Facilitator, s.Call.Id)).Error!.Code.ShouldBe(ErrorCodes.AlreadySettled);
         await using var db = await new TestData(app).DbAsync();
         db.Calls.Single(x => x.Id == s.Call.Id).Phase.ShouldBe(CallPhase.Results);

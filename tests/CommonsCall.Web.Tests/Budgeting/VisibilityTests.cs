@@ -77,4 +77,19 @@ public sealed class VisibilityTests(AppFactory app) : IClassFixture<AppFactory>
         (await Queries.LedgerAsync(s.Members[1].User, s.Call.Id)).ShouldBeNull();
         (await Queries.LedgerAsync(Actor.Anonymous, s.Call.Id)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Funders_do_not_see_who_gives_what_while_the_rule_hides_it()
+    {
+        var hidden = await RoundWithOneContributionAsync(ContributionsVisibility.Hidden);
+        (await Queries.LedgerAsync(hidden.Funder.User, hidden.Call.Id))!.ShouldNotContain(l => l.Kind == LedgerEntryKind.Contribution);
+        (await Queries.MemberBudgetsAsync(hidden.Funder.User, hidden.Call.Id)).ShouldBeNull();
+        (await Queries.MemberBudgetsAsync(hidden.Facilitator, hidden.Call.Id))!.ShouldContain(b => b.Contributed == 12_300);
+
+        var totals = await RoundWithOneContributionAsync(ContributionsVisibility.TotalsOnly);
+        var line = (await Queries.LedgerAsync(totals.Funder.User, totals.Call.Id))!.Single(l => l.Kind == LedgerEntryKind.Contribution);
+        line.Amount.ShouldBe(12_300);
+        line.Organisation.ShouldBeNull();
+        (await Queries.LedgerAsync(totals.Facilitator, totals.Call.Id))!.Single(l => l.Kind == LedgerEntryKind.Contribution).Organisation.ShouldNotBeNull();
+    }
 }

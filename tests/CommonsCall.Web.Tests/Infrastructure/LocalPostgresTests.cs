@@ -58,6 +58,18 @@ public sealed class LocalPostgresTests
     }
 
     [Fact]
+    public async Task Without_server_binaries_the_error_says_how_to_install_them_or_which_connection_string_to_set()
+    {
+        var options = new LocalPostgresOptions(Path.Combine(TestPostgres.ClustersDirectory, "nobin-" + Guid.NewGuid().ToString("N")), Throwaway: true, BinDirectory: "/nonexistent/bin");
+
+        var error = await Should.ThrowAsync<LocalPostgresUnavailableException>(() => LocalPostgres.StartAsync(options, NullLogger.Instance));
+
+        error.Message.ShouldContain("apt-get install postgresql");
+        error.Message.ShouldContain("ConnectionStrings__CommonsCall");
+        Directory.Exists(options.RootDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_installed_server_binaries_are_found()
     {
         var bin = LocalPostgres.FindBinDirectory();

@@ -99,33 +99,97 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList());
     }
 
-    /// <summary>Every budget of the call (facilitators and funders: they watch the allocation).</summary>
+    /// <summary>
+    /// Every budget of the call, for facilitators and funders (they watch the allocation); null for anyone else,
+    /// and for funders while the visibility rule hides what each organisation gives.
+    /// </summary>
     public async Task<IReadOnlyList<MemberBudgetView>?> MemberBudgetsAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
+        var watcher = await WatcherAsync(db, actor, callId, ct);
+        if (watcher is null || !watcher.Value.SeesOrganisations)
         {
             return null;
         }
 
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.IsFacilitator && !access.IsFunder)
-        {
-            return null;
-        }
-
-        return await (from b in db.MemberBudgets.AsNoTracking()
-                      join o in db.Organisations on b.OrganisationId equals o.Id
-                      where b.CallId == callId
-                      orderby o.Name
-                      select new MemberBudgetView(o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed, 0)).ToListAsync(ct);
+        var rules = watcher.Value.Call.BudgetRules;
+        var budgets = await (from b in db.MemberBudgets.AsNoTracking()
+                             join o in db.Organisations on b.OrganisationId equals o.Id
+                             where b.CallId == callId
+                             orderby o.Name
+                             select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
+        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(b.Granted + b.OwnFunds))).ToList();
     }
 
-    /// <summary>The ledger, newest first: facilitators and funders only (null otherwise).</summary>
+    /// <summary>
+    /// The ledger, newest first: facilitators and funders only (null otherwise). While the visibility rule hides
+    /// who gives what, funders see contribution movements without their organisation (TotalsOnly) or not at all
+    /// (Hidden).
+    /// </summary>
     public async Task<IReadOnlyList<LedgerLine>?> LedgerAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var watcher = await WatcherAsync(db, actor, callId, ct);
+        if (watcher is null)
+        {
+            return null;
+        }
+
+        var (call, seesOrganisations) = watcher.Value;
+        var entries = db.Ledger.AsNoTracking().Where(e => e.CallId == callId);
+        if (!seesOrganisations && !call.ShowsCommonsTotals)
+        {
+            entries = entries.Where(e => e.Kind != LedgerEntryKind.Contribution);
+        }
+
+        var lines = await (from e in entries
+                           join o in db.Organisations on e.OrganisationId equals o.Id into orgs
+                           from o in orgs.DefaultIfEmpty()
+                           join c in db.Commons on e.CommonsId equals c.Id into commons
+                           from c in commons.DefaultIfEmpty()
+                           join u in db.Users on e.ActorUserId equals u.Id into users
+                           from u in users.DefaultIfEmpty()
+                           orderby e.Id descending
+                           select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
+            .ToListAsync(ct);
+        return seesOrganisations
+            ? lines
+            : lines.Select(l => l.Kind == LedgerEntryKind.Contribution ? l with { Organisation = null, Actor = null } : l).ToList();
+    }
+
+    /// <summary>
+    /// After settlement, what is left of each funder's money (ungranted or unspent pool, unmatched matching pool);
+    /// null before the round is settled or when the viewer may not read the call.
+    /// </summary>
+    public async Task<IReadOnlyList<(OrganisationRef Funder, FunderUnspent Unspent)>?> FunderUnspentAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null || call.Phase < CallPhase.Results || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
+        {
+            return null;
+        }
+
+        var pledges = await db.Pledges.AsNoTracking().Where(p => p.CallId == callId).ToListAsync(ct);
+        var funders = pledges.GroupBy(p => p.FunderOrganisationId)
+            .Select(g => new FunderMoney(g.Key, g.Where(p => !p.IsMatching).Sum(p => p.Amount), g.Where(p => p.IsMatching).Sum(p => p.Amount)))
+            .ToList();
+        var members = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == callId)
+            .Select(b => new MemberMoney(b.OrganisationId, b.Granted, b.OwnFunds, b.Contributed)).ToListAsync(ct);
+        var matched = await db.Commons.Where(c => c.CallId == callId).SumAsync(c => c.Match, ct);
+        var names = await db.Organisations.AsNoTracking().Where(o => funders.Select(f => f.FunderOrganisationId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return FunderReport.Compute(funders, members, funders.Sum(f => f.MatchingPledged) - matched)
+            .Select(u => (new OrganisationRef(u.FunderOrganisationId, names[u.FunderOrganisationId]), u))
+            .OrderBy(x => x.Item1.Name)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Facilitators and funders watch the allocation; null for anyone else. <c>SeesOrganisations</c>: whether
+    /// this watcher may see what each organisation gives right now (facilitators always; funders per the rule).
+    /// </summary>
+    private static async Task<(Call Call, bool SeesOrganisations)?> WatcherAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct)
+    {
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
         {
@@ -133,21 +197,8 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
         }
 
         var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.IsFacilitator && !access.IsFunder)
-        {
-            return null;
-        }
-
-        return await (from e in db.Ledger.AsNoTracking()
-                      where e.CallId == callId
-                      join o in db.Organisations on e.OrganisationId equals o.Id into orgs
-                      from o in orgs.DefaultIfEmpty()
-                      join c in db.Commons on e.CommonsId equals c.Id into commons
-                      from c in commons.DefaultIfEmpty()
-                      join u in db.Users on e.ActorUserId equals u.Id into users
-                      from u in users.DefaultIfEmpty()
-                      orderby e.Id descending
-                      select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
-            .ToListAsync(ct);
+        return access.IsFacilitator || access.IsFunder
+            ? (call, access.IsFacilitator || call.ShowsContributionsPerOrganisation)
+            : null;
     }
 }

@@ -39,18 +39,13 @@ public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, 
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
-        if (call is null)
+        var managed = await RowLocks.CallToManageAsync(db, actor, command.CallId, "Only the call's facilitators set its budget rules.", ct);
+        if (!managed.IsSuccess)
         {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!FundsService.CanManage(actor, call))
-        {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators set its budget rules.");
-        }
-
+        var call = managed.Value!;
         var before = call.BudgetRules;
         var changed = call.ChangeBudgetRules(command.Rules);
         if (!changed.IsSuccess)

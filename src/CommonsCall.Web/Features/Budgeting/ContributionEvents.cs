@@ -1,19 +1,116 @@
+using System.Text.Json;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
 namespace CommonsCall.Web.Features.Budgeting;
 
 public sealed record ContributionChanged(Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At);
 
 /// <summary>
-/// Announces accepted money changes to the open pages of this app instance (commons pages, budgets,
-/// dashboards), which reload what their viewer may see. Subscribers must marshal to their own renderer.
+/// Announces accepted money changes to the open pages (commons pages, budgets, dashboards) of EVERY app
+/// instance: services call <see cref="NotifyAsync(AppDbContext, ContributionChanged, CancellationToken)"/>
+/// inside their transaction (PostgreSQL delivers the NOTIFY only if it commits), and each instance's
+/// <see cref="ChangeListener"/> raises the events locally. Subscribers must marshal to their own renderer.
 /// </summary>
 public sealed class ContributionEvents
 {
+    public const string Channel = "commonscall_changes";
+
     public event Action<ContributionChanged>? Changed;
 
     /// <summary>Raised for changes that are not one contribution (grants, pledges, settlement): reload everything of the call.</summary>
     public event Action<Guid>? CallChanged;
 
-    public void Publish(ContributionChanged change) => Changed?.Invoke(change);
+    public static Task NotifyAsync(AppDbContext db, ContributionChanged change, CancellationToken ct) =>
+        SendAsync(db, new Message(change.CallId, change), ct);
 
-    public void PublishCallChanged(Guid callId) => CallChanged?.Invoke(callId);
+    public static Task NotifyCallChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
+        SendAsync(db, new Message(callId, null), ct);
+
+    internal void Raise(string payload)
+    {
+        var message = JsonSerializer.Deserialize<Message>(payload);
+        if (message is null)
+        {
+            return;
+        }
+
+        if (message.Contribution is { } change)
+        {
+            Changed?.Invoke(change);
+        }
+        else
+        {
+            CallChanged?.Invoke(message.CallId);
+        }
+    }
+
+    private static async Task SendAsync(AppDbContext db, Message message, CancellationToken ct)
+    {
+        var payload = JsonSerializer.Serialize(message);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
+    }
+
+    private sealed record Message(Guid CallId, ContributionChanged? Contribution);
+}
+
+/// <summary>
+/// Listens on <see cref="ContributionEvents.Channel"/> with a dedicated connection and raises the events of
+/// this instance; reconnects by itself when the database goes away and comes back.
+/// </summary>
+public sealed class ChangeListener(DatabaseConnection database, ContributionEvents events, ILogger<ChangeListener> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN is in place (tests and health wait for it).</summary>
+    public Task Listening => _listening.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 30, Pooling = false }.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) => Dispatch(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ContributionEvents.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                _listening.TrySetResult();
+                delay = TimeSpan.FromMilliseconds(200);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+            {
+                logger.LogWarning(ex, "Live updates lost their database connection; retrying in {Delay}", delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private void Dispatch(string payload)
+    {
+        try
+        {
+            events.Raise(payload);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Ignored a malformed or failing change notification");
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed record ContributionResult(long Before, long After, long MemberAvai
 /// Contribution changes: DESIGN.md's rules 1-7 (in <see cref="ContributionPolicy"/>), applied in one
 /// transaction under the row locks of <see cref="RowLocks"/>, written to the ledger, then announced.
 /// </summary>
-public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public async Task<Result<ContributionResult>> SetAsync(Actor actor, SetContribution command, CancellationToken ct = default)
     {
@@ -99,9 +99,8 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
         commons.ApplyContributionDelta(change.Delta);
         db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.Contribution, change.Before, change.After, userId, command.OrganisationId, commons.Id, now));
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyAsync(db, new ContributionChanged(call.Id, commons.Id, command.OrganisationId, change.Before, change.After, commons.Total, now), ct);
         await tx.CommitAsync(ct);
-
-        events.Publish(new ContributionChanged(call.Id, commons.Id, command.OrganisationId, change.Before, change.After, commons.Total, now));
         return new ContributionResult(change.Before, change.After, budget.Available, commons.Total);
     }
 }

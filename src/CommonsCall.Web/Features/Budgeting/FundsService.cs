@@ -27,15 +27,10 @@ public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Po
 /// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
 /// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
 /// </summary>
-public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
     {
-        if (command.Amount <= 0)
-        {
-            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount.");
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
@@ -49,6 +44,11 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
         }
 
+        if (command.Amount <= 0 || command.Amount > Amounts.Maximum)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount, at most the maximum amount.");
+        }
+
         if (call.Phase >= CallPhase.Results)
         {
             return new DomainError(ErrorCodes.RoundClosed, "The round is settled: the pool no longer changes.");
@@ -60,8 +60,8 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         db.Ledger.Add(new LedgerEntry(call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
             before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, now));
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return before + command.Amount;
     }
 
@@ -98,8 +98,9 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             await db.SaveChangesAsync(ct);
         }
 
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
+
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return budget.OwnFunds;
     }
 
@@ -107,6 +108,17 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        if (!CallAccess.CanManage(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
+        }
+
         var members = await JoinedMembersAsync(db, callId, ct);
         if (members.Count == 0)
         {
@@ -128,7 +140,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             return new DomainError(ErrorCodes.NotFound, "Unknown call.");
         }
 
-        if (!CanManage(actor, call))
+        if (!CallAccess.CanManage(actor, call))
         {
             return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
         }
@@ -141,18 +153,13 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
+        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators distribute the pool.", ct);
+        if (!managed.IsSuccess)
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!CanManage(actor, call))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators distribute the pool.");
-        }
-
+        var call = managed.Value!;
         if (call.Phase >= CallPhase.Results)
         {
             return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
@@ -186,8 +193,8 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
 
         AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, changes, now);
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(call.Id);
         return preview;
     }
 
@@ -196,12 +203,10 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        return call is null || !CanManage(actor, call)
+        return call is null || !CallAccess.CanManage(actor, call)
             ? null
             : (await JoinedMembersAsync(db, callId, ct)).Select(m => new OrganisationRef(m.Id, m.Name)).ToList();
     }
-
-    internal static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
 
     internal static Task<long> PoolAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         db.Pledges.Where(p => p.CallId == callId && !p.IsMatching).SumAsync(p => p.Amount, ct);
@@ -216,7 +221,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             var known = members.TryGetValue(l.OrganisationId, out var member);
             current.TryGetValue(l.OrganisationId, out var budget);
             var error = !known ? ErrorCodes.UnknownOrganisation
-                : l.Amount < 0 ? ErrorCodes.InvalidAmount
+                : !Amounts.IsValid(l.Amount) ? ErrorCodes.InvalidAmount
                 : budget is not null && l.Amount + budget.OwnFunds < budget.Contributed ? ErrorCodes.GrantBelowContributed
                 : null;
             return new GrantPreviewLine(i + 1, known ? member.Name : l.OrganisationId.ToString(), known ? member.Id : null, l.Amount, budget?.Granted ?? 0, error);

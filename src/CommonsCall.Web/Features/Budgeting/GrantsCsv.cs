@@ -40,7 +40,7 @@ public sealed class GrantsCsv
                 : byName.TryGetValue(organisation, out var named) ? named
                 : null;
             var error = id is null ? ErrorCodes.UnknownOrganisation
-                : amount is null || amount < 0 ? ErrorCodes.InvalidAmount
+                : amount is not { } valid || !Domain.Budgeting.Amounts.IsValid(valid) ? ErrorCodes.InvalidAmount
                 : null;
             lines.Add(new CsvGrantLine(row, organisation, id, amount, error));
         }

@@ -14,24 +14,19 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock, ContributionEvents events)
+public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
+        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators close the round.", ct);
+        if (!managed.IsSuccess)
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!FundsService.CanManage(actor, call))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators close the round.");
-        }
-
+        var call = managed.Value!;
         var now = clock.GetUtcNow();
         var settled = call.MarkSettled(now);
         if (!settled.IsSuccess)
@@ -78,8 +73,8 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimePr
         AuditLog.Record(db, callId, actor, "budget.round_closed", null,
             new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool }, now);
         await db.SaveChangesAsync(ct);
+        await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
         await tx.CommitAsync(ct);
-        events.PublishCallChanged(callId);
         return result;
     }
 }

@@ -1,6 +1,9 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
@@ -14,7 +17,7 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// 2. the member's budget row, FOR UPDATE: one member's requests run one at a time;
 /// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time.
 /// </summary>
-internal static class RowLocks
+public static class RowLocks
 {
     public static async Task<Call?> CallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
     {
@@ -22,6 +25,19 @@ internal static class RowLocks
             ? db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE")
             : db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR SHARE");
         return (await calls.ToListAsync(ct)).SingleOrDefault();
+    }
+
+    /// <summary>Locks the call exclusively and checks that the actor facilitates it (or administers the platform).</summary>
+    public static async Task<Result<Call>> CallToManageAsync(AppDbContext db, Actor actor, Guid callId, string refusal, CancellationToken ct)
+    {
+        var call = await CallAsync(db, callId, exclusive: true, ct);
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
+        return CallAccess.CanManage(actor, call) ? call : new DomainError(ErrorCodes.Forbidden, refusal);
     }
 
     public static async Task<MemberBudget?> MemberBudgetAsync(AppDbContext db, Guid callId, Guid organisationId, CancellationToken ct) =>

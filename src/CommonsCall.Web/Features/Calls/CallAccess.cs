@@ -19,6 +19,9 @@ public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Gu
 
     public bool Represents(Guid organisationId) => MemberOrganisations.Contains(organisationId);
 
+    /// <summary>Facilitators of the call and platform administrators manage it.</summary>
+    public static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
+
     public static async Task<CallAccess> LoadAsync(AppDbContext db, Call call, Actor actor, CancellationToken ct)
     {
         if (actor.UserId is not { } userId)
@@ -32,7 +35,7 @@ public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Gu
             .ToListAsync(ct);
         return new CallAccess(
             actor,
-            actor.IsAdministrator || call.IsFacilitator(userId),
+            CanManage(actor, call),
             participations.Where(p => p.Role == ParticipantRole.Member && p.State == InvitationState.Joined).Select(p => p.OrganisationId).ToHashSet(),
             participations.Where(p => p.Role == ParticipantRole.Funder && p.State == InvitationState.Joined).Select(p => p.OrganisationId).ToHashSet(),
             participations.Where(p => p.State == InvitationState.Invited).Select(p => p.OrganisationId).ToHashSet());

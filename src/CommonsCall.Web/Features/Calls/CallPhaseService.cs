@@ -16,18 +16,13 @@ public sealed class CallPhaseService(IDbContextFactory<AppDbContext> factory, Ti
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = (await db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
-        if (call is null)
+        var managed = await Budgeting.RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators move it between phases.", ct);
+        if (!managed.IsSuccess)
         {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
+            return managed.Error!;
         }
 
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!actor.IsAdministrator && !(actor.UserId is { } id && call.IsFacilitator(id)))
-        {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators move it between phases.");
-        }
-
+        var call = managed.Value!;
         var facts = new PhaseFacts(
             MemberParticipants: await db.Participants.CountAsync(p => p.CallId == callId && p.Role == ParticipantRole.Member && p.State != InvitationState.Left, ct),
             PublishedChallenges: await db.Challenges.CountAsync(c => c.CallId == callId && c.Status == ChallengeStatus.Published, ct),

@@ -49,7 +49,10 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
             return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
         }
 
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
+        // Shares the call's lock with other reviews; opening the round takes it exclusively, so a commons can
+        // never be approved after Budgeting has opened.
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+        var call = (await Budgeting.RowLocks.CallAsync(db, callId, exclusive: false, ct))!;
         if (call.Phase >= Domain.Calls.CallPhase.Budgeting)
         {
             return Result.Fail(ErrorCodes.WrongPhase, "Commons are reviewed before the budget round opens.");
@@ -70,6 +73,7 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
 
         AuditLog.Record(db, callId, actor, action, new { commons.Id, Status = before.ToString() }, new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Ok();
     }
 

@@ -1,0 +1,408 @@
+using System.Text.Json.Serialization;
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Commons;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommonsCall.Web.Api;
+
+// The API contract of the budget round: every amount is an integer in the call currency's minor unit.
+
+/// <summary>The budget round as the caller may see it: totals are null and others' contributions absent where the visibility rule hides them.</summary>
+public sealed record FundingResponse(
+    Guid CallId,
+    string Slug,
+    string Title,
+    string Currency,
+    CallPhase Phase,
+    bool RoundOpen,
+    BudgetRulesResponse Rules,
+    CallRolesResponse You,
+    long Pool,
+    long MatchingPool,
+    long Granted,
+    IReadOnlyList<MemberBudgetResponse> MyBudgets,
+    IReadOnlyList<OrganisationResponse> MyFunderOrganisations,
+    IReadOnlyList<CommonsFundingResponse> Commons);
+
+public sealed record BudgetRulesResponse(
+    DateTimeOffset? FundingOpensAt,
+    DateTimeOffset? FundingClosesAt,
+    int MaxShareOfBalancePerCommons,
+    bool CoCreatorsMayFundOwnCommons,
+    ContributionsVisibility ContributionsVisibility,
+    bool AllowWithdrawal);
+
+/// <summary>A member organisation's money in the call; <see cref="ShareCap"/> is the most it may give one commons.</summary>
+public sealed record MemberBudgetResponse(
+    Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long Balance, long Available, long ShareCap);
+
+public sealed record OrganisationResponse(Guid Id, string Name);
+
+/// <summary>A commons open to funding; <see cref="Total"/> is null while the visibility rule hides totals from the caller.</summary>
+public sealed record CommonsFundingResponse(
+    Guid Id,
+    string Title,
+    CommonsStatus Status,
+    long MinimumGoal,
+    long MaximumGoal,
+    long? Total,
+    long Released,
+    long Match,
+    bool YouAreCoCreator,
+    IReadOnlyList<ContributionAmountResponse> Contributions);
+
+public sealed record ContributionAmountResponse(Guid OrganisationId, string OrganisationName, long Amount);
+
+/// <summary>Sets what member organisation <see cref="OrganisationId"/> gives the commons to this absolute amount (0 withdraws it).</summary>
+public sealed record SetContributionRequest([property: JsonRequired] Guid OrganisationId, [property: JsonRequired] long Amount);
+
+/// <summary>The accepted change; <see cref="CommonsTotal"/> is null while the visibility rule hides totals from the caller.</summary>
+public sealed record ContributionResponse(long Before, long After, bool Changed, long Available, long? CommonsTotal);
+
+public sealed record PledgeRequest([property: JsonRequired] Guid FunderOrganisationId, [property: JsonRequired] long Amount, bool IsMatching = false);
+
+/// <summary>The pool the pledge went to (the matching pool when <see cref="IsMatching"/>), with the pledge in it.</summary>
+public sealed record PledgeResponse(long Amount, bool IsMatching, long PoolTotal);
+
+public sealed record SetOwnFundsRequest([property: JsonRequired] long Amount);
+
+public sealed record OwnFundsResponse(Guid OrganisationId, long OwnFunds);
+
+/// <summary>All the rules at once (unset dates leave that side of the funding window open).</summary>
+public sealed record SetBudgetRulesRequest(
+    [property: JsonRequired] int MaxShareOfBalancePerCommons,
+    [property: JsonRequired] bool CoCreatorsMayFundOwnCommons,
+    [property: JsonRequired] ContributionsVisibility ContributionsVisibility,
+    [property: JsonRequired] bool AllowWithdrawal,
+    DateTimeOffset? FundingOpensAt = null,
+    DateTimeOffset? FundingClosesAt = null);
+
+public sealed record GrantLineRequest([property: JsonRequired] Guid OrganisationId, [property: JsonRequired] long Amount);
+
+/// <summary>
+/// A distribution as checked: per line, the error code that refuses it (null when fine); overall, the pool, the
+/// granted total it would lead to and the error that refuses it as a whole. It applies only when <see cref="CanApply"/>.
+/// </summary>
+public sealed record GrantPreviewResponse(IReadOnlyList<GrantPreviewLineResponse> Lines, long Pool, long TotalAfter, string? ErrorCode, bool CanApply);
+
+public sealed record GrantPreviewLineResponse(int Line, string Organisation, Guid? OrganisationId, long? Amount, long? Current, string? ErrorCode);
+
+public sealed record MovePhaseRequest([property: JsonRequired] CallPhase Phase);
+
+public sealed record SendBackRequest(string? Comment = null);
+
+public sealed record CommonsReviewResponse(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
+
+/// <summary>The settled round: each commons' outcome, the matching pool and what every member did not spend.</summary>
+public sealed record SettlementResponse(
+    IReadOnlyList<CommonsOutcomeResponse> Commons, long MatchingPool, long Matched, long UnmatchedPool, IReadOnlyList<UnspentBalanceResponse> Unspent);
+
+/// <summary><see cref="Awarded"/> is the total plus the match when funded; a commons not funded released its total to its members.</summary>
+public sealed record CommonsOutcomeResponse(Guid CommonsId, bool Funded, long Total, long Released, long Match, long Awarded);
+
+public sealed record UnspentBalanceResponse(Guid OrganisationId, string OrganisationName, long Balance, long Contributed, long Unspent);
+
+public sealed record LedgerLineResponse(
+    long Id, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
+
+/// <summary>
+/// The budget round of a call (DESIGN.md "Budget rules"): each endpoint resolves the call's slug as the caller
+/// may see it (404 otherwise) and hands the rest to the feature service, which checks every permission and rule.
+/// </summary>
+public static class BudgetEndpoints
+{
+    private const string UnknownCallDetail = "No call with this slug is visible to you.";
+
+    public static RouteGroupBuilder MapBudgetEndpoints(this RouteGroupBuilder api)
+    {
+        var call = api.MapGroup("/calls/{slug}").WithTags("Budget round").ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapGet("/funding", FundingAsync)
+            .WithName("GetFunding")
+            .WithSummary("The budget round as the caller sees it: pool, rules, the caller's budgets and every commons open to funding. Totals and other organisations' contributions follow the call's visibility rule.")
+            .Produces<FundingResponse>();
+
+        // Everything else needs a signed-in caller; the services then check which role each action needs.
+        var signedIn = call.MapGroup("").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        signedIn.MapPut("/contributions/{commonsId:guid}", SetContributionAsync)
+            .WithName("SetContribution")
+            .WithSummary("Sets what a member organisation the caller represents gives this commons, as an absolute amount (0 withdraws). Setting the current amount again changes nothing (changed: false).")
+            .Produces<ContributionResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/pledges", PledgeAsync)
+            .WithName("Pledge")
+            .WithSummary("A funder the caller represents pledges an amount to the pool, or to the matching pool.")
+            .Produces<PledgeResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPut("/own-funds/{organisationId:guid}", SetOwnFundsAsync)
+            .WithName("SetOwnFunds")
+            .WithSummary("Sets the own funds a member organisation the caller represents adds to its balance (never below what it already gives).")
+            .Produces<OwnFundsResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPut("/budget-rules", SetBudgetRulesAsync)
+            .WithName("SetBudgetRules")
+            .WithSummary("Facilitators: sets the budget rules. They lock when Budgeting opens, except the closing date.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/grants/equal-split", DistributeEquallyAsync)
+            .WithName("SplitPoolEqually")
+            .WithSummary("Facilitators: grants the pool in equal shares to the joined members (the remainder stays in the pool).")
+            .Produces<GrantPreviewResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/grants/preview", PreviewGrantsAsync)
+            .WithName("PreviewGrants")
+            .WithSummary("Facilitators: checks a distribution line by line without applying anything.")
+            .Produces<GrantPreviewResponse>();
+        signedIn.MapPut("/grants", SetGrantsAsync)
+            .WithName("SetGrants")
+            .WithSummary("Facilitators: sets the grants of the listed members (the others keep theirs), all or nothing.")
+            .Produces<GrantPreviewResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/phase", MovePhaseAsync)
+            .WithName("MovePhase")
+            .WithSummary("Facilitators: moves the call to the next phase when its preconditions hold. Results is reached by closing the round.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapGet("/commons/for-review", ListForReviewAsync)
+            .WithName("ListCommonsForReview")
+            .WithSummary("Facilitators: every commons of the call with its review status, proposed ones included.")
+            .Produces<IReadOnlyList<CommonsReviewResponse>>();
+        signedIn.MapPost("/commons/{commonsId:guid}/approval", ApproveAsync)
+            .WithName("ApproveCommons")
+            .WithSummary("Facilitators: approves a commons for funding, before the round opens.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/commons/{commonsId:guid}/send-back", SendBackAsync)
+            .WithName("SendBackCommons")
+            .WithSummary("Facilitators: sends a commons back to its proposers with a comment, before the round opens.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapPost("/close", CloseAsync)
+            .WithName("CloseRound")
+            .WithSummary("Facilitators: closes and settles the round once (funded / not funded, matching pool) and moves the call to Results.")
+            .Produces<SettlementResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signedIn.MapGet("/budgets", MemberBudgetsAsync)
+            .WithName("ListMemberBudgets")
+            .WithSummary("Facilitators and funders: every member organisation's budget.")
+            .Produces<IReadOnlyList<MemberBudgetResponse>>();
+        signedIn.MapGet("/ledger", LedgerAsync)
+            .WithName("GetLedger")
+            .WithSummary("Facilitators and funders: every money movement of the call, newest first.")
+            .Produces<IReadOnlyList<LedgerLineResponse>>();
+        return api;
+    }
+
+    private static async Task<IResult> FundingAsync(string slug, Actor actor, BudgetQueries budget, CancellationToken ct) =>
+        await budget.FundingAsync(actor, slug, ct) is { } view
+            ? TypedResults.Ok(ToResponse(view))
+            : ApiResults.NotFound(UnknownCallDetail);
+
+    private static async Task<IResult> SetContributionAsync(
+        string slug, Guid commonsId, SetContributionRequest body, Actor actor, CallQueries calls, ContributionService contributions, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        var result = await contributions.SetAsync(actor, new SetContribution(call.Call.Id, commonsId, body.OrganisationId, body.Amount), ct);
+
+        // The service reports the commons' total; Hidden keeps it from members until the round closes.
+        var seesTotal = call.Access.IsFacilitator || call.Call.ShowsCommonsTotals;
+        return result.ToApiResult(r => TypedResults.Ok(new ContributionResponse(r.Before, r.After, r.Changed, r.MemberAvailable, seesTotal ? r.CommonsTotal : null)));
+    }
+
+    private static async Task<IResult> PledgeAsync(string slug, PledgeRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await funds.PledgeAsync(actor, new MakePledge(call.Call.Id, body.FunderOrganisationId, body.Amount, body.IsMatching), ct))
+                .ToApiResult(pool => TypedResults.Created((string?)null, new PledgeResponse(body.Amount, body.IsMatching, pool)));
+
+    private static async Task<IResult> SetOwnFundsAsync(
+        string slug, Guid organisationId, SetOwnFundsRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await funds.SetOwnFundsAsync(actor, new SetOwnFunds(call.Call.Id, organisationId, body.Amount), ct))
+                .ToApiResult(ownFunds => TypedResults.Ok(new OwnFundsResponse(organisationId, ownFunds)));
+
+    private static async Task<IResult> SetBudgetRulesAsync(
+        string slug, SetBudgetRulesRequest body, Actor actor, CallQueries calls, BudgetRulesService rules, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        var requested = new BudgetRules
+        {
+            FundingOpensAt = body.FundingOpensAt,
+            FundingClosesAt = body.FundingClosesAt,
+            MaxShareOfBalancePerCommons = body.MaxShareOfBalancePerCommons,
+            CoCreatorsMayFundOwnCommons = body.CoCreatorsMayFundOwnCommons,
+            ContributionsVisibility = body.ContributionsVisibility,
+            AllowWithdrawal = body.AllowWithdrawal,
+        };
+        return (await rules.SetAsync(actor, new SetBudgetRules(call.Call.Id, requested), ct)).ToApiResult();
+    }
+
+    private static async Task<IResult> DistributeEquallyAsync(string slug, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await funds.DistributeEquallyAsync(actor, call.Call.Id, ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
+
+    private static async Task<IResult> PreviewGrantsAsync(
+        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct)
+    {
+        if (InvalidLines(lines) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await funds.PreviewGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
+    }
+
+    private static async Task<IResult> SetGrantsAsync(
+        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct)
+    {
+        if (InvalidLines(lines) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await funds.SetGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
+    }
+
+    private static async Task<IResult> MovePhaseAsync(string slug, MovePhaseRequest body, Actor actor, CallQueries calls, CallPhaseService phases, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await phases.MoveAsync(actor, call.Call.Id, body.Phase, ct)).ToApiResult();
+
+    private static async Task<IResult> ListForReviewAsync(string slug, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        return await reviews.ListForReviewAsync(actor, call.Call.Id, ct) is { } commons
+            ? TypedResults.Ok(commons.Select(c => new CommonsReviewResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.ProposedBy, c.ReviewComment)).ToList())
+            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators review commons.").ToProblem();
+    }
+
+    private static async Task<IResult> ApproveAsync(string slug, Guid commonsId, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await reviews.ApproveAsync(actor, call.Call.Id, commonsId, ct)).ToApiResult();
+
+    private static async Task<IResult> SendBackAsync(
+        string slug, Guid commonsId, SendBackRequest body, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is not { } call
+            ? ApiResults.NotFound(UnknownCallDetail)
+            : (await reviews.SendBackAsync(actor, call.Call.Id, commonsId, body.Comment ?? string.Empty, ct)).ToApiResult();
+
+    private static async Task<IResult> CloseAsync(string slug, Actor actor, CallQueries calls, RoundService round, BudgetQueries budget, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        var settled = await round.CloseAsync(actor, call.Call.Id, ct);
+        if (!settled.IsSuccess)
+        {
+            return settled.Error!.ToProblem();
+        }
+
+        // Settled budgets no longer change (grants, own funds and contributions are refused in Results), so reading them now is exact.
+        var budgets = await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) ?? [];
+        var result = settled.Value!;
+        return TypedResults.Ok(new SettlementResponse(
+            [.. result.Commons.Select(c => new CommonsOutcomeResponse(c.CommonsId, c.Funded, c.Total, c.Released, c.Match, c.Awarded))],
+            result.MatchingPool,
+            result.Matched,
+            result.UnmatchedPool,
+            [.. budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))]));
+    }
+
+    private static async Task<IResult> MemberBudgetsAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        return await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) is { } budgets
+            ? TypedResults.Ok(budgets.Select(ToResponse).ToList())
+            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators and funders see every budget.").ToProblem();
+    }
+
+    private static async Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct)
+    {
+        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+        {
+            return ApiResults.NotFound(UnknownCallDetail);
+        }
+
+        return await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
+            ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.Organisation, l.Commons, l.At)).ToList())
+            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators and funders read its ledger.").ToProblem();
+    }
+
+    /// <summary>A JSON <c>null</c> in the list is not a line: refused like any other unreadable body.</summary>
+    private static IResult? InvalidLines(GrantLineRequest[] lines)
+    {
+        var nulls = lines.Select((line, i) => (line, i)).Where(x => x.line is null).Select(x => $"body[{x.i}]").ToList();
+        return nulls.Count == 0
+            ? null
+            : ApiResults.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Every line needs an organisationId and an amount.",
+                nulls.ToDictionary(field => field, _ => new[] { "A line cannot be null." }));
+    }
+
+    private static List<GrantLine> ToGrantLines(GrantLineRequest[] lines) => [.. lines.Select(l => new GrantLine(l.OrganisationId, l.Amount))];
+
+    private static FundingResponse ToResponse(FundingView view) => new(
+        view.CallId,
+        view.Slug,
+        view.Title,
+        view.Currency,
+        view.Phase,
+        view.RoundOpen,
+        new BudgetRulesResponse(
+            view.Rules.FundingOpensAt,
+            view.Rules.FundingClosesAt,
+            view.Rules.MaxShareOfBalancePerCommons,
+            view.Rules.CoCreatorsMayFundOwnCommons,
+            view.Rules.ContributionsVisibility,
+            view.Rules.AllowWithdrawal),
+        new CallRolesResponse(view.Access.IsFacilitator, view.Access.IsMember, view.Access.IsFunder),
+        view.Pool,
+        view.MatchingPool,
+        view.Granted,
+        [.. view.MyBudgets.Select(ToResponse)],
+        [.. view.MyFunderOrganisations.Select(o => new OrganisationResponse(o.Id, o.Name))],
+        [.. view.Commons.Select(c => new CommonsFundingResponse(
+            c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.Total, c.Released, c.Match, c.ViewerIsCoCreator,
+            [.. c.Contributions.Select(x => new ContributionAmountResponse(x.OrganisationId, x.OrganisationName, x.Amount))]))]);
+
+    private static MemberBudgetResponse ToResponse(MemberBudgetView b) =>
+        new(b.OrganisationId, b.OrganisationName, b.Granted, b.OwnFunds, b.Contributed, b.Balance, b.Available, b.ShareCap);
+
+    private static GrantPreviewResponse ToResponse(GrantPreview preview) => new(
+        [.. preview.Lines.Select(l => new GrantPreviewLineResponse(l.Line, l.Organisation, l.OrganisationId, l.Amount, l.Current, l.ErrorCode))],
+        preview.Pool,
+        preview.TotalAfter,
+        preview.ErrorCode,
+        preview.CanApply);
+}
