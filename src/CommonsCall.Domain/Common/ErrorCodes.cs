@@ -45,6 +45,14 @@ public static class ErrorCodes
     public const string OwnChallenge = "own_challenge";
     public const string ResourcePersonNotFacilitator = "resource_person_not_facilitator";
 
+    // Commons proposals and working groups.
+    public const string CommonsPhaseClosed = "commons_phase_closed";
+    public const string CommonsLocked = "commons_locked";
+    public const string BudgetLinesLocked = "budget_lines_locked";
+    public const string CannotRemoveProposer = "cannot_remove_proposer";
+    public const string UnknownChallenge = "unknown_challenge";
+    public const string NotInWorkingGroup = "not_in_working_group";
+
     // Framing a call: details, glossary, participants.
     public const string CurrencyLocked = "currency_locked";
     public const string PlannedDatesOutOfOrder = "planned_dates_out_of_order";

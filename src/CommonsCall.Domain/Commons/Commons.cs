@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 
 namespace CommonsCall.Domain.Commons;
@@ -31,6 +32,49 @@ public enum CommonsMaturity
     Maturity = 2,
 }
 
+/// <summary>What a commons is looking for (richesse recherchée): one or more of these.</summary>
+[Flags]
+public enum CommonsNeeds
+{
+    None = 0,
+    Funding = 1,
+    UseCases = 2,
+    Expertise = 4,
+    Experimentation = 8,
+    Contributors = 16,
+}
+
+public static class CommonsNeedsExtensions
+{
+    /// <summary>The single needs in a combination, in declaration order (None gives an empty list).</summary>
+    public static IReadOnlyList<CommonsNeeds> Split(this CommonsNeeds needs) =>
+        [.. Enum.GetValues<CommonsNeeds>().Where(n => n != CommonsNeeds.None && (needs & n) == n)];
+
+    public static CommonsNeeds Combine(this IEnumerable<CommonsNeeds> needs) =>
+        needs.Aggregate(CommonsNeeds.None, (all, need) => all | need);
+}
+
+/// <summary>Who changes a commons' proposal: <see cref="Commons.CheckEditable"/> says when each may.</summary>
+public enum CommonsEditor
+{
+    CoCreator = 0,
+    Facilitator = 1,
+}
+
+/// <summary>The description of a commons as its proposers write it (everything but budget, links and co-creators).</summary>
+public sealed record CommonsDescription(
+    string Title,
+    string Summary,
+    CommonsKind Kind,
+    string Licence,
+    CommonsMaturity Maturity,
+    string? Governance,
+    string? CommunityPlan,
+    string? CitizenInvolvement,
+    string? MissingResources,
+    CommonsNeeds LookingFor,
+    string? SkillsWanted);
+
 /// <summary>
 /// An open resource proposed in a call. Its budget lines give its minimum and maximum goals; its running
 /// total is kept up to date by each contribution change (and always equals what the ledger sums to).
@@ -39,6 +83,7 @@ public sealed class Commons
 {
     private readonly List<BudgetLine> _budgetLines = [];
     private readonly List<CommonsCoCreator> _coCreators = [];
+    private readonly List<CommonsChallenge> _challenges = [];
 
     private Commons()
     {
@@ -84,6 +129,10 @@ public sealed class Commons
 
     public CommonsMaturity Maturity { get; private set; }
 
+    public CommonsNeeds LookingFor { get; private set; }
+
+    public string? SkillsWanted { get; private set; }
+
     public CommonsStatus Status { get; private set; }
 
     public string? ReviewComment { get; private set; }
@@ -107,6 +156,9 @@ public sealed class Commons
 
     public IReadOnlyCollection<CommonsCoCreator> CoCreators => _coCreators;
 
+    /// <summary>The micro-challenges this commons answers (published challenges of the same call).</summary>
+    public IReadOnlyCollection<CommonsChallenge> Challenges => _challenges;
+
     public bool IsApprovedForFunding => Status == CommonsStatus.ApprovedForFunding;
 
     public bool IsCoCreator(Guid organisationId) => _coCreators.Any(c => c.OrganisationId == organisationId);
@@ -120,6 +172,58 @@ public sealed class Commons
         Maturity = maturity;
     }
 
+    /// <summary>Members propose commons only while the call is in phase Commons.</summary>
+    public static Result CheckCanPropose(CallPhase phase) =>
+        phase == CallPhase.Commons
+            ? Result.Ok()
+            : Result.Fail(ErrorCodes.CommonsPhaseClosed, "Commons are proposed while the call is in phase Commons.");
+
+    /// <summary>
+    /// Whether this editor may change the commons now. Co-creators edit their proposal while the call is in phase
+    /// Commons and until it is approved; facilitators may always correct it. Nobody changes the budget lines once
+    /// the budget round has opened: contributions are checked against the goals they give.
+    /// </summary>
+    public Result CheckEditable(CommonsEditor editor, CallPhase phase, bool budgetLines = false)
+    {
+        if (budgetLines && phase >= CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.BudgetLinesLocked, "Budget lines cannot change once the budget round has opened.");
+        }
+
+        if (editor == CommonsEditor.Facilitator)
+        {
+            return Result.Ok();
+        }
+
+        if (phase != CallPhase.Commons)
+        {
+            return Result.Fail(ErrorCodes.CommonsPhaseClosed, "Co-creators edit their commons while the call is in phase Commons.");
+        }
+
+        return Status == CommonsStatus.Proposed
+            ? Result.Ok()
+            : Result.Fail(ErrorCodes.CommonsLocked, "This commons is approved: only the facilitators may change it now.");
+    }
+
+    /// <summary>Replaces the description; the licence must be an open licence (<see cref="OpenLicences"/>) and is stored in its canonical spelling.</summary>
+    public Result Revise(CommonsDescription description)
+    {
+        if (OpenLicences.Canonical(description.Licence) is not { } licence)
+        {
+            return new DomainError(ErrorCodes.Validation, "The licence must be an open licence (SPDX identifier).",
+                new Dictionary<string, string[]> { [nameof(Licence)] = ["The licence must be an open licence (SPDX identifier)."] });
+        }
+
+        Title = description.Title.Trim();
+        Summary = description.Summary.Trim();
+        Kind = description.Kind;
+        Licence = licence;
+        Describe(Blank(description.Governance), Blank(description.CommunityPlan), Blank(description.CitizenInvolvement), Blank(description.MissingResources), description.Maturity);
+        LookingFor = description.LookingFor;
+        SkillsWanted = Blank(description.SkillsWanted);
+        return Result.Ok();
+    }
+
     public void AddCoCreator(Guid organisationId)
     {
         if (!IsCoCreator(organisationId))
@@ -128,12 +232,46 @@ public sealed class Commons
         }
     }
 
-    public void SetBudgetLines(IEnumerable<BudgetLine> lines)
+    /// <summary>Removes a co-creator; the proposing organisation always stays one.</summary>
+    public Result RemoveCoCreator(Guid organisationId)
     {
+        if (organisationId == ProposedByOrganisationId)
+        {
+            return Result.Fail(ErrorCodes.CannotRemoveProposer, "The proposing organisation stays a co-creator of its commons.");
+        }
+
+        _coCreators.RemoveAll(c => c.OrganisationId == organisationId);
+        return Result.Ok();
+    }
+
+    /// <summary>Sets the challenges this commons answers (the caller checks they are published challenges of the same call).</summary>
+    public void LinkChallenges(IEnumerable<Guid> challengeIds)
+    {
+        var wanted = challengeIds.ToHashSet();
+        _challenges.RemoveAll(c => !wanted.Contains(c.ChallengeId));
+        foreach (var id in wanted.Where(id => _challenges.All(c => c.ChallengeId != id)))
+        {
+            _challenges.Add(new CommonsChallenge(Id, id));
+        }
+    }
+
+    /// <summary>Replaces the budget lines when they follow <see cref="BudgetPlan"/>; their sums become the minimum and maximum goals.</summary>
+    public Result SetBudgetLines(IEnumerable<BudgetLine> lines)
+    {
+        var list = lines.ToList();
+        var problems = BudgetPlan.Check(list);
+        if (problems.Count > 0)
+        {
+            return new DomainError(ErrorCodes.Validation, string.Join(" ", problems.Select(p => p.Message)),
+                problems.GroupBy(p => p.Field(nameof(BudgetLines))).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+
+        var (minimum, maximum) = BudgetPlan.Totals(list)!.Value;
         _budgetLines.Clear();
-        _budgetLines.AddRange(lines);
-        MinimumGoal = _budgetLines.Sum(l => l.Minimum);
-        MaximumGoal = _budgetLines.Sum(l => l.Maximum);
+        _budgetLines.AddRange(list.Select(l => l with { Description = l.Description.Trim() }));
+        MinimumGoal = minimum;
+        MaximumGoal = maximum;
+        return Result.Ok();
     }
 
     public Result Approve()
@@ -174,10 +312,26 @@ public sealed class Commons
         Released = Total;
         Total = 0;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>A costed line of a commons' budget; minimum &lt;= maximum, both positive.</summary>
+/// <summary>A costed line of a commons' budget in minor units; <see cref="BudgetPlan"/> holds its rules.</summary>
 public sealed record BudgetLine(string Description, long Minimum, long Maximum);
+
+/// <summary>A micro-challenge that a commons answers.</summary>
+public sealed class CommonsChallenge
+{
+    public CommonsChallenge(Guid commonsId, Guid challengeId)
+    {
+        CommonsId = commonsId;
+        ChallengeId = challengeId;
+    }
+
+    public Guid CommonsId { get; private set; }
+
+    public Guid ChallengeId { get; private set; }
+}
 
 public sealed class CommonsCoCreator
 {

@@ -4,9 +4,6 @@ using CommonsCall.Web.Features.Calls;
 
 namespace CommonsCall.Web.Api;
 
-/// <summary>The id of something a request created.</summary>
-public sealed record CreatedResponse(Guid Id);
-
 /// <summary>
 /// Creating and framing a call: details and planned dates, glossary, scope, and participants. A call the caller
 /// may not see is a 404 here too, exactly as on <c>GET /calls/{slug}</c>.

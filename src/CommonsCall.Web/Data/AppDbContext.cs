@@ -3,6 +3,7 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Organisations;
+using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Challenge> Challenges => Set<Challenge>();
 
     public DbSet<CommonsEntity> Commons => Set<CommonsEntity>();
+
+    public DbSet<Positioning> Positionings => Set<Positioning>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<MemberBudget> MemberBudgets => Set<MemberBudget>();
 

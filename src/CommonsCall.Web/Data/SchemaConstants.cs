@@ -11,6 +11,8 @@ public static class SchemaConstants
     public const int UrlLength = 500;
     public const int CurrencyLength = 3;
     public const int LicenceLength = 64;
+    public const int SkillsLength = 1_000;
+    public const int NoteLength = 2_000;
     public const int CodeLength = 64;
     public const int UserIdLength = 450;
     public const int EmailLength = 256;

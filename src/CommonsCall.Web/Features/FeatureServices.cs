@@ -3,6 +3,7 @@ using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Organisations;
+using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
 
@@ -27,6 +28,11 @@ public static class FeatureServices
         services.AddSingleton<GrantsCsv>();
         services.AddSingleton<ChallengeService>();
         services.AddSingleton<ChallengeQueries>();
+        services.AddSingleton<CommonsService>();
+        services.AddSingleton<CommonsQueries>();
+        services.AddSingleton<PositioningService>();
+        services.AddSingleton<WorkingGroupService>();
+        services.AddSingleton<CallMapQueries>();
         return services;
     }
 }

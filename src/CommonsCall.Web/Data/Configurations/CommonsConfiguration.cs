@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         b.Property(c => c.CitizenInvolvement).HasMaxLength(SchemaConstants.LongTextLength);
         b.Property(c => c.MissingResources).HasMaxLength(SchemaConstants.LongTextLength);
         b.Property(c => c.ReviewComment).HasMaxLength(SchemaConstants.LongTextLength);
+        b.Property(c => c.SkillsWanted).HasMaxLength(SchemaConstants.SkillsLength);
         b.HasIndex(c => c.CallId);
         b.HasOne<Call>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ProposedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -35,6 +37,17 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         });
         b.Navigation(c => c.BudgetLines).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(c => c.CoCreators).WithOne().HasForeignKey(c => c.CommonsId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Challenges).WithOne().HasForeignKey(c => c.CommonsId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CommonsChallengeConfiguration : IEntityTypeConfiguration<CommonsChallenge>
+{
+    public void Configure(EntityTypeBuilder<CommonsChallenge> b)
+    {
+        b.ToTable("CommonsChallenges");
+        b.HasKey(c => new { c.CommonsId, c.ChallengeId });
+        b.HasOne<Challenge>().WithMany().HasForeignKey(c => c.ChallengeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

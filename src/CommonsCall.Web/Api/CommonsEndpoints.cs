@@ -1,0 +1,298 @@
+using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.WorkingGroups;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.WorkingGroups;
+
+namespace CommonsCall.Web.Api;
+
+/// <summary>A commons proposal. <c>lookingFor</c> lists what it is looking for; amounts of the budget lines are minor units.</summary>
+public sealed record CommonsProposalRequest(
+    Guid OrganisationId,
+    string Title,
+    string Summary,
+    CommonsKind Kind,
+    string Licence,
+    CommonsMaturity Maturity,
+    string? Governance,
+    string? CommunityPlan,
+    string? CitizenInvolvement,
+    string? MissingResources,
+    IReadOnlyList<CommonsNeeds>? LookingFor,
+    string? SkillsWanted,
+    IReadOnlyList<BudgetLine> BudgetLines,
+    IReadOnlyList<Guid>? ChallengeIds,
+    IReadOnlyList<Guid>? CoCreatorIds);
+
+/// <summary>A commons' description (budget lines, challenge links and co-creators have their own endpoints).</summary>
+public sealed record CommonsEditRequest(
+    string Title,
+    string Summary,
+    CommonsKind Kind,
+    string Licence,
+    CommonsMaturity Maturity,
+    string? Governance,
+    string? CommunityPlan,
+    string? CitizenInvolvement,
+    string? MissingResources,
+    IReadOnlyList<CommonsNeeds>? LookingFor,
+    string? SkillsWanted);
+
+public sealed record BudgetLinesRequest(IReadOnlyList<BudgetLine> BudgetLines);
+
+public sealed record ChallengeLinksRequest(IReadOnlyList<Guid> ChallengeIds);
+
+public sealed record CoCreatorRequest(Guid OrganisationId);
+
+/// <summary>The caller's positioning; <c>organisationId</c> may be left out when the caller represents one organisation in the call.</summary>
+public sealed record PositioningRequest(Guid? OrganisationId, IReadOnlyList<PositioningKind> Kinds, string? Expectations, string? Availability);
+
+public sealed record MilestoneRequest(string Title, DateOnly DueOn, Guid OwnerOrganisationId);
+
+public sealed record MilestoneUpdateRequest(string Title, DateOnly DueOn, Guid OwnerOrganisationId, bool Done);
+
+public sealed record MeetingRequest(DateOnly On, string? Note);
+
+public sealed record CreatedResponse(Guid Id);
+
+public static class CommonsEndpoints
+{
+    private const string CallNotFound = "No call with this slug is visible to you.";
+
+    public static RouteGroupBuilder MapCommonsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/calls/{slug}/map", MapAsync)
+            .WithTags("Working groups")
+            .WithName("GetCallMap")
+            .WithSummary("The call's map: which organisations produce, want or contribute to which commons; commons wanted by two or more and produced by none are listed apart.")
+            .Produces<CallMapView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var commons = api.MapGroup("/calls/{slug}/commons").WithTags("Commons");
+        commons.MapGet("", ListAsync)
+            .WithName("ListCommons")
+            .WithSummary("The commons of a call, with their goals and the size of their working group.")
+            .Produces<CommonsListView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapPost("", ProposeAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("ProposeCommons")
+            .WithSummary("A representative of a joined member organisation proposes a commons while the call is in phase Commons (else commons_phase_closed). The licence must be an open licence (SPDX); budget lines need a description, a minimum above 0 and a maximum at least the minimum.")
+            .Produces<CommonsDetailView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetCommons")
+            .WithSummary("One commons with its budget, challenges, co-creators, funding (once the round is on), working group, milestones, meetings and cadence warnings, and what the caller may do.")
+            .Produces<CommonsDetailView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapPut("/{id:guid}", EditAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("EditCommons")
+            .WithSummary("Changes the description. Co-creators edit in phase Commons until the commons is approved (else commons_locked); facilitators at any time.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapPut("/{id:guid}/budget-lines", SetBudgetLinesAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("SetCommonsBudgetLines")
+            .WithSummary("Replaces the budget lines; their sums become the minimum and maximum goals. Refused once the budget round has opened (budget_lines_locked).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapPut("/{id:guid}/challenges", LinkChallengesAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("SetCommonsChallenges")
+            .WithSummary("Replaces the micro-challenges the commons answers: published challenges of the same call only (else unknown_challenge).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapPost("/{id:guid}/co-creators", AddCoCreatorAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("AddCommonsCoCreator")
+            .WithSummary("Adds a co-creator: a member organisation that joined the call (else unknown_organisation).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapDelete("/{id:guid}/co-creators/{organisationId:guid}", RemoveCoCreatorAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("RemoveCommonsCoCreator")
+            .WithSummary("Removes a co-creator; the proposing organisation always stays (cannot_remove_proposer).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        commons.MapPut("/{id:guid}/positionings/mine", SetPositioningAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("SetMyPositioning")
+            .WithSummary("Sets the positioning of the caller's organisation (a joined member or funder): produces, wants, contributes; expectations and availability.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapDelete("/{id:guid}/positionings/mine", WithdrawPositioningAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("WithdrawMyPositioning")
+            .WithSummary("Withdraws the positioning of the caller's organisation (organisationId in the query when the caller represents several); withdrawing twice changes nothing.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapPost("/{id:guid}/milestones", AddMilestoneAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("AddMilestone")
+            .WithSummary("Adds a milestone, owned by an organisation of the working group (else not_in_working_group). The group's organisations and the facilitators manage milestones.")
+            .Produces<CreatedResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapPut("/{id:guid}/milestones/{milestoneId:guid}", UpdateMilestoneAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("UpdateMilestone")
+            .WithSummary("Changes a milestone: title, due date, owner, done.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        commons.MapDelete("/{id:guid}/milestones/{milestoneId:guid}", DeleteMilestoneAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("DeleteMilestone")
+            .WithSummary("Deletes a milestone.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapPost("/{id:guid}/meetings", AddMeetingAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("AddMeeting")
+            .WithSummary("Records a meeting date of the working group (past or planned; one a day). The cadence warnings are in the commons' detail.")
+            .Produces<CreatedResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        commons.MapDelete("/{id:guid}/meetings/{meetingId:guid}", DeleteMeetingAsync)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Working groups")
+            .WithName("DeleteMeeting")
+            .WithSummary("Removes a meeting date.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> MapAsync(string slug, Actor actor, CallMapQueries map, CancellationToken ct) =>
+        await map.MapAsync(actor, slug, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound(CallNotFound);
+
+    private static async Task<IResult> ListAsync(string slug, Actor actor, CommonsQueries queries, CancellationToken ct) =>
+        await queries.ListAsync(actor, slug, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound(CallNotFound);
+
+    private static async Task<IResult> GetAsync(string slug, Guid id, Actor actor, CommonsQueries queries, CancellationToken ct) =>
+        await queries.DetailAsync(actor, slug, id, ct) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound("No such commons in a call visible to you.");
+
+    private static async Task<IResult> ProposeAsync(string slug, CommonsProposalRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct)
+    {
+        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        {
+            return ApiResults.NotFound(CallNotFound);
+        }
+
+        var command = new ProposeCommons(call.Id, request.OrganisationId, request.Title, request.Summary, request.Kind, request.Licence, request.Maturity,
+            request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted,
+            request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
+        var result = await commons.ProposeAsync(actor, command, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{result.Value}", await queries.DetailAsync(actor, slug, result.Value, ct))
+            : result.Error!.ToProblem();
+    }
+
+    private static Task<IResult> EditAsync(string slug, Guid id, CommonsEditRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.Title, request.Summary, request.Kind, request.Licence,
+            request.Maturity, request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted), ct), ct);
+
+    private static Task<IResult> SetBudgetLinesAsync(string slug, Guid id, BudgetLinesRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => commons.SetBudgetLinesAsync(actor, new SetCommonsBudget(callId, id, request.BudgetLines), ct), ct);
+
+    private static Task<IResult> LinkChallengesAsync(string slug, Guid id, ChallengeLinksRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => commons.LinkChallengesAsync(actor, new LinkCommonsChallenges(callId, id, request.ChallengeIds), ct), ct);
+
+    private static Task<IResult> AddCoCreatorAsync(string slug, Guid id, CoCreatorRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => commons.AddCoCreatorAsync(actor, new AddCoCreator(callId, id, request.OrganisationId), ct), ct);
+
+    private static Task<IResult> RemoveCoCreatorAsync(string slug, Guid id, Guid organisationId, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => commons.RemoveCoCreatorAsync(actor, callId, id, organisationId, ct), ct);
+
+    private static Task<IResult> SetPositioningAsync(string slug, Guid id, PositioningRequest request, Actor actor, CommonsQueries queries, PositioningService positionings, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => positionings.SetAsync(actor, new SetPositioning(callId, id, request.OrganisationId, request.Kinds, request.Expectations, request.Availability), ct), ct);
+
+    private static Task<IResult> WithdrawPositioningAsync(string slug, Guid id, Guid? organisationId, Actor actor, CommonsQueries queries, PositioningService positionings, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => positionings.WithdrawAsync(actor, callId, id, organisationId, ct), ct);
+
+    private static async Task<IResult> AddMilestoneAsync(string slug, Guid id, MilestoneRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct)
+    {
+        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        {
+            return ApiResults.NotFound(CallNotFound);
+        }
+
+        var result = await groups.AddMilestoneAsync(actor, new AddMilestone(call.Id, id, request.Title, request.DueOn, request.OwnerOrganisationId), ct);
+        return result.ToApiResult(created => TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{id}/milestones/{created}", new CreatedResponse(created)));
+    }
+
+    private static Task<IResult> UpdateMilestoneAsync(string slug, Guid id, Guid milestoneId, MilestoneUpdateRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => groups.UpdateMilestoneAsync(actor, new UpdateMilestone(callId, id, milestoneId, request.Title, request.DueOn, request.OwnerOrganisationId, request.Done), ct), ct);
+
+    private static Task<IResult> DeleteMilestoneAsync(string slug, Guid id, Guid milestoneId, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => groups.DeleteMilestoneAsync(actor, callId, id, milestoneId, ct), ct);
+
+    private static async Task<IResult> AddMeetingAsync(string slug, Guid id, MeetingRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct)
+    {
+        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        {
+            return ApiResults.NotFound(CallNotFound);
+        }
+
+        var result = await groups.AddMeetingAsync(actor, new AddMeeting(call.Id, id, request.On, request.Note), ct);
+        return result.ToApiResult(created => TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{id}/meetings/{created}", new CreatedResponse(created)));
+    }
+
+    private static Task<IResult> DeleteMeetingAsync(string slug, Guid id, Guid meetingId, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
+        InCallAsync(slug, actor, queries, callId => groups.DeleteMeetingAsync(actor, callId, id, meetingId, ct), ct);
+
+    /// <summary>Runs a change in the call behind the slug: 404 when the caller may not see the call, else 204 or the refusal.</summary>
+    private static async Task<IResult> InCallAsync(string slug, Actor actor, CommonsQueries queries, Func<Guid, Task<Domain.Common.Result>> change, CancellationToken ct) =>
+        await queries.CallAsync(actor, slug, ct) is { } call
+            ? (await change(call.Id)).ToApiResult()
+            : ApiResults.NotFound(CallNotFound);
+}
