@@ -78,11 +78,11 @@ public static class ApiEndpoints
             .AddEndpointFilter(RefuseUnknownTokens)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
+        api.MapCallFramingEndpoints();
+        api.MapOrganisationEndpoints();
         api.MapChallengeEndpoints();
         api.MapBudgetEndpoints();
         api.MapCommonsEndpoints();
-        api.MapCallFramingEndpoints();
-        api.MapOrganisationEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }

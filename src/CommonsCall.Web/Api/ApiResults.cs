@@ -83,3 +83,6 @@ public static class ApiResults
         }
     }
 }
+
+/// <summary>The id of something a request created.</summary>
+public sealed record CreatedResponse(Guid Id);

@@ -4,9 +4,6 @@ using CommonsCall.Web.Features.Calls;
 
 namespace CommonsCall.Web.Api;
 
-/// <summary>The id of something a request created.</summary>
-public sealed record CreatedResponse(Guid Id);
-
 /// <summary>
 /// Creating and framing a call: details and planned dates, glossary, scope, and participants. A call the caller
 /// may not see is a 404 here too, exactly as on <c>GET /calls/{slug}</c>.
@@ -15,9 +12,8 @@ public static class CallFramingEndpoints
 {
     public static RouteGroupBuilder MapCallFramingEndpoints(this RouteGroupBuilder api)
     {
-        var calls = api.MapGroup("/calls").WithTags("Calls");
+        var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         calls.MapPost("", CreateAsync)
-            .RequireAuthorization()
             .WithName("CreateCall")
             .WithSummary("Creates a call in Draft; the caller (a facilitator or an administrator) becomes its facilitator. 422 duplicate_slug when the slug is taken.")
             .Produces<CreatedCall>(StatusCodes.Status201Created)

@@ -12,7 +12,7 @@ public static class OrganisationEndpoints
 {
     public static RouteGroupBuilder MapOrganisationEndpoints(this RouteGroupBuilder api)
     {
-        var organisations = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization();
+        var organisations = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         organisations.MapGet("", ListAsync)
             .WithName("ListOrganisations")
             .WithSummary("The caller's organisations; administrators and facilitators see every organisation (isMine tells the caller's apart).")

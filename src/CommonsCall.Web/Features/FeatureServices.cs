@@ -2,8 +2,8 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
-using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Features.Organisations;
+using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
 

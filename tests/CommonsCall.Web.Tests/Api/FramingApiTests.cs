@@ -11,6 +11,21 @@ namespace CommonsCall.Web.Tests.Api;
 /// <summary>Creating and framing calls through the HTTP API: status codes, problem codes and permissions per role.</summary>
 public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    public static readonly (string Method, string Path)[] Operations =
+    [
+        ("post", "/api/v1/calls"),
+        ("put", "/api/v1/calls/{slug}"),
+        ("post", "/api/v1/calls/{slug}/glossary"),
+        ("put", "/api/v1/calls/{slug}/glossary/{termId}"),
+        ("delete", "/api/v1/calls/{slug}/glossary/{termId}"),
+        ("post", "/api/v1/calls/{slug}/scope"),
+        ("put", "/api/v1/calls/{slug}/scope/{statementId}"),
+        ("delete", "/api/v1/calls/{slug}/scope/{statementId}"),
+        ("post", "/api/v1/calls/{slug}/participants"),
+        ("post", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/accept"),
+        ("post", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/leave"),
+    ];
+
     private readonly TestData _data = new(app);
 
     private static object NewCall(string slug) => new
@@ -141,7 +156,8 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await otherFacilitator.PutAsJsonAsync($"/api/v1/calls/{call.Slug}", Edit())).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
         await (await otherFacilitator.PostAsJsonAsync($"/api/v1/calls/{call.Slug}/glossary", new { term = "T", definition = "D" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
         await (await ApiClient.Anonymous(app).PostAsJsonAsync($"/api/v1/calls/{call.Slug}/participants", new { organisationId = Guid.NewGuid(), role = "Member" }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Forbidden);
+        await (await ApiClient.Anonymous(app).PutAsJsonAsync("/api/v1/calls/no-such-call", Edit())).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Forbidden);
         (await StoredAsync(call.Id)).Title.ShouldBe(call.Title);
     }
 
@@ -233,5 +249,28 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         // Having left a members-only call, the organisation is an outsider again: the call does not exist for it.
         await (await representative.GetAsync($"/api/v1/calls/{call.Slug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
         await (await representative.PostAsync($"{participants}/{organisation.Id}/Funder/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Every_framing_endpoint_is_documented_with_its_answers_and_requires_a_token()
+    {
+        var paths = (await (await app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+
+        foreach (var (method, path) in Operations)
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+            operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Calls"]);
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            responses.ShouldContain(r => r.StartsWith('2'), path);
+            responses.ShouldContain("401", path);
+            responses.ShouldContain("403", path);
+            if (path != "/api/v1/calls")
+            {
+                responses.ShouldContain("404", path);
+            }
+
+            operation.GetProperty("security").EnumerateArray().Select(r => r.EnumerateObject().Single().Name).ShouldBe(["Bearer"]);
+        }
     }
 }

@@ -9,6 +9,15 @@ namespace CommonsCall.Web.Tests.Api;
 /// <summary>Organisations through the HTTP API: status codes, problem codes and permissions per role.</summary>
 public sealed class OrganisationApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    public static readonly (string Method, string Path)[] Operations =
+    [
+        ("get", "/api/v1/organisations"),
+        ("post", "/api/v1/organisations"),
+        ("get", "/api/v1/organisations/{id}"),
+        ("put", "/api/v1/organisations/{id}"),
+        ("post", "/api/v1/organisations/{id}/invitations"),
+    ];
+
     private readonly TestData _data = new(app);
 
     private static object Organisation(string? name = null, string? website = "https://velos.example") => new
@@ -107,5 +116,22 @@ public sealed class OrganisationApiTests(AppFactory app) : IClassFixture<AppFact
         link.ShouldContain("/account/register?token=");
         await (await member.PostAsJsonAsync(url, new { email = "pas-un-email" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
         await (await stranger.PostAsJsonAsync(url, new { email = "x@test.example" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Every_organisation_endpoint_is_documented_and_requires_a_token()
+    {
+        var paths = (await (await app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+
+        foreach (var (method, path) in Operations)
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+            operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Organisations"]);
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            responses.ShouldContain(r => r.StartsWith('2'), path);
+            responses.ShouldContain("401", path);
+            operation.GetProperty("security").EnumerateArray().Select(r => r.EnumerateObject().Single().Name).ShouldBe(["Bearer"]);
+        }
     }
 }

@@ -4,6 +4,7 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -263,8 +264,6 @@ public sealed class CallFramingService(
             return Task.FromResult(new Change(call.RemoveScopeStatement(statementId).Error, before));
         }, ct));
 
-    internal static bool MayFacilitate(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
-
     /// <summary>
     /// Loads the call under a row lock (phase moves and money operations take the same lock), checks that the
     /// actor facilitates it, applies <paramref name="change"/> and saves it with its audit entry, or nothing.
@@ -273,16 +272,10 @@ public sealed class CallFramingService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = (await db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
-        if (call is null)
+        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators frame it.", ct);
+        if (locked.Value is not { } call)
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
-        }
-
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!MayFacilitate(actor, call))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators frame it.");
+            return locked.Error!;
         }
 
         var outcome = await change(db, call);

@@ -34,16 +34,10 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await LockCallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
+        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators invite organisations.", ct);
+        if (locked.Value is not { } call)
         {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
-        }
-
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        if (!CallFramingService.MayFacilitate(actor, call))
-        {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators invite organisations.");
+            return locked.Error!;
         }
 
         var validation = await validator.ValidateAsync(command, ct);
@@ -120,7 +114,7 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null || !CallFramingService.MayFacilitate(actor, call))
+        if (call is null || !CallAccess.CanManage(actor, call))
         {
             return null;
         }
@@ -141,7 +135,7 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
         // Shared lock: phase moves and money operations wait, so the phase and the balances read here hold until commit.
-        var call = await LockCallAsync(db, callId, exclusive: false, ct);
+        var call = await RowLocks.CallAsync(db, callId, exclusive: false, ct);
         if (call is null)
         {
             return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
@@ -175,13 +169,5 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();
-    }
-
-    private static async Task<Call?> LockCallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
-    {
-        var calls = exclusive
-            ? db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE")
-            : db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR SHARE");
-        return (await calls.ToListAsync(ct)).SingleOrDefault();
     }
 }
