@@ -14,6 +14,7 @@ public sealed class Call
     {
         Title = Slug = Summary = Ecosystem = Currency = string.Empty;
         BudgetRules = BudgetRules.Default;
+        PlannedDates = PhaseSchedule.None;
     }
 
     public Call(string title, string slug, string summary, string ecosystem, string currency, CallVisibility visibility, DateTimeOffset createdAt)
@@ -27,6 +28,7 @@ public sealed class Call
         Visibility = visibility;
         Phase = CallPhase.Draft;
         BudgetRules = BudgetRules.Default;
+        PlannedDates = PhaseSchedule.None;
         CreatedAt = createdAt;
     }
 
@@ -49,6 +51,9 @@ public sealed class Call
     public CallPhase Phase { get; private set; }
 
     public BudgetRules BudgetRules { get; private set; }
+
+    /// <summary>The planned start date of each phase (the timeline shown to participants).</summary>
+    public PhaseSchedule PlannedDates { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -73,18 +78,90 @@ public sealed class Call
         }
     }
 
-    public void Describe(string title, string summary, string ecosystem, string currency, CallVisibility visibility)
+    /// <summary>
+    /// Changes the call's description. The currency is locked once money was recorded in the call: amounts are
+    /// stored in its minor unit and would silently change meaning.
+    /// </summary>
+    public Result Describe(string title, string summary, string ecosystem, string currency, CallVisibility visibility, bool moneyRecorded)
     {
+        if (moneyRecorded && !string.Equals(currency, Currency, StringComparison.Ordinal))
+        {
+            return Result.Fail(ErrorCodes.CurrencyLocked, "Money was already recorded in this call's currency: it can no longer change.");
+        }
+
         Title = title;
         Summary = summary;
         Ecosystem = ecosystem;
         Currency = currency;
         Visibility = visibility;
+        return Result.Ok();
     }
 
-    public void AddGlossaryTerm(string term, string definition) => _glossary.Add(new GlossaryTerm(term, definition));
+    public Result SetPlannedDates(PhaseSchedule dates)
+    {
+        if (dates.FirstOutOfOrder() is { } phase)
+        {
+            return Result.Fail(ErrorCodes.PlannedDatesOutOfOrder, $"The {phase} phase is planned to start before an earlier phase.");
+        }
 
-    public void AddScopeStatement(string text, bool inScope) => _scope.Add(new ScopeStatement(text, inScope));
+        PlannedDates = dates;
+        return Result.Ok();
+    }
+
+    /// <summary>Adds a term to the glossary; a term is defined once (compared without case).</summary>
+    public Result<GlossaryTerm> AddGlossaryTerm(string term, string definition)
+    {
+        if (FindTerm(term) is not null)
+        {
+            return DuplicateTerm(term);
+        }
+
+        var added = new GlossaryTerm(term.Trim(), definition.Trim());
+        _glossary.Add(added);
+        return added;
+    }
+
+    public Result EditGlossaryTerm(Guid id, string term, string definition)
+    {
+        var existing = _glossary.FirstOrDefault(t => t.Id == id);
+        if (existing is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "Unknown glossary term in this call.");
+        }
+
+        if (FindTerm(term) is { } other && other.Id != id)
+        {
+            return DuplicateTerm(term);
+        }
+
+        existing.Change(term.Trim(), definition.Trim());
+        return Result.Ok();
+    }
+
+    public Result RemoveGlossaryTerm(Guid id) =>
+        _glossary.RemoveAll(t => t.Id == id) == 0 ? Result.Fail(ErrorCodes.NotFound, "Unknown glossary term in this call.") : Result.Ok();
+
+    public ScopeStatement AddScopeStatement(string text, bool inScope)
+    {
+        var added = new ScopeStatement(text.Trim(), inScope);
+        _scope.Add(added);
+        return added;
+    }
+
+    public Result EditScopeStatement(Guid id, string text, bool inScope)
+    {
+        var existing = _scope.FirstOrDefault(s => s.Id == id);
+        if (existing is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "Unknown scope statement in this call.");
+        }
+
+        existing.Change(text.Trim(), inScope);
+        return Result.Ok();
+    }
+
+    public Result RemoveScopeStatement(Guid id) =>
+        _scope.RemoveAll(s => s.Id == id) == 0 ? Result.Fail(ErrorCodes.NotFound, "Unknown scope statement in this call.") : Result.Ok();
 
     /// <summary>The round accepts contributions: phase Budgeting and inside the funding window.</summary>
     public bool IsRoundOpen(DateTimeOffset now) => Phase == CallPhase.Budgeting && BudgetRules.IsInsideWindow(now);
@@ -163,6 +240,12 @@ public sealed class Call
         SettledAt = at;
         return Result.Ok();
     }
+
+    private static DomainError DuplicateTerm(string term) =>
+        new(ErrorCodes.DuplicateTerm, $"The glossary already defines \"{term.Trim()}\".");
+
+    private GlossaryTerm? FindTerm(string term) =>
+        _glossary.FirstOrDefault(t => string.Equals(t.Term, term.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed class CallFacilitator
@@ -192,6 +275,12 @@ public sealed class GlossaryTerm
     public string Term { get; private set; }
 
     public string Definition { get; private set; }
+
+    internal void Change(string term, string definition)
+    {
+        Term = term;
+        Definition = definition;
+    }
 }
 
 public sealed class ScopeStatement
@@ -208,4 +297,10 @@ public sealed class ScopeStatement
     public string Text { get; private set; }
 
     public bool InScope { get; private set; }
+
+    internal void Change(string text, bool inScope)
+    {
+        Text = text;
+        InScope = inScope;
+    }
 }

@@ -1,3 +1,5 @@
+using CommonsCall.Domain.Common;
+
 namespace CommonsCall.Domain.Calls;
 
 public enum ParticipantRole
@@ -13,7 +15,11 @@ public enum InvitationState
     Left = 2,
 }
 
-/// <summary>An organisation taking part in a call in one role (an organisation may be both member and funder).</summary>
+/// <summary>
+/// An organisation taking part in a call in one role (an organisation may be both member and funder).
+/// The facilitator invites it; one of its representatives accepts (Joined) or declines (Left); a joined
+/// organisation may leave until the budget round opens, after which its commitments hold.
+/// </summary>
 public sealed class Participant
 {
     private Participant()
@@ -39,15 +45,74 @@ public sealed class Participant
 
     public DateTimeOffset InvitedAt { get; private set; }
 
+    /// <summary>When it first joined.</summary>
     public DateTimeOffset? JoinedAt { get; private set; }
 
     public bool HasJoined => State == InvitationState.Joined;
 
-    public void Join(DateTimeOffset at)
+    /// <summary>A facilitator invites an organisation; nobody joins a call whose round is settled.</summary>
+    public static Result<Participant> Invite(Call call, Guid organisationId, ParticipantRole role, DateTimeOffset at) =>
+        call.Phase >= CallPhase.Results
+            ? new DomainError(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.")
+            : new Participant(call.Id, organisationId, role, at);
+
+    /// <summary>Invites again an organisation that declined or left; one that is invited or joined already is refused.</summary>
+    public Result Reinvite(CallPhase phase, DateTimeOffset at)
     {
-        State = InvitationState.Joined;
-        JoinedAt ??= at;
+        if (State != InvitationState.Left)
+        {
+            return Result.Fail(ErrorCodes.AlreadyParticipant, State == InvitationState.Invited
+                ? "This organisation is already invited in this role."
+                : "This organisation has already joined in this role.");
+        }
+
+        if (phase >= CallPhase.Results)
+        {
+            return Result.Fail(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.");
+        }
+
+        State = InvitationState.Invited;
+        InvitedAt = at;
+        return Result.Ok();
     }
 
-    public void Leave() => State = InvitationState.Left;
+    /// <summary>A representative accepts the invitation (joining twice changes nothing).</summary>
+    public Result Accept(CallPhase phase, DateTimeOffset at) =>
+        phase >= CallPhase.Results && State != InvitationState.Joined
+            ? Result.Fail(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.")
+            : Join(at);
+
+    /// <summary>The state change behind <see cref="Accept"/>: only a pending invitation can be accepted.</summary>
+    public Result Join(DateTimeOffset at)
+    {
+        if (State == InvitationState.Left)
+        {
+            return Result.Fail(ErrorCodes.InvitationNotPending, "This organisation declined or left: the facilitator must invite it again.");
+        }
+
+        State = InvitationState.Joined;
+        JoinedAt ??= at;
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// A representative declines the invitation or leaves the call (leaving twice changes nothing). A joined
+    /// organisation that holds money in the call (a pledge, a grant, own funds) stays, and so does every joined
+    /// organisation once the budget round opens: those are commitments the others rely on.
+    /// </summary>
+    public Result Leave(CallPhase phase, bool holdsMoney)
+    {
+        if (State == InvitationState.Joined && phase >= CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.ParticipationLocked, "Once the budget round opens, a joined organisation can no longer leave the call.");
+        }
+
+        if (State == InvitationState.Joined && holdsMoney)
+        {
+            return Result.Fail(ErrorCodes.ParticipationLocked, "This organisation holds money in the call (a pledge, a grant or own funds): ask the facilitator before leaving.");
+        }
+
+        State = InvitationState.Left;
+        return Result.Ok();
+    }
 }

@@ -52,4 +52,15 @@ public static class ErrorCodes
     public const string CannotRemoveProposer = "cannot_remove_proposer";
     public const string UnknownChallenge = "unknown_challenge";
     public const string NotInWorkingGroup = "not_in_working_group";
+
+    // Framing a call: details, glossary, participants.
+    public const string CurrencyLocked = "currency_locked";
+    public const string PlannedDatesOutOfOrder = "planned_dates_out_of_order";
+    public const string DuplicateTerm = "duplicate_term";
+    public const string AlreadyParticipant = "already_participant";
+    public const string InvitationNotPending = "invitation_not_pending";
+    public const string ParticipationLocked = "participation_locked";
+
+    // Organisations.
+    public const string DuplicateOrganisationName = "duplicate_organisation_name";
 }

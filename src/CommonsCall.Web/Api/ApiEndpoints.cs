@@ -81,6 +81,8 @@ public static class ApiEndpoints
         api.MapChallengeEndpoints();
         api.MapBudgetEndpoints();
         api.MapCommonsEndpoints();
+        api.MapCallFramingEndpoints();
+        api.MapOrganisationEndpoints();
         api.MapAccessTokenEndpoints();
         return app;
     }

@@ -15,6 +15,7 @@ public sealed record CallResponse(
     CallPhase Phase,
     CallVisibility Visibility,
     CallRolesResponse You,
+    IReadOnlyList<PlannedDate> PlannedDates,
     IReadOnlyList<GlossaryTermResponse> Glossary,
     IReadOnlyList<ScopeStatementResponse> Scope,
     IReadOnlyList<ParticipantView> Participants);
@@ -22,9 +23,9 @@ public sealed record CallResponse(
 /// <summary>What the caller is in the call.</summary>
 public sealed record CallRolesResponse(bool IsFacilitator, bool IsMember, bool IsFunder);
 
-public sealed record GlossaryTermResponse(string Term, string Definition);
+public sealed record GlossaryTermResponse(Guid Id, string Term, string Definition);
 
-public sealed record ScopeStatementResponse(string Text, bool InScope);
+public sealed record ScopeStatementResponse(Guid Id, string Text, bool InScope);
 
 public static class CallEndpoints
 {
@@ -64,8 +65,9 @@ public static class CallEndpoints
             call.Phase,
             call.Visibility,
             new CallRolesResponse(detail.Access.IsFacilitator, detail.Access.IsMember, detail.Access.IsFunder),
-            [.. call.Glossary.OrderBy(t => t.Term, StringComparer.CurrentCulture).Select(t => new GlossaryTermResponse(t.Term, t.Definition))],
-            [.. call.Scope.Select(s => new ScopeStatementResponse(s.Text, s.InScope))],
+            [.. call.PlannedDates.Dates().Select(d => new PlannedDate(d.Phase, d.Date))],
+            [.. call.Glossary.OrderBy(t => t.Term, StringComparer.CurrentCulture).Select(t => new GlossaryTermResponse(t.Id, t.Term, t.Definition))],
+            [.. call.Scope.Select(s => new ScopeStatementResponse(s.Id, s.Text, s.InScope))],
             detail.Participants));
     }
 }

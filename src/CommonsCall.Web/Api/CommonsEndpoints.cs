@@ -53,8 +53,6 @@ public sealed record MilestoneUpdateRequest(string Title, DateOnly DueOn, Guid O
 
 public sealed record MeetingRequest(DateOnly On, string? Note);
 
-public sealed record CreatedResponse(Guid Id);
-
 public static class CommonsEndpoints
 {
     private const string CallNotFound = "No call with this slug is visible to you.";

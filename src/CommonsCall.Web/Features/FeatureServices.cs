@@ -3,6 +3,7 @@ using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.WorkingGroups;
+using CommonsCall.Web.Features.Organisations;
 
 namespace CommonsCall.Web.Features;
 
@@ -13,6 +14,9 @@ public static class FeatureServices
     {
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
+        services.AddSingleton<CallFramingService>();
+        services.AddSingleton<ParticipationService>();
+        services.AddSingleton<OrganisationService>();
         services.AddSingleton<ContributionEvents>();
         services.AddHostedService<ChangeListener>();
         services.AddSingleton<ContributionService>();

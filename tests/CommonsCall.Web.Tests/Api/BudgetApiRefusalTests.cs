@@ -121,7 +121,7 @@ public sealed class BudgetApiRefusalTests(AppFactory app) : IClassFixture<AppFac
         await using (var db = await new TestData(app).DbAsync())
         {
             var call = db.Calls.Single(c => c.Id == s.Call.Id);
-            call.Describe(call.Title, call.Summary, call.Ecosystem, call.Currency, CallVisibility.MembersOnly);
+            call.Describe(call.Title, call.Summary, call.Ecosystem, call.Currency, CallVisibility.MembersOnly, moneyRecorded: true).IsSuccess.ShouldBeTrue();
             await db.SaveChangesAsync();
         }
 

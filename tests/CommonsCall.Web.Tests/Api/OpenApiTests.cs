@@ -32,8 +32,15 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var paths = document.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["/api/v1/calls", "/api/v1/calls/{slug}", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}", .. BudgetOperations.Select(o => o.Path).Distinct(),
-             .. ChallengeApiTests.Operations.Select(o => o.Path).Distinct(), .. CommonsApiTests.Operations.Select(o => o.Path).Distinct()],
+            [
+                "/api/v1/calls", "/api/v1/calls/{slug}", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}",
+                "/api/v1/calls/{slug}/glossary", "/api/v1/calls/{slug}/glossary/{termId}", "/api/v1/calls/{slug}/scope", "/api/v1/calls/{slug}/scope/{statementId}",
+                "/api/v1/calls/{slug}/participants", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/accept", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/leave",
+                "/api/v1/organisations", "/api/v1/organisations/{id}", "/api/v1/organisations/{id}/invitations",
+                .. BudgetOperations.Select(o => o.Path).Distinct(),
+                .. ChallengeApiTests.Operations.Select(o => o.Path).Distinct(),
+                .. CommonsApiTests.Operations.Select(o => o.Path).Distinct(),
+            ],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

@@ -19,6 +19,7 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property(c => c.Currency).HasMaxLength(SchemaConstants.CurrencyLength);
         b.Property(c => c.Version).IsRowVersion();
         b.ComplexProperty(c => c.BudgetRules);
+        b.ComplexProperty(c => c.PlannedDates);
 
         b.OwnsMany(c => c.Glossary, g =>
         {

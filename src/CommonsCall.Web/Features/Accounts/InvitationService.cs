@@ -32,7 +32,7 @@ public sealed class RegistrationValidator : AbstractValidator<Registration>
     }
 }
 
-/// <summary>Accounts are created by invitation link only: an administrator (or a facilitator, for members) invites an email.</summary>
+/// <summary>Accounts are created by invitation link only: an administrator (or a facilitator, or an organisation's member for its representatives) invites an email.</summary>
 public sealed class InvitationService(
     IDbContextFactory<AppDbContext> factory,
     UserManager<AppUser> users,
@@ -44,9 +44,10 @@ public sealed class InvitationService(
 
     public async Task<Result<CreatedInvitation>> CreateAsync(Actor actor, CreateInvitation command, CancellationToken ct = default)
     {
-        if (!actor.IsAdministrator && !(actor.IsFacilitator && command.Role is null))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await MayInviteAsync(db, actor, command, ct))
         {
-            return new DomainError(ErrorCodes.Forbidden, "Only administrators invite accounts; facilitators may invite members.");
+            return new DomainError(ErrorCodes.Forbidden, "Only administrators invite accounts; facilitators may invite members, and an organisation's members its representatives.");
         }
 
         var validation = await invitationValidator.ValidateAsync(command, ct);
@@ -55,7 +56,6 @@ public sealed class InvitationService(
             return validation.ToDomainError();
         }
 
-        await using var db = await factory.CreateDbContextAsync(ct);
         if (command.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
         {
             return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
@@ -76,6 +76,27 @@ public sealed class InvitationService(
         db.AccountInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Administrators invite anyone with any role; facilitators invite people without a platform role; a member
+    /// of an organisation invites people to represent that organisation.
+    /// </summary>
+    private static async Task<bool> MayInviteAsync(AppDbContext db, Actor actor, CreateInvitation command, CancellationToken ct)
+    {
+        if (actor.IsAdministrator)
+        {
+            return true;
+        }
+
+        if (command.Role is not null || actor.UserId is not { } userId)
+        {
+            return false;
+        }
+
+        return actor.IsFacilitator
+            || (command.OrganisationId is { } organisationId
+                && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct));
     }
 
     /// <summary>The pending invitation behind a link, or null when it is unknown, used or expired.</summary>

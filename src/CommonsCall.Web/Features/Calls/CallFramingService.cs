@@ -1,0 +1,321 @@
+using System.Data;
+using System.Text.RegularExpressions;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Calls;
+
+/// <summary>The planned start date of one phase.</summary>
+public sealed record PlannedDate(CallPhase Phase, DateOnly Date);
+
+/// <summary>What a facilitator says about a call, at creation and when editing it.</summary>
+public interface ICallDetails
+{
+    string Title { get; }
+
+    string Summary { get; }
+
+    string Ecosystem { get; }
+
+    string Currency { get; }
+
+    CallVisibility Visibility { get; }
+
+    IReadOnlyList<PlannedDate>? PlannedDates { get; }
+}
+
+/// <summary>Creates a call; its slug (its address, /calls/{slug}) never changes afterwards.</summary>
+public sealed record CreateCall(
+    string Title,
+    string Slug,
+    string Summary,
+    string Ecosystem,
+    string Currency,
+    CallVisibility Visibility,
+    IReadOnlyList<PlannedDate>? PlannedDates = null) : ICallDetails;
+
+public sealed record EditCall(
+    string Title,
+    string Summary,
+    string Ecosystem,
+    string Currency,
+    CallVisibility Visibility,
+    IReadOnlyList<PlannedDate>? PlannedDates = null) : ICallDetails;
+
+public sealed record SaveGlossaryTerm(string Term, string Definition);
+
+public sealed record SaveScopeStatement(string Text, bool InScope);
+
+public sealed record CreatedCall(Guid Id, string Slug);
+
+/// <summary>The rules every call description follows, written once for creation and editing.</summary>
+public abstract class CallDetailsValidator<T> : AbstractValidator<T>
+    where T : ICallDetails
+{
+    protected CallDetailsValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(SchemaConstants.TitleLength);
+        RuleFor(x => x.Summary).NotEmpty().MaximumLength(SchemaConstants.LongTextLength);
+        RuleFor(x => x.Ecosystem).NotEmpty().MaximumLength(SchemaConstants.NameLength);
+        RuleFor(x => x.Currency).Must(Currencies.IsSupported)
+            .WithMessage($"The currency must be one of {string.Join(", ", Currencies.Supported)} (ISO 4217 code).");
+        RuleFor(x => x.Visibility).IsInEnum();
+        RuleForEach(x => x.PlannedDates).ChildRules(d => d.RuleFor(p => p.Phase)
+            .Must(PhaseSchedule.IsPlanned).WithMessage("Only the phases after Draft have a planned date."));
+        RuleFor(x => x.PlannedDates)
+            .Must(d => d!.Select(p => p.Phase).Distinct().Count() == d!.Count).WithMessage("Each phase has at most one planned date.")
+            .Must(d => Schedule(d).FirstOutOfOrder() is null).WithMessage("The planned dates must follow the order of the phases.")
+            .When(x => x.PlannedDates is not null && x.PlannedDates.All(p => PhaseSchedule.IsPlanned(p.Phase)));
+    }
+
+    internal static PhaseSchedule Schedule(IReadOnlyList<PlannedDate>? dates) =>
+        PhaseSchedule.From((dates ?? []).Select(d => (d.Phase, d.Date)));
+}
+
+public sealed partial class CreateCallValidator : CallDetailsValidator<CreateCall>
+{
+    /// <summary>Slugs that are pages of their own under /calls/.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { "new" };
+
+    public CreateCallValidator()
+    {
+        RuleFor(x => x.Slug)
+            .NotEmpty()
+            .MinimumLength(3)
+            .MaximumLength(SchemaConstants.SlugLength)
+            .Matches(SlugPattern()).WithMessage("Use lowercase letters, digits and single hyphens, starting and ending with a letter or digit.")
+            .Must(s => !ReservedSlugs.Contains(s)).WithMessage("This address is reserved.");
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}
+
+public sealed class EditCallValidator : CallDetailsValidator<EditCall>;
+
+public sealed class SaveGlossaryTermValidator : AbstractValidator<SaveGlossaryTerm>
+{
+    public SaveGlossaryTermValidator()
+    {
+        RuleFor(x => x.Term).NotEmpty().MaximumLength(SchemaConstants.NameLength);
+        RuleFor(x => x.Definition).NotEmpty().MaximumLength(SchemaConstants.LongTextLength);
+    }
+}
+
+public sealed class SaveScopeStatementValidator : AbstractValidator<SaveScopeStatement>
+{
+    public SaveScopeStatementValidator()
+    {
+        RuleFor(x => x.Text).NotEmpty().MaximumLength(SchemaConstants.ShortTextLength);
+    }
+}
+
+/// <summary>
+/// A facilitator creates and frames a call: its description and timeline, its glossary and its scope. Every
+/// change is written to the audit log. Phase moves are <see cref="CallPhaseService"/>'s.
+/// </summary>
+public sealed class CallFramingService(
+    IDbContextFactory<AppDbContext> factory,
+    IValidator<CreateCall> createValidator,
+    IValidator<EditCall> editValidator,
+    IValidator<SaveGlossaryTerm> termValidator,
+    IValidator<SaveScopeStatement> scopeValidator,
+    TimeProvider clock)
+{
+    /// <summary>Platform facilitators and administrators create calls, and facilitate the calls they create.</summary>
+    public static bool MayCreate(Actor actor) => actor.IsAuthenticated && (actor.IsFacilitator || actor.IsAdministrator);
+
+    public async Task<Result<CreatedCall>> CreateAsync(Actor actor, CreateCall command, CancellationToken ct = default)
+    {
+        if (!MayCreate(actor))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only facilitators and administrators create calls.");
+        }
+
+        var validation = await createValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Calls.AnyAsync(c => c.Slug == command.Slug, ct))
+        {
+            return DuplicateSlug(command.Slug);
+        }
+
+        var now = clock.GetUtcNow();
+        var call = new Call(command.Title.Trim(), command.Slug, command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, now);
+        call.SetPlannedDates(CreateCallValidator.Schedule(command.PlannedDates));
+        call.AddFacilitator(actor.UserId!);
+        db.Calls.Add(call);
+        AuditLog.Record(db, call.Id, actor, "call.created", null, Snapshot(call), now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return DuplicateSlug(command.Slug);
+        }
+
+        return new CreatedCall(call.Id, call.Slug);
+    }
+
+    public async Task<Result> EditAsync(Actor actor, Guid callId, EditCall command, CancellationToken ct = default)
+    {
+        var validation = await editValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        return Plain(await ChangeAsync(actor, callId, "call.edited", async (db, call) =>
+        {
+            var before = Snapshot(call);
+            var moneyRecorded = await db.Ledger.AnyAsync(e => e.CallId == callId, ct);
+            var described = call.Describe(command.Title.Trim(), command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, moneyRecorded);
+            var outcome = described.IsSuccess ? call.SetPlannedDates(EditCallValidator.Schedule(command.PlannedDates)) : described;
+            return new Change(outcome.Error, before, Snapshot(call));
+        }, ct));
+    }
+
+    /// <summary>Adds a term to the glossary and returns its id.</summary>
+    public async Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default)
+    {
+        var validation = await termValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        return await ChangeAsync(actor, callId, "call.glossary_term_added", (_, call) =>
+        {
+            var added = call.AddGlossaryTerm(command.Term, command.Definition);
+            return Task.FromResult(added.Value is { } term ? new Change(null, null, Term(term), term.Id) : new Change(added.Error));
+        }, ct);
+    }
+
+    public async Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default)
+    {
+        var validation = await termValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        return Plain(await ChangeAsync(actor, callId, "call.glossary_term_edited", (_, call) =>
+        {
+            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
+            var edited = call.EditGlossaryTerm(termId, command.Term, command.Definition);
+            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Term(call.Glossary.Single(t => t.Id == termId)) : null));
+        }, ct));
+    }
+
+    public async Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
+        Plain(await ChangeAsync(actor, callId, "call.glossary_term_removed", (_, call) =>
+        {
+            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
+            return Task.FromResult(new Change(call.RemoveGlossaryTerm(termId).Error, before));
+        }, ct));
+
+    /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
+    public async Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default)
+    {
+        var validation = await scopeValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        return await ChangeAsync(actor, callId, "call.scope_statement_added", (_, call) =>
+        {
+            var added = call.AddScopeStatement(command.Text, command.InScope);
+            return Task.FromResult(new Change(null, null, Statement(added), added.Id));
+        }, ct);
+    }
+
+    public async Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default)
+    {
+        var validation = await scopeValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        return Plain(await ChangeAsync(actor, callId, "call.scope_statement_edited", (_, call) =>
+        {
+            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
+            var edited = call.EditScopeStatement(statementId, command.Text, command.InScope);
+            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Statement(call.Scope.Single(s => s.Id == statementId)) : null));
+        }, ct));
+    }
+
+    public async Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
+        Plain(await ChangeAsync(actor, callId, "call.scope_statement_removed", (_, call) =>
+        {
+            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
+            return Task.FromResult(new Change(call.RemoveScopeStatement(statementId).Error, before));
+        }, ct));
+
+    internal static bool MayFacilitate(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
+
+    /// <summary>
+    /// Loads the call under a row lock (phase moves and money operations take the same lock), checks that the
+    /// actor facilitates it, applies <paramref name="change"/> and saves it with its audit entry, or nothing.
+    /// </summary>
+    private async Task<Result<Guid>> ChangeAsync(Actor actor, Guid callId, string action, Func<AppDbContext, Call, Task<Change>> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = (await db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        if (call is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
+        if (!MayFacilitate(actor, call))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators frame it.");
+        }
+
+        var outcome = await change(db, call);
+        if (outcome.Error is { } error)
+        {
+            return error;
+        }
+
+        AuditLog.Record(db, call.Id, actor, action, outcome.Before, outcome.After, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return outcome.CreatedId;
+    }
+
+    private static Result Plain(Result<Guid> result) => result.IsSuccess ? Result.Ok() : result.Error!;
+
+    private static DomainError DuplicateSlug(string slug) =>
+        new(ErrorCodes.DuplicateSlug, $"A call already uses the address \"{slug}\".");
+
+    private static object Snapshot(Call call) => new
+    {
+        call.Title,
+        call.Summary,
+        call.Ecosystem,
+        call.Currency,
+        Visibility = call.Visibility.ToString(),
+        PlannedDates = call.PlannedDates.Dates().ToDictionary(d => d.Phase.ToString(), d => d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private static object Term(GlossaryTerm t) => new { t.Id, t.Term, t.Definition };
+
+    private static object Statement(ScopeStatement s) => new { s.Id, s.Text, s.InScope };
+
+    /// <summary>What one framing change did: refused with <paramref name="Error"/>, or done (with the audit's before and after).</summary>
+    private sealed record Change(DomainError? Error, object? Before = null, object? After = null, Guid CreatedId = default);
+}

@@ -1,0 +1,187 @@
+using System.Data;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommonsCall.Web.Features.Calls;
+
+public sealed record InviteParticipant(Guid OrganisationId, ParticipantRole Role);
+
+/// <summary>One of the actor's organisations in a call, in one role.</summary>
+public sealed record MyParticipation(Guid OrganisationId, string OrganisationName, ParticipantRole Role, InvitationState State);
+
+public sealed class InviteParticipantValidator : AbstractValidator<InviteParticipant>
+{
+    public InviteParticipantValidator()
+    {
+        RuleFor(x => x.OrganisationId).NotEmpty();
+        RuleFor(x => x.Role).IsInEnum();
+    }
+}
+
+/// <summary>
+/// Who takes part in a call: the facilitator invites organisations as Member or Funder; a representative of
+/// an invited organisation accepts or declines, and may leave until its commitments hold.
+/// </summary>
+public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, IValidator<InviteParticipant> validator, TimeProvider clock)
+{
+    public async Task<Result> InviteAsync(Actor actor, Guid callId, InviteParticipant command, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var call = await LockCallAsync(db, callId, exclusive: true, ct);
+        if (call is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
+        if (!CallFramingService.MayFacilitate(actor, call))
+        {
+            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators invite organisations.");
+        }
+
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, ct))
+        {
+            return Result.Fail(ErrorCodes.UnknownOrganisation, "Unknown organisation.");
+        }
+
+        var now = clock.GetUtcNow();
+        var existing = await db.Participants.SingleOrDefaultAsync(
+            p => p.CallId == callId && p.OrganisationId == command.OrganisationId && p.Role == command.Role, ct);
+        var before = existing?.State.ToString();
+        if (existing is null)
+        {
+            var invited = Participant.Invite(call, command.OrganisationId, command.Role, now);
+            if (!invited.IsSuccess)
+            {
+                return invited.Error!;
+            }
+
+            db.Participants.Add(invited.Value!);
+        }
+        else
+        {
+            var reinvited = existing.Reinvite(call.Phase, now);
+            if (!reinvited.IsSuccess)
+            {
+                return reinvited;
+            }
+        }
+
+        AuditLog.Record(db, callId, actor, "call.participant_invited",
+            before is null ? null : new { command.OrganisationId, Role = command.Role.ToString(), State = before },
+            new { command.OrganisationId, Role = command.Role.ToString(), State = nameof(InvitationState.Invited) }, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>A representative of the organisation accepts its invitation.</summary>
+    public Task<Result> AcceptAsync(Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct = default) =>
+        AnswerAsync(actor, callId, organisationId, role, "call.participant_joined", (p, call, _) => p.Accept(call.Phase, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// A representative of the organisation declines its invitation or leaves the call; refused once it holds money
+    /// in the call (a pledge, a grant, own funds) or once the budget round opened.
+    /// </summary>
+    public Task<Result> LeaveAsync(Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct = default) =>
+        AnswerAsync(actor, callId, organisationId, role, "call.participant_left", (p, call, holdsMoney) => p.Leave(call.Phase, holdsMoney), ct);
+
+    /// <summary>The actor's organisations invited to or taking part in the call, for the call page's invitation panel.</summary>
+    public async Task<IReadOnlyList<MyParticipation>> MineAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return [];
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (from p in db.Participants.AsNoTracking()
+                      join o in db.Organisations on p.OrganisationId equals o.Id
+                      where p.CallId == callId && db.OrganisationMembers.Any(m => m.OrganisationId == o.Id && m.UserId == userId)
+                      orderby o.Name, p.Role
+                      select new MyParticipation(o.Id, o.Name, p.Role, p.State)).ToListAsync(ct);
+    }
+
+    /// <summary>Every organisation, for the facilitator's invitation form (null for anyone else).</summary>
+    public async Task<IReadOnlyList<OrganisationRef>?> InvitableOrganisationsAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null || !CallFramingService.MayFacilitate(actor, call))
+        {
+            return null;
+        }
+
+        return await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationRef(o.Id, o.Name)).ToListAsync(ct);
+    }
+
+    private async Task<Result> AnswerAsync(
+        Actor actor,
+        Guid callId,
+        Guid organisationId,
+        ParticipantRole role,
+        string action,
+        Func<Participant, Call, bool, Result> answer,
+        CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+
+        // Shared lock: phase moves and money operations wait, so the phase and the balances read here hold until commit.
+        var call = await LockCallAsync(db, callId, exclusive: false, ct);
+        if (call is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
+        }
+
+        var userId = actor.UserId;
+        if (userId is null || !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct))
+        {
+            return Result.Fail(ErrorCodes.Forbidden, "Only the organisation's representatives answer its invitations.");
+        }
+
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role, ct);
+        if (participant is null)
+        {
+            return Result.Fail(ErrorCodes.NotFound, "This organisation is not invited to the call in this role.");
+        }
+
+        var holdsMoney = role == ParticipantRole.Funder
+            ? await db.Pledges.AnyAsync(p => p.CallId == callId && p.FunderOrganisationId == organisationId, ct)
+            : await db.MemberBudgets.AnyAsync(b => b.CallId == callId && b.OrganisationId == organisationId && (b.Granted > 0 || b.OwnFunds > 0 || b.Contributed > 0), ct);
+        var before = participant.State;
+        var answered = answer(participant, call, holdsMoney);
+        if (!answered.IsSuccess || participant.State == before)
+        {
+            return answered;
+        }
+
+        AuditLog.Record(db, callId, actor, action,
+            new { OrganisationId = organisationId, Role = role.ToString(), State = before.ToString() },
+            new { OrganisationId = organisationId, Role = role.ToString(), State = participant.State.ToString() }, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    private static async Task<Call?> LockCallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
+    {
+        var calls = exclusive
+            ? db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE")
+            : db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR SHARE");
+        return (await calls.ToListAsync(ct)).SingleOrDefault();
+    }
+}
