@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -166,25 +167,25 @@ public class CommonsProposalTests
         BudgetPlan.Check([new BudgetLine("Hébergement", 1_200, 1_200)]).ShouldBeEmpty();
 
     [Fact]
-    public void Goals_that_overflow_a_long_are_refused_without_an_exception()
+    public void A_line_above_the_largest_amount_is_refused_so_goals_never_overflow()
     {
         var commons = ACommons();
 
-        var result = commons.SetBudgetLines([new BudgetLine("A", long.MaxValue, long.MaxValue), new BudgetLine("B", 1, 1)]);
+        var result = commons.SetBudgetLines([new BudgetLine("A", 1, Amounts.Maximum + 1), new BudgetLine("B", long.MaxValue, long.MaxValue)]);
 
         result.ShouldBeRefusedWith("validation_failed");
-        result.Error!.Fields!.Keys.ShouldBe(["BudgetLines"]);
-        BudgetPlan.Totals([new BudgetLine("A", long.MaxValue, long.MaxValue), new BudgetLine("B", 1, 1)]).ShouldBeNull();
+        result.Error!.Fields!.Keys.ShouldBe(["BudgetLines[0].Maximum", "BudgetLines[1].Maximum"]);
+        commons.MaximumGoal.ShouldBe(0);
     }
 
     [Fact]
-    public void The_largest_goal_that_fits_is_accepted()
+    public void The_largest_lines_allowed_add_up_without_overflow()
     {
         var commons = ACommons();
 
-        commons.SetBudgetLines([new BudgetLine("A", long.MaxValue - 1, long.MaxValue - 1), new BudgetLine("B", 1, 1)]).ShouldSucceed();
+        commons.SetBudgetLines([.. Enumerable.Repeat(new BudgetLine("Ligne", Amounts.Maximum, Amounts.Maximum), BudgetPlan.MaxLines)]).ShouldSucceed();
 
-        commons.MaximumGoal.ShouldBe(long.MaxValue);
+        commons.MaximumGoal.ShouldBe(Amounts.Maximum * BudgetPlan.MaxLines);
     }
 
     [Fact]

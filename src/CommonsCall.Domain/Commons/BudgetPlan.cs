@@ -1,3 +1,5 @@
+using CommonsCall.Domain.Budgeting;
+
 namespace CommonsCall.Domain.Commons;
 
 /// <summary>A broken budget rule: <see cref="Line"/> is the line's index, or null for the plan as a whole.</summary>
@@ -8,9 +10,9 @@ public sealed record BudgetLineProblem(int? Line, string Property, string Messag
 }
 
 /// <summary>
-/// The rules of a commons' budget lines: at least one line, each with a description, a minimum above zero
-/// and a maximum at least the minimum; the sums (the minimum and maximum goals) must fit in a long.
-/// Amounts are minor units.
+/// The rules of a commons' budget lines: at least one line and at most <see cref="MaxLines"/>, each with a
+/// description, a minimum above zero and a maximum at least the minimum and at most <see cref="Amounts.Maximum"/>.
+/// Amounts are minor units; with these bounds the goals (the sums) cannot overflow.
 /// </summary>
 public static class BudgetPlan
 {
@@ -53,28 +55,12 @@ public static class BudgetPlan
             {
                 problems.Add(new(i, nameof(BudgetLine.Maximum), "The maximum must be at least the minimum."));
             }
-        }
-
-        if (problems.Count == 0 && Totals(lines) is null)
-        {
-            problems.Add(new(null, string.Empty, "The budget's total is too large."));
+            else if (line.Maximum > Amounts.Maximum)
+            {
+                problems.Add(new(i, nameof(BudgetLine.Maximum), $"A budget line is at most {Amounts.Maximum} minor units."));
+            }
         }
 
         return problems;
-    }
-
-    /// <summary>The minimum and maximum goals, or null when a sum does not fit in a long.</summary>
-    public static (long Minimum, long Maximum)? Totals(IEnumerable<BudgetLine> lines)
-    {
-        Int128 minimum = 0, maximum = 0;
-        foreach (var line in lines)
-        {
-            minimum += line.Minimum;
-            maximum += line.Maximum;
-        }
-
-        return minimum > long.MaxValue || maximum > long.MaxValue || minimum < long.MinValue || maximum < long.MinValue
-            ? null
-            : ((long)minimum, (long)maximum);
     }
 }

@@ -266,11 +266,10 @@ public sealed class Commons
                 problems.GroupBy(p => p.Field(nameof(BudgetLines))).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
         }
 
-        var (minimum, maximum) = BudgetPlan.Totals(list)!.Value;
         _budgetLines.Clear();
         _budgetLines.AddRange(list.Select(l => l with { Description = l.Description.Trim() }));
-        MinimumGoal = minimum;
-        MaximumGoal = maximum;
+        MinimumGoal = _budgetLines.Sum(l => l.Minimum);
+        MaximumGoal = _budgetLines.Sum(l => l.Maximum);
         return Result.Ok();
     }
 

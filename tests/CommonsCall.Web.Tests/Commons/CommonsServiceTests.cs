@@ -277,11 +277,11 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
         var id = await s.ProposeAsync(s.Members[0]);
 
         var empty = await s.Commons.SetBudgetLinesAsync(s.Members[0].User, new SetCommonsBudget(s.Call.Id, id, []));
-        var overflow = await s.Commons.SetBudgetLinesAsync(s.Members[0].User,
+        var tooLarge = await s.Commons.SetBudgetLinesAsync(s.Members[0].User,
             new SetCommonsBudget(s.Call.Id, id, [new BudgetLine("A", long.MaxValue, long.MaxValue), new BudgetLine("B", 1, 1)]));
 
         empty.Error!.Fields!.Keys.ShouldBe(["BudgetLines"]);
-        overflow.Error!.Fields!.Keys.ShouldBe(["BudgetLines"]);
+        tooLarge.Error!.Fields!.Keys.ShouldBe(["BudgetLines[0].Maximum"]);
         (await s.LoadAsync(id)).MaximumGoal.ShouldBe(2_000_000);
     }
 

@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
@@ -57,7 +58,7 @@ public sealed class CommonsValidatorTests
         { "BudgetLines", p => p with { BudgetLines = [] } },
         { "BudgetLines", p => p with { BudgetLines = null! } },
         { "BudgetLines", p => p with { BudgetLines = [.. Enumerable.Repeat(new BudgetLine("L", 1, 1), BudgetPlan.MaxLines + 1)] } },
-        { "BudgetLines", p => p with { BudgetLines = [new BudgetLine("A", long.MaxValue, long.MaxValue), new BudgetLine("B", 5, 5)] } },
+        { "BudgetLines[0].Maximum", p => p with { BudgetLines = [new BudgetLine("A", 1, Amounts.Maximum + 1), new BudgetLine("B", 5, 5)] } },
         { "BudgetLines[0].Description", p => p with { BudgetLines = [new BudgetLine("", 1, 2)] } },
         { "BudgetLines[0].Description", p => p with { BudgetLines = [new BudgetLine(new string('d', SchemaConstants.ShortTextLength + 1), 1, 2)] } },
         { "BudgetLines[1].Minimum", p => p with { BudgetLines = [new BudgetLine("A", 1, 2), new BudgetLine("B", 0, 2)] } },

@@ -35,7 +35,7 @@ public sealed class ProposeCommonsPageTests : ComponentTestContext, IClassFixtur
     private async Task<List<Domain.Commons.Commons>> CommonsOfAsync(CommonsScenario s)
     {
         await using var db = await new TestData(_app).DbAsync();
-        return await db.Commons.AsNoTracking().Include(c => c.Challenges).Include(c => c.CoCreators).Where(c => c.CallId == s.Call.Id).ToListAsync();
+        return await db.Commons.AsNoTracking().Include(c => c.Challenges).Include(c => c.CoCreators).AsSplitQuery().Where(c => c.CallId == s.Call.Id).ToListAsync();
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ProposeCommonsPageTests : ComponentTestContext, IClassFixtur
         cut.WaitForAssertion(() => cut.Find("[data-testid=goal-max]").TextContent.ShouldBe(Euros(600_000)));
 
         cut.Find("[data-testid=add-line]").Click();
-        cut.FindAll("[data-testid=budget-line]").Count.ShouldBe(2);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=budget-line]").Count.ShouldBe(2));
         cut.Find("#line-1-description").Change("Outil de contribution");
         cut.Find("#line-1-minimum").Input("2000");
         cut.Find("#line-1-maximum").Input("4000.50");
@@ -71,8 +71,9 @@ public sealed class ProposeCommonsPageTests : ComponentTestContext, IClassFixtur
         cut.WaitForAssertion(() => cut.Find("[data-testid=goal-max]").TextContent.ShouldBe(Euros(1_000_050)));
 
         cut.Find("[data-testid=add-line]").Click();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=remove-line]").Count.ShouldBe(3));
         cut.FindAll("[data-testid=remove-line]")[2].Click();
-        cut.FindAll("[data-testid=budget-line]").Count.ShouldBe(2);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=budget-line]").Count.ShouldBe(2));
 
         cut.Find("[data-testid=commons-submit]").Click();
 

@@ -164,7 +164,7 @@ public sealed class CommonsScenario
     public async Task<CommonsEntity> LoadAsync(Guid commonsId)
     {
         await using var db = await new TestData(App).DbAsync();
-        return await db.Commons.AsNoTracking().Include(c => c.CoCreators).Include(c => c.Challenges).SingleAsync(c => c.Id == commonsId);
+        return await db.Commons.AsNoTracking().Include(c => c.CoCreators).Include(c => c.Challenges).AsSplitQuery().SingleAsync(c => c.Id == commonsId);
     }
 
     public async Task<int> AuditCountAsync(string action)

@@ -29,12 +29,6 @@ public sealed class CommonsService(
 {
     public async Task<Result<Guid>> ProposeAsync(Actor actor, ProposeCommons command, CancellationToken ct = default)
     {
-        var validation = await proposeValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var scope = await CallScope.LoadAsync(db, actor, command.CallId, lockPhase: true, ct);
@@ -46,6 +40,12 @@ public sealed class CommonsService(
         if (!scope.Access.Represents(command.OrganisationId))
         {
             return new DomainError(ErrorCodes.Forbidden, "Only the representatives of a joined member organisation propose commons on its behalf.");
+        }
+
+        var validation = await proposeValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
         }
 
         var phase = CommonsEntity.CheckCanPropose(scope.Call.Phase);
@@ -83,13 +83,7 @@ public sealed class CommonsService(
 
     public async Task<Result> EditAsync(Actor actor, EditCommons command, CancellationToken ct = default)
     {
-        var validation = await editValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, budgetLines: false, "commons.edited", q => q, (_, c) =>
+        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => editValidator.ValidateAsync(command, ct), budgetLines: false, "commons.edited", q => q, (_, c) =>
         {
             var before = Snapshot(c);
             var result = c.Revise(command.ToDescription());
@@ -99,13 +93,7 @@ public sealed class CommonsService(
 
     public async Task<Result> SetBudgetLinesAsync(Actor actor, SetCommonsBudget command, CancellationToken ct = default)
     {
-        var validation = await budgetValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, budgetLines: true, "commons.budget_changed", q => q, (_, c) =>
+        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => budgetValidator.ValidateAsync(command, ct), budgetLines: true, "commons.budget_changed", q => q, (_, c) =>
         {
             var before = new { c.MinimumGoal, c.MaximumGoal, Lines = c.BudgetLines.ToList() };
             var result = c.SetBudgetLines(command.BudgetLines);
@@ -115,13 +103,7 @@ public sealed class CommonsService(
 
     public async Task<Result> LinkChallengesAsync(Actor actor, LinkCommonsChallenges command, CancellationToken ct = default)
     {
-        var validation = await linkValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, budgetLines: false, "commons.challenges_linked", q => q.Include(c => c.Challenges), async (db, c) =>
+        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => linkValidator.ValidateAsync(command, ct), budgetLines: false, "commons.challenges_linked", q => q.Include(c => c.Challenges), async (db, c) =>
         {
             var checkedIds = await CheckChallengesAsync(db, command.CallId, command.ChallengeIds, ct);
             if (!checkedIds.IsSuccess)
@@ -137,13 +119,7 @@ public sealed class CommonsService(
 
     public async Task<Result> AddCoCreatorAsync(Actor actor, AddCoCreator command, CancellationToken ct = default)
     {
-        var validation = await coCreatorValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, budgetLines: false, "commons.co_creator_added", q => q, async (db, c) =>
+        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => coCreatorValidator.ValidateAsync(command, ct), budgetLines: false, "commons.co_creator_added", q => q, async (db, c) =>
         {
             if (!await AreJoinedMembersAsync(db, command.CallId, [command.OrganisationId], ct))
             {
@@ -156,17 +132,19 @@ public sealed class CommonsService(
     }
 
     public Task<Result> RemoveCoCreatorAsync(Actor actor, Guid callId, Guid commonsId, Guid organisationId, CancellationToken ct = default) =>
-        ChangeAsync(actor, callId, commonsId, budgetLines: false, "commons.co_creator_removed", q => q, (_, c) =>
+        ChangeAsync(actor, callId, commonsId, validate: null, budgetLines: false, "commons.co_creator_removed", q => q, (_, c) =>
             Task.FromResult<(Result, object?, object?)>((c.RemoveCoCreator(organisationId), new { OrganisationId = organisationId }, null)), ct);
 
     /// <summary>
-    /// Loads the commons under a shared lock on its call, works out who edits it (facilitator or co-creator), checks
-    /// that this editor may change it now, applies <paramref name="change"/> and saves; facilitators' changes are audited.
+    /// Loads the commons under a shared lock on its call, works out who edits it (facilitator or co-creator), then
+    /// validates the input, checks that this editor may change it now, applies <paramref name="change"/> and saves;
+    /// facilitators' changes are audited.
     /// </summary>
     private async Task<Result> ChangeAsync(
         Actor actor,
         Guid callId,
         Guid commonsId,
+        Func<Task<FluentValidation.Results.ValidationResult>>? validate,
         bool budgetLines,
         string auditAction,
         Func<IQueryable<CommonsEntity>, IQueryable<CommonsEntity>> include,
@@ -190,6 +168,11 @@ public sealed class CommonsService(
         if (EditorOf(scope.Access, commons) is not { } editor)
         {
             return Result.Fail(ErrorCodes.Forbidden, "Only the commons' co-creators and the call's facilitators change it.");
+        }
+
+        if (validate is not null && await validate() is { IsValid: false } invalid)
+        {
+            return invalid.ToDomainError();
         }
 
         var editable = commons.CheckEditable(editor, scope.Call.Phase, budgetLines);

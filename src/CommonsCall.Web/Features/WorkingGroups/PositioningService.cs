@@ -33,17 +33,17 @@ public sealed class PositioningService(IDbContextFactory<AppDbContext> factory, 
 {
     public async Task<Result> SetAsync(Actor actor, SetPositioning command, CancellationToken ct = default)
     {
-        var validation = await validator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         var target = await ResolveAsync(db, actor, command.CallId, command.CommonsId, command.OrganisationId, ct);
         if (!target.IsSuccess)
         {
             return target.Error!;
+        }
+
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
         }
 
         var (scope, organisationId) = target.Value;

@@ -58,17 +58,17 @@ public sealed class WorkingGroupService(
 {
     public async Task<Result<Guid>> AddMilestoneAsync(Actor actor, AddMilestone command, CancellationToken ct = default)
     {
-        var validation = await addMilestoneValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         var group = await LoadGroupAsync(db, actor, command.CallId, command.CommonsId, ct);
         if (!group.IsSuccess)
         {
             return group.Error!;
+        }
+
+        var validation = await addMilestoneValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
         }
 
         if (!group.Value!.Organisations.Contains(command.OwnerOrganisationId))
@@ -85,17 +85,17 @@ public sealed class WorkingGroupService(
 
     public async Task<Result> UpdateMilestoneAsync(Actor actor, UpdateMilestone command, CancellationToken ct = default)
     {
-        var validation = await updateMilestoneValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         var group = await LoadGroupAsync(db, actor, command.CallId, command.CommonsId, ct);
         if (!group.IsSuccess)
         {
             return group.Error!;
+        }
+
+        var validation = await updateMilestoneValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
         }
 
         var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == command.MilestoneId && m.CommonsId == command.CommonsId, ct);
@@ -139,17 +139,17 @@ public sealed class WorkingGroupService(
 
     public async Task<Result<Guid>> AddMeetingAsync(Actor actor, AddMeeting command, CancellationToken ct = default)
     {
-        var validation = await meetingValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         var group = await LoadGroupAsync(db, actor, command.CallId, command.CommonsId, ct);
         if (!group.IsSuccess)
         {
             return group.Error!;
+        }
+
+        var validation = await meetingValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return validation.ToDomainError();
         }
 
         if (await db.Meetings.AnyAsync(m => m.CommonsId == command.CommonsId && m.On == command.On, ct))
