@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonsCall.Domain.Calls;
 
 namespace CommonsCall.Web.Infrastructure;
 
@@ -8,23 +9,25 @@ namespace CommonsCall.Web.Infrastructure;
 /// </summary>
 public static class Money
 {
-    private static readonly Dictionary<string, (string Symbol, int Digits)> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    // How each supported currency is written; which currencies exist and their minor units are the domain's.
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["EUR"] = ("€", 2),
-        ["USD"] = ("$", 2),
-        ["GBP"] = ("£", 2),
-        ["CHF"] = ("CHF", 2),
-        ["CAD"] = ("$ CA", 2),
-        ["XOF"] = ("F CFA", 0),
-        ["JPY"] = ("¥", 0),
+        ["EUR"] = "€",
+        ["USD"] = "$",
+        ["GBP"] = "£",
+        ["CHF"] = "CHF",
+        ["CAD"] = "$ CA",
+        ["XOF"] = "F CFA",
+        ["JPY"] = "¥",
     };
 
-    public static int Digits(string currency) => Currencies.TryGetValue(currency, out var c) ? c.Digits : 2;
+    public static int Digits(string currency) => Currencies.MinorDigits(currency);
 
     public static string Format(long minorUnits, string currency, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
-        var (symbol, digits) = Currencies.TryGetValue(currency, out var c) ? c : (currency, 2);
+        var symbol = Symbols.TryGetValue(currency, out var known) ? known : currency;
+        var digits = Digits(currency);
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = symbol;
         format.CurrencyDecimalDigits = digits;
