@@ -21,6 +21,13 @@ public static class BenchMain
             return 2;
         }
 
+        if (options.Markdown is { } markdown)
+        {
+            options = options with { Markdown = Path.GetFullPath(markdown) };
+        }
+
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the current directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var report = new StringBuilder();
         report.AppendLine(Machine.Describe(options));
         Console.WriteLine(report);

@@ -42,6 +42,9 @@ public sealed record BenchOptions
 
     public string? Markdown { get; init; }
 
+    /// <summary>Samples what PostgreSQL's busy backends wait for during each load run.</summary>
+    public bool SampleWaits { get; init; }
+
     public static string Usage => """
         dotnet run -c Release --project bench/CommonsCall.Benchmarks -- [options]
           --only contributions,dashboard,circuits   parts to run (default: all)
@@ -54,6 +57,7 @@ public sealed record BenchOptions
           --repeats 30                              timed repetitions of each dashboard read and render
           --circuits 40                             Blazor circuits opened (headless Chromium pages)
           --markdown FILE                           also write the tables to FILE
+          --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -80,6 +84,7 @@ public sealed record BenchOptions
                 "--repeats" => o with { Repeats = Int() },
                 "--circuits" => o with { Circuits = Int() },
                 "--markdown" => o with { Markdown = Next() },
+                "--waits" => o with { SampleWaits = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}{Environment.NewLine}{Usage}"),
             };

@@ -115,6 +115,11 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
                 },
             },
         };
+        if (Environment.GetEnvironmentVariable("BENCH_BARE_NOTIFY") == "1")
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify('commonscall_changes', '{\"CallId\":\"00000000-0000-0000-0000-000000000000\"}')"));
+        }
+
         await batch.ExecuteNonQueryAsync();
         await tx.CommitAsync();
         return true;
@@ -127,6 +132,8 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
         var clock = Stopwatch.StartNew();
         var measureFrom = TimeSpan.FromSeconds(options.Warmup);
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
+        using var sampling = new CancellationTokenSource();
+        var waits = options.SampleWaits ? SampleWaitsAsync(sampling.Token) : Task.FromResult(string.Empty);
         var workers = Enumerable.Range(0, concurrency).Select(async w =>
         {
             await Task.Yield();
@@ -162,10 +169,50 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
             result.Refused += refused;
         }
 
+        await sampling.CancelAsync();
+        var waitSummary = await waits;
         result.Seconds = options.Seconds;
         var problems = await _seeder.VerifyAsync(call.Id);
         InvariantProblems.AddRange(problems.Select(p => $"{side} x{concurrency}: {p}"));
         Console.WriteLine($"  {side,-4} x{concurrency,-3}: {result.PerSecond,7:0.0}/s  p50 {result.Percentile(50),6:0.0} ms  p95 {result.Percentile(95),6:0.0} ms  p99 {result.Percentile(99),6:0.0} ms  refused {result.Refused}  invariants {(problems.Count == 0 ? "ok" : $"{problems.Count} BROKEN")}");
+        if (waitSummary.Length > 0)
+        {
+            Console.WriteLine($"        waits of active backends: {waitSummary}");
+        }
+
         return result;
+    }
+
+    /// <summary>What PostgreSQL's busy backends wait for, sampled every 100 ms (--waits): where the time goes.</summary>
+    private async Task<string> SampleWaitsAsync(CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>();
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await using var command = new NpgsqlCommand("""
+                    SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') AS w, state, count(*) FROM pg_stat_activity
+                    WHERE backend_type = 'client backend' AND state <> 'idle' AND pid <> pg_backend_pid() GROUP BY 1, 2
+                    """, connection);
+                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+                {
+                    while (await reader.ReadAsync(CancellationToken.None))
+                    {
+                        var key = $"{reader.GetString(0)} ({reader.GetString(1)})";
+                        counts[key] = counts.GetValueOrDefault(key) + (int)reader.GetInt64(2);
+                    }
+                }
+
+                await Task.Delay(100, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return string.Join(", ", counts.OrderByDescending(c => c.Value).Take(8).Select(c => $"{c.Key} {c.Value}"));
     }
 }

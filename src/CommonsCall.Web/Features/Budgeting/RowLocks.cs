@@ -5,6 +5,8 @@ using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -16,6 +18,8 @@ namespace CommonsCall.Web.Features.Budgeting;
 ///    pledges, grants, rule changes and closing (which therefore wait for, and then exclude, contributions);
 /// 2. the member's budget row, FOR UPDATE: one member's requests run one at a time;
 /// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time.
+/// A contribution change takes the three in one batch (<see cref="ContributionRowsAsync"/>): the statements of a
+/// batch run in order, each with a fresh snapshot in READ COMMITTED, so each reads what the locks before it protect.
 /// </summary>
 public static class RowLocks
 {
@@ -58,4 +62,73 @@ public static class RowLocks
         (await db.Commons
             .FromSql($"SELECT * FROM \"Commons\" WHERE \"Id\" = {commonsId} AND \"CallId\" = {callId} FOR UPDATE")
             .ToListAsync(ct)).SingleOrDefault();
+
+    /// <summary>
+    /// Everything a contribution change decides on, in one round trip and in the lock order above: the call's
+    /// version under FOR SHARE (null when the call does not exist), whether the actor represents the member and
+    /// it has joined, whether it co-created the commons, its budget under FOR UPDATE, its current contribution
+    /// (stable under the budget lock: only this member's requests change it), and the commons under FOR UPDATE.
+    /// Must run inside the caller's transaction.
+    /// </summary>
+    public static async Task<ContributionRows> ContributionRowsAsync(AppDbContext db, SetContribution command, string userId, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("Lock the rows inside a transaction.")).GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("""SELECT xmin FROM "Calls" WHERE "Id" = $1 FOR SHARE""") { Parameters = { new() { Value = command.CallId } } },
+                new NpgsqlBatchCommand("""
+                    SELECT count(p.*) > 0, COALESCE(bool_or(p."State" = $4), false),
+                           EXISTS (SELECT 1 FROM "CommonsCoCreator" c WHERE c."CommonsId" = $5 AND c."OrganisationId" = $2)
+                    FROM "Participants" p
+                    WHERE p."CallId" = $1 AND p."OrganisationId" = $2 AND p."Role" = $6
+                      AND EXISTS (SELECT 1 FROM "OrganisationMembers" m WHERE m."OrganisationId" = p."OrganisationId" AND m."UserId" = $3)
+                    """)
+                {
+                    Parameters =
+                    {
+                        new() { Value = command.CallId }, new() { Value = command.OrganisationId }, new() { Value = userId },
+                        new() { Value = (int)InvitationState.Joined }, new() { Value = command.CommonsId }, new() { Value = (int)ParticipantRole.Member },
+                    },
+                },
+                new NpgsqlBatchCommand("""SELECT "Granted", "OwnFunds", "Contributed" FROM "MemberBudgets" WHERE "CallId" = $1 AND "OrganisationId" = $2 FOR UPDATE""")
+                {
+                    Parameters = { new() { Value = command.CallId }, new() { Value = command.OrganisationId } },
+                },
+                new NpgsqlBatchCommand("""SELECT "Amount" FROM "Contributions" WHERE "CommonsId" = $1 AND "OrganisationId" = $2""")
+                {
+                    Parameters = { new() { Value = command.CommonsId }, new() { Value = command.OrganisationId } },
+                },
+                new NpgsqlBatchCommand("""SELECT "Total", "MaximumGoal", "Status" = $3 FROM "Commons" WHERE "Id" = $1 AND "CallId" = $2 FOR UPDATE""")
+                {
+                    Parameters = { new() { Value = command.CommonsId }, new() { Value = command.CallId }, new() { Value = (int)Domain.Commons.CommonsStatus.ApprovedForFunding } },
+                },
+            },
+        };
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        uint? version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : null;
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var (represents, joined, coCreator) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
+        await reader.NextResultAsync(ct);
+        LockedBudget? budget = await reader.ReadAsync(ct) ? new LockedBudget(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+        await reader.NextResultAsync(ct);
+        var current = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+        await reader.NextResultAsync(ct);
+        LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2)) : null;
+        return new ContributionRows(version, represents, joined, coCreator, budget, current, commons);
+    }
 }
+
+/// <summary>What <see cref="RowLocks.ContributionRowsAsync"/> read under its locks.</summary>
+public sealed record ContributionRows(uint? CallVersion, bool Represents, bool Joined, bool IsCoCreator, LockedBudget? Budget, long CurrentAmount, LockedCommons? Commons);
+
+public sealed record LockedBudget(long Granted, long OwnFunds, long Contributed)
+{
+    public long Balance => Granted + OwnFunds;
+}
+
+public sealed record LockedCommons(long Total, long MaximumGoal, bool IsApproved);
