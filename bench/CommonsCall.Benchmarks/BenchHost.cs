@@ -34,6 +34,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(directory, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         // Throwaway clusters run with fsync off; a durable one is started as the app's persistent database is.
         var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions(directory, Throwaway: !durable), NullLogger.Instance);
+        var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
+        Machine.PostmasterPid = File.Exists(pidFile) ? int.Parse((await File.ReadAllLinesAsync(pidFile))[0], CultureInfo.InvariantCulture) : 0;
         return new BenchDatabase(cluster);
     }
 

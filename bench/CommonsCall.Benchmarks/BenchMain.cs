@@ -38,6 +38,12 @@ public static class BenchMain
         Console.WriteLine($"App on {app.BaseAddress}, PostgreSQL {(options.Durable ? "durable (fsync on)" : "fsync off")}");
         var failed = false;
 
+        if (options.Parts.Contains("probe"))
+        {
+            var call = await new Seeder(app.Services).CallInOpenRoundAsync("probe", 4, 4, grant: 10_000_000);
+            await Probe.RunAsync(app, call, 300);
+        }
+
         if (options.Parts.Contains("contributions"))
         {
             var (table, ok) = await RunContributionsAsync(app, options);
@@ -98,6 +104,40 @@ public static class BenchMain
 /// <summary>The machine the figures came from.</summary>
 public static class Machine
 {
+    /// <summary>The bench cluster's postmaster (set when it starts): only its processes are counted.</summary>
+    public static int PostmasterPid { get; set; }
+
+    /// <summary>CPU time (user + system) of the bench cluster's postgres processes, from /proc (whole run, warm-up included).</summary>
+    public static TimeSpan PostgresCpu()
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(dir, "comm")).StartsWith("postgres", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var pid = int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
+                if (pid != PostmasterPid && int.Parse(fields[1], CultureInfo.InvariantCulture) != PostmasterPid)
+                {
+                    continue;
+                }
+
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public static string Describe(BenchOptions options)
     {
         static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;

@@ -18,6 +18,16 @@ public sealed class LoadResult(string side, int concurrency)
 
     public int Refused { get; set; }
 
+    /// <summary>CPU time this process (app and load driver) spent during the run.</summary>
+    public TimeSpan Cpu { get; set; }
+
+    /// <summary>CPU time PostgreSQL's processes spent during the run.</summary>
+    public TimeSpan DatabaseCpu { get; set; }
+
+    public double CpuMsPerChange => Cpu.TotalMilliseconds / Math.Max(1, Latencies.Count + Refused);
+
+    public double DatabaseCpuMsPerChange => DatabaseCpu.TotalMilliseconds / Math.Max(1, Latencies.Count + Refused);
+
     public double PerSecond => Latencies.Count / Seconds;
 
     public double Percentile(double p)
@@ -36,6 +46,8 @@ public sealed class LoadResult(string side, int concurrency)
         Latencies.AddRange(other.Latencies);
         Seconds += other.Seconds;
         Refused += other.Refused;
+        Cpu += other.Cpu;
+        DatabaseCpu += other.DatabaseCpu;
     }
 }
 
@@ -134,6 +146,8 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
         using var sampling = new CancellationTokenSource();
         var waits = options.SampleWaits ? SampleWaitsAsync(sampling.Token) : Task.FromResult(string.Empty);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var dbCpuBefore = Machine.PostgresCpu();
         var workers = Enumerable.Range(0, concurrency).Select(async w =>
         {
             await Task.Yield();
@@ -169,12 +183,14 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
             result.Refused += refused;
         }
 
+        result.Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        result.DatabaseCpu = Machine.PostgresCpu() - dbCpuBefore;
         await sampling.CancelAsync();
         var waitSummary = await waits;
         result.Seconds = options.Seconds;
         var problems = await _seeder.VerifyAsync(call.Id);
         InvariantProblems.AddRange(problems.Select(p => $"{side} x{concurrency}: {p}"));
-        Console.WriteLine($"  {side,-4} x{concurrency,-3}: {result.PerSecond,7:0.0}/s  p50 {result.Percentile(50),6:0.0} ms  p95 {result.Percentile(95),6:0.0} ms  p99 {result.Percentile(99),6:0.0} ms  refused {result.Refused}  invariants {(problems.Count == 0 ? "ok" : $"{problems.Count} BROKEN")}");
+        Console.WriteLine($"  {side,-4} x{concurrency,-3}: {result.PerSecond,7:0.0}/s  p50 {result.Percentile(50),6:0.0} ms  p95 {result.Percentile(95),6:0.0} ms  p99 {result.Percentile(99),6:0.0} ms  cpu/change app {result.CpuMsPerChange:0.00} ms db {result.DatabaseCpuMsPerChange:0.00} ms  refused {result.Refused}  invariants {(problems.Count == 0 ? "ok" : $"{problems.Count} BROKEN")}");
         if (waitSummary.Length > 0)
         {
             Console.WriteLine($"        waits of active backends: {waitSummary}");

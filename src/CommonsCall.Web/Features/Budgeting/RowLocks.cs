@@ -5,7 +5,6 @@ using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
@@ -14,8 +13,12 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// <summary>
 /// The row locks that make the budget rules hold under any number of concurrent requests. Every money
 /// operation takes them in the same order, so they never deadlock:
-/// 1. the call row: FOR SHARE by contributions and own-funds changes (many at once), FOR UPDATE by
-///    pledges, grants, rule changes and closing (which therefore wait for, and then exclude, contributions);
+/// 1. the call: FOR SHARE of its row by own-funds changes and other readers, and its advisory lock in shared
+///    mode by contribution changes (many at once); FOR UPDATE of its row and its advisory lock in exclusive mode
+///    by pledges, grants, rule changes, phase moves and closing (which therefore wait for, and then exclude,
+///    contributions). Contributions take the advisory lock rather than FOR SHARE because a row share-locked by
+///    dozens of transactions at once makes PostgreSQL rewrite its lock list (a multixact) on the row for each
+///    new one, and they queue on that row (bench/README.md);
 /// 2. the member's budget row, FOR UPDATE: one member's requests run one at a time;
 /// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time.
 /// A contribution change takes the three in one batch (<see cref="ContributionRowsAsync"/>): the statements of a
@@ -25,6 +28,12 @@ public static class RowLocks
 {
     public static async Task<Call?> CallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
     {
+        if (exclusive)
+        {
+            // Contribution changes share the call through its advisory lock (see ContributionRowsAsync).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CallLockKey(callId)})", ct);
+        }
+
         var calls = exclusive
             ? db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE")
             : db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR SHARE");
@@ -63,22 +72,30 @@ public static class RowLocks
             .FromSql($"SELECT * FROM \"Commons\" WHERE \"Id\" = {commonsId} AND \"CallId\" = {callId} FOR UPDATE")
             .ToListAsync(ct)).SingleOrDefault();
 
+    /// <summary>The key of a call's advisory lock: a hash of its id (two calls sharing a key only wait for each other's closing).</summary>
+    public static long CallLockKey(Guid callId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        callId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+    }
+
     /// <summary>
     /// Everything a contribution change decides on, in one round trip and in the lock order above: the call's
-    /// version under FOR SHARE (null when the call does not exist), whether the actor represents the member and
+    /// version under its advisory lock in shared mode (null when the call does not exist), whether the actor represents the member and
     /// it has joined, whether it co-created the commons, its budget under FOR UPDATE, its current contribution
     /// (stable under the budget lock: only this member's requests change it), and the commons under FOR UPDATE.
-    /// Must run inside the caller's transaction.
+    /// Begins the transaction (READ COMMITTED) on <paramref name="connection"/>: the caller ends it.
     /// </summary>
-    public static async Task<ContributionRows> ContributionRowsAsync(AppDbContext db, SetContribution command, string userId, CancellationToken ct)
+    public static async Task<ContributionRows> ContributionRowsAsync(NpgsqlConnection connection, SetContribution command, string userId, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("Lock the rows inside a transaction.")).GetDbTransaction();
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("""SELECT xmin FROM "Calls" WHERE "Id" = $1 FOR SHARE""") { Parameters = { new() { Value = command.CallId } } },
+                new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"),
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared($1)") { Parameters = { new() { Value = CallLockKey(command.CallId) } } },
+                new NpgsqlBatchCommand("""SELECT xmin FROM "Calls" WHERE "Id" = $1""") { Parameters = { new() { Value = command.CallId } } },
                 new NpgsqlBatchCommand("""
                     SELECT count(p.*) > 0, COALESCE(bool_or(p."State" = $4), false),
                            EXISTS (SELECT 1 FROM "CommonsCoCreator" c WHERE c."CommonsId" = $5 AND c."OrganisationId" = $2)
@@ -109,6 +126,7 @@ public static class RowLocks
         };
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         uint? version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : null;
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
