@@ -51,6 +51,13 @@ public static class BenchMain
             failed |= !ok;
         }
 
+        if (options.Parts.Contains("dashboard"))
+        {
+            var (table, ok) = await new DashboardBench(app, options).RunAsync();
+            report.AppendLine(table);
+            failed |= !ok;
+        }
+
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.Markdown is { } path)
