@@ -121,7 +121,8 @@ public sealed class Seeder(IServiceProvider services)
         var start = DateTimeOffset.UtcNow.AddDays(-10);
         var step = TimeSpan.FromDays(10) / Math.Max(1, changes);
         var connectionString = services.GetRequiredService<Web.Infrastructure.DatabaseConnection>().ConnectionString;
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Bulk work on a busy machine: no command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
