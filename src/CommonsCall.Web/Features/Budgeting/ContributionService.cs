@@ -34,8 +34,8 @@ public sealed record ContributionResult(long Before, long After, long MemberAvai
 /// </remarks>
 public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
-    /// <summary>What contribution changes last read of each call, with the version it was read at.</summary>
-    private static readonly ConcurrentDictionary<Guid, CallRound> Rounds = new();
+    /// <summary>What contribution changes last read of each call (per database), with the version it was read at.</summary>
+    private static readonly ConcurrentDictionary<(string Database, Guid CallId), CallRound> Rounds = new();
 
     public async Task<Result<ContributionResult>> SetAsync(Actor actor, SetContribution command, CancellationToken ct = default)
     {
@@ -57,11 +57,12 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             }
 
             // The call is locked: the rounds cache serves it while its version is the one read with it.
-            if (!Rounds.TryGetValue(command.CallId, out var call) || call.Version != version)
+            var key = ($"{connection.Host}:{connection.Port}/{connection.Database}", command.CallId);
+            if (!Rounds.TryGetValue(key, out var call) || call.Version != version)
             {
                 call = await db.Calls.AsNoTracking().Where(c => c.Id == command.CallId)
                     .Select(c => new CallRound(c.Version, c.Phase, c.BudgetRules)).SingleAsync(ct);
-                Rounds[command.CallId] = call;
+                Rounds[key] = call;
             }
 
             if (rows.Commons is not { } commons)
