@@ -17,9 +17,9 @@ public class CommonsStakeholdersTests
     private static readonly Guid Labo = Guid.NewGuid();
     private static readonly Guid Agence = Guid.NewGuid();
 
-    private static Challenge Challenge(string? pays, string? uses, string? benefits, bool publish = true)
+    private static Challenge Challenge(string? pays, string? uses, string? benefits, bool publish = true, string question = "Comment prouver qu'un covoiturage a eu lieu ?")
     {
-        var challenge = new Challenge(CallId, Covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Contexte", Now);
+        var challenge = new Challenge(CallId, Covoit, question, "Contexte", Now);
         challenge.Describe(new ChallengeContent(challenge.Question, "Contexte", [], null, null, [], pays, uses, benefits, 15, 20));
         if (publish)
         {
@@ -47,7 +47,7 @@ public class CommonsStakeholdersTests
     public void The_answers_come_from_the_challenges_the_commons_answers_and_repeat_once()
     {
         var proof = Challenge("Les collectivités", "Les covoitureurs", "Les habitants");
-        var incentives = Challenge("les collectivités ", "Les opérateurs", null);
+        var incentives = Challenge("les collectivités ", "Les opérateurs", null, question: "Comment verser des incitations ?");
         var other = Challenge("Les entreprises", "Les salariés", "Les salariés");
         var draft = Challenge("Un brouillon", "Un brouillon", "Un brouillon", publish: false);
         var commons = CommonsAnswering(proof, incentives, draft);

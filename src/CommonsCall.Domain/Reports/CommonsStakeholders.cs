@@ -27,7 +27,8 @@ public sealed record CommonsStakeholders(
     /// <summary>
     /// The stakeholders of <paramref name="commons"/>. Only the challenges it answers count, and not drafts;
     /// funders are the organisations giving it more than zero that <paramref name="sight"/> lets the viewer see;
-    /// contributors declared skills, technical means or money in kind.
+    /// contributors declared skills, technical means or money in kind. Answers follow the challenges' questions
+    /// in alphabetical order.
     /// </summary>
     public static CommonsStakeholders For(
         CommonsEntity commons,
@@ -37,7 +38,9 @@ public sealed record CommonsStakeholders(
         ContributionSight sight)
     {
         var answered = commons.Challenges.Select(c => c.ChallengeId).ToHashSet();
-        var sources = challenges.Where(c => answered.Contains(c.Id) && c.Status != ChallengeStatus.Draft).ToList();
+        var sources = challenges.Where(c => answered.Contains(c.Id) && c.Status != ChallengeStatus.Draft)
+            .OrderBy(c => c.Question, StringComparer.CurrentCulture).ThenBy(c => c.Id)
+            .ToList();
         var mine = positionings.Where(p => p.CommonsId == commons.Id).ToList();
         const PositioningKinds contributes = PositioningKinds.ContributesSkills | PositioningKinds.ContributesTechnicalMeans | PositioningKinds.ContributesMoneyInKind;
 
@@ -52,7 +55,10 @@ public sealed record CommonsStakeholders(
             [.. mine.Where(p => (p.Kinds & contributes) != 0).Select(p => p.OrganisationId).Distinct()]);
     }
 
-    /// <summary>The same answer written in several challenges is listed once (compared without case or surrounding spaces).</summary>
+    /// <summary>
+    /// The same answer written in several challenges is listed once (compared without case or surrounding spaces),
+    /// as the first challenge by question wrote it.
+    /// </summary>
     private static IReadOnlyList<StakeholderStatement> Statements(IReadOnlyList<Challenge> challenges, Func<Challenge, string?> field) =>
         [.. challenges
             .Select(c => (Text: field(c)?.Trim(), c.Id))

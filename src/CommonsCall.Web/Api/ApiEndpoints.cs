@@ -84,6 +84,8 @@ public static class ApiEndpoints
         api.MapBudgetEndpoints();
         api.MapCommonsEndpoints();
         api.MapAccessTokenEndpoints();
+        api.MapOpenDataEndpoints();
+        api.MapReportEndpoints();
         return app;
     }
 

@@ -2,7 +2,9 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
+using CommonsCall.Web.Features.Reports;
 using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
@@ -33,6 +35,8 @@ public static class FeatureServices
         services.AddSingleton<PositioningService>();
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<OpenDataQueries>();
         return services;
     }
 }
