@@ -35,6 +35,9 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     private DateTimeOffset Now => app.Clock.GetUtcNow();
 
+    /// <summary>The suffix that makes this arranger's names unique; a test appends it to what it creates in the browser.</summary>
+    public string Token => _token;
+
     public async Task<Call> CallAsync(string title, Person facilitator)
     {
         await using var db = await DbAsync();
@@ -56,6 +59,20 @@ public sealed class CallArranger(KestrelDemoApp app)
         var participant = new Participant(call.Id, organisation.Id, role, Now);
         participant.Join(Now);
         db.Participants.Add(participant);
+        await db.SaveChangesAsync();
+
+        var person = await PersonAsync(representative, role: null);
+        db.OrganisationMembers.Add(new OrganisationMember(organisation.Id, person.Actor.UserId!));
+        await db.SaveChangesAsync();
+        return new Representative(organisation, person);
+    }
+
+    /// <summary>A new organisation, not (yet) taking part in any call, with the one person who represents it.</summary>
+    public async Task<Representative> OrganisationAsync(string name, OrganisationKind kind, string representative)
+    {
+        await using var db = await DbAsync();
+        var organisation = new Organisation($"{name} ({_token})", kind, SizeBand.Small, DevelopmentStage.Development, Now);
+        db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
 
         var person = await PersonAsync(representative, role: null);
