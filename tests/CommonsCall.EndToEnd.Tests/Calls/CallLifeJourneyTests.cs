@@ -56,11 +56,11 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
         await Expect(scope.GetByTestId("scope-out").GetByTestId("scope-text")).ToHaveTextAsync(["La voiture individuelle."]);
 
         // The call leaves its draft, and the facilitator invites a member and a funder.
-        await MoveToNextPhaseAsync(camille, "Cadrage");
-        await CallNav(camille, "Participants").ClickAsync();
+        await camille.MoveToNextPhaseAsync("Cadrage");
+        await camille.CallNav("Participants").ClickAsync();
         await camille.WaitForURLAsync($"**/calls/{slug}/participants");
-        await InviteAsync(camille, member, "Membre");
-        await InviteAsync(camille, funder, "Financeur");
+        await camille.InviteAsync(member, "Membre");
+        await camille.InviteAsync(funder, "Financeur");
         await Expect(camille.GetByTestId("participant-row").Filter(new() { HasText = member.Name }).Locator("td"))
             .ToHaveTextAsync([member.Name, "Membre", "Invitée"]);
 
@@ -74,8 +74,8 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
             .ToHaveTextAsync([funder.Name, "Financeur", "A rejoint"]);
 
         // Micro-challenges open: the member publishes one, after being told to phrase it as a question.
-        await MoveToNextPhaseAsync(camille, "Micro-défis");
-        await CallNav(lena, "Micro-défis").ClickAsync();
+        await camille.MoveToNextPhaseAsync("Micro-défis");
+        await lena.CallNav("Micro-défis").ClickAsync();
         await lena.GetByRole(AriaRole.Link, new() { Name = "Nouveau micro-défi" }).ClickAsync();
         await lena.WaitForURLAsync($"**/calls/{slug}/challenges/new");
         await Expect(lena.GetByTestId("challenge-author")).ToContainTextAsync(member.Name);
@@ -91,8 +91,8 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
         await Expect(lena.GetByTestId("challenge-status")).ToHaveTextAsync("Publié");
 
         // Commons open: the member proposes one with two budget lines, answering its challenge.
-        await MoveToNextPhaseAsync(camille, "Communs");
-        await CallNav(lena, "Communs").ClickAsync();
+        await camille.MoveToNextPhaseAsync("Communs");
+        await lena.CallNav("Communs").ClickAsync();
         await lena.GetByRole(AriaRole.Link, new() { Name = "Proposer un commun" }).ClickAsync();
         await lena.WaitForURLAsync($"**/calls/{slug}/commons/new");
         await lena.GetByLabel("Titre", new() { Exact = true }).FillAsync("Cadenas connecté ouvert");
@@ -128,6 +128,7 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
         await Expect(funderCard).ToContainTextAsync("Attend, utiliserait");
         await Expect(funderCard.GetByTestId("member-expectations")).ToHaveTextAsync("Un cadenas que nos communes partenaires adoptent en 2027.");
         await Expect(helene.GetByTestId("group-member").Filter(new() { HasText = member.Name })).ToContainTextAsync("co-créatrice");
+        await helene.AssertAccessibleAsync();
 
         // The facilitator approves it for funding from the review of the call.
         await camille.GotoInteractiveAsync($"/calls/{slug}/manage");
@@ -149,28 +150,8 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
         await Expect(visitor.GetByTestId("glossary").Locator("dt")).ToHaveTextAsync(["Micro-défi"]);
         await visitor.GetByRole(AriaRole.Tab, new() { Name = "Périmètre" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "La voiture individuelle." })).ToBeVisibleAsync();
+        await visitor.AssertAccessibleAsync();
     });
-
-    private static ILocator CallNav(IPage page, string section) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Sections de l'appel" }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
-
-    /// <summary>From wherever the facilitator is, opens the call's steering page and moves the call to <paramref name="phase"/>.</summary>
-    private static async Task MoveToNextPhaseAsync(IPage page, string phase)
-    {
-        await CallNav(page, "Pilotage").ClickAsync();
-        await page.WaitForURLAsync("**/manage");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Passer à l'étape : {phase}" }).ClickAsync();
-        await Expect(page.GetByTestId("manage-message")).ToHaveTextAsync("L'appel est passé à l'étape suivante.");
-        await Expect(page.Locator("[aria-current=step]")).ToContainTextAsync(phase);
-    }
-
-    private static async Task InviteAsync(IPage page, Representative organisation, string role)
-    {
-        await page.GetByLabel("Organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = organisation.Name });
-        await page.GetByLabel("Rôle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inviter" }).ClickAsync();
-        await Expect(page.GetByTestId("participants-message")).ToHaveTextAsync($"{organisation.Name} est invitée comme {role}.");
-    }
 
     private static async Task AcceptAsync(IPage page, Representative organisation, string slug, string title, string role)
     {
@@ -178,6 +159,7 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         var participation = page.GetByTestId("participation");
         await Expect(participation).ToContainTextAsync($"{organisation.Name} est invitée à participer à cet appel comme {role}.");
+        await page.AssertAccessibleAsync();
         await participation.GetByRole(AriaRole.Button, new() { Name = "Accepter l'invitation" }).ClickAsync();
         await Expect(participation).ToContainTextAsync($"{organisation.Name} participe à cet appel comme {role}.");
     }
