@@ -82,6 +82,7 @@ public static class ApiEndpoints
         api.MapOrganisationEndpoints();
         api.MapChallengeEndpoints();
         api.MapBudgetEndpoints();
+        api.MapDashboardEndpoints();
         api.MapCommonsEndpoints();
         api.MapAccessTokenEndpoints();
         return app;

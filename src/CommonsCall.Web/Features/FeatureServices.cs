@@ -2,6 +2,7 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Dashboard;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Features.WorkingGroups;
 
@@ -33,6 +34,9 @@ public static class FeatureServices
         services.AddSingleton<PositioningService>();
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
+        services.AddSingleton<ContributionTimeline>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<DashboardExports>();
         return services;
     }
 }
