@@ -9,8 +9,8 @@ namespace CommonsCall.EndToEnd.Tests.Journeys;
 
 /// <summary>
 /// DESIGN.md's funder, from sign-in to what its money did, in French: pledges to the pool (a refused pledge
-/// first, its message read with the amount field), then watches the members' contributions arrive live and
-/// follows every movement in the ledger. The facilitator's and the members' steps are arranged through the
+/// first, its message read with the amount field), watches the members' contributions arrive live, follows
+/// every movement in the ledger, watches the allocation dashboard and exports it as CSV. The facilitator's and the members' steps are arranged through the
 /// services. Every page on the way is scanned with axe-core.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -75,6 +75,26 @@ public sealed class FunderJourneyTests(BrowserFixture browser)
         await Expect(rows.Filter(new() { HasText = "Engagement d'un financeur" }).Filter(new() { HasText = helene.Name })).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { HasText = "Contribution" }).Filter(new() { HasText = memberB.Name }).Filter(new() { HasText = bikeLock.Title })).ToHaveCountAsync(1);
         await page.AssertAccessibleAsync();
+
+        // The allocation dashboard follows the round live, and the funder exports what its money did.
+        await page.CallNav("Tableau de bord").ClickAsync();
+        await page.WaitForURLAsync($"**/calls/{call.Slug}/dashboard");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de l'allocation", Level = 1 })).ToBeVisibleAsync();
+        var lockTotal = page.GetByTestId("dashboard-commons-row").Filter(new() { HasText = bikeLock.Title }).GetByTestId("dashboard-commons-total");
+        await Expect(lockTotal).ToHaveTextAsync("1 200,00 €");
+        await Expect(page.GetByTestId("dashboard-contributed")).ToHaveTextAsync("1 200,00 €");
+        await page.AssertAccessibleAsync();
+        await arrange.ContributeAsync(call, memberB, bikeLock, 150_000);
+        await Expect(lockTotal).ToHaveTextAsync("1 500,00 €", Live);
+        await Expect(page.GetByTestId("dashboard-contributed")).ToHaveTextAsync("1 500,00 €");
+
+        var contributionsCsv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Contributions par organisation (CSV)" }).ClickAsync());
+        var contributionLines = await File.ReadAllLinesAsync(await contributionsCsv.PathAsync());
+        contributionLines.ShouldContain($"{memberB.Name};{bikeLock.Title};1500,00");
+        contributionLines.Length.ShouldBe(2);
+        var commonsCsv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Résultats par commun (CSV)" }).ClickAsync());
+        commonsCsv.SuggestedFilename.ShouldBe($"{call.Slug}-communs.csv");
+        (await File.ReadAllTextAsync(await commonsCsv.PathAsync())).ShouldContain($"{bikeLock.Title};");
         (await arrange.LedgerProblemsAsync(call)).ShouldBeEmpty();
     });
 }
