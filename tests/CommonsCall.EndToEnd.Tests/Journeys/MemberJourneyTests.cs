@@ -106,6 +106,12 @@ public sealed class MemberJourneyTests(BrowserFixture browser)
         await Expect(card.GetByTestId("member-expectations")).ToHaveTextAsync("Des données de stations à jour chaque heure.");
         await page.AssertAccessibleAsync();
 
+        // The call's map now shows Léna's organisation among those who want the stations data.
+        await page.CallNav(w.Map, w.CallSections).ClickAsync();
+        await page.WaitForURLAsync($"**/calls/{call.Slug}/map");
+        await Expect(page.GetByTestId("map").GetByRole(AriaRole.Row).Filter(new() { HasText = lena.Name })).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
+
         // The round opens with 1 000 € for each member: Léna gives 600 € to the stations data, then only 250 €.
         await arrange.ApproveAsync(call, facilitator, stations);
         await arrange.ApproveAsync(call, facilitator, workshops);
@@ -153,14 +159,14 @@ public sealed class MemberJourneyTests(BrowserFixture browser)
         bool IsFrench, string CallSections, string Challenges, string NewChallenge, string Question, string Context, string Pain1, string Publish,
         string QuestionMark, string ChallengeQuestion, string Published, string Commons, string ProposeCommons, string Title, string Summary,
         string Kind, string Software, string Licence, string LineItem, string LineMinimum, string LineMaximum, string ProposeSubmit, string Proposed,
-        string Wants, string Expectations, string SavePositioning, string PositioningSaved, string Funding, string RoundOpen, string OwnCommons,
+        string Wants, string Expectations, string Map, string SavePositioning, string PositioningSaved, string Funding, string RoundOpen, string OwnCommons,
         string GiveLabelStart, string GiveSubmit)
     {
         public static readonly Words French = new(
             true, "Sections de l'appel", "Micro-défis", "Nouveau micro-défi", "Question", "Contexte", "Irritant 1", "Publier",
             "Formulez le micro-défi comme une question : terminez-le par « ? ».", "Comment partager plus de vélos entre communes ?", "Publié",
             "Communs", "Proposer un commun", "Titre", "Résumé", "Type de commun", "Logiciel", "Licence ouverte", "Poste de la ligne 1",
-            "Minimum de la ligne 1", "Maximum de la ligne 1", "Proposer ce commun", "Proposé", "Attend, utiliserait", "Qu'attendez-vous de ce commun ?",
+            "Minimum de la ligne 1", "Maximum de la ligne 1", "Proposer ce commun", "Proposé", "Attend, utiliserait", "Qu'attendez-vous de ce commun ?", "Carte",
             "Enregistrer ma déclaration", "Votre déclaration d'engagement est enregistrée.", "Cofinancement",
             "Le cofinancement est ouvert : répartissez votre budget.", "Un co-créateur ne peut pas financer son propre commun dans cet appel.",
             "Contribution de ", "Valider ma contribution");
@@ -169,7 +175,7 @@ public sealed class MemberJourneyTests(BrowserFixture browser)
             false, "Call sections", "Micro-challenges", "New micro-challenge", "Question", "Context", "Pain 1", "Publish",
             "Phrase the micro-challenge as a question: end it with “?”.", "How can neighbouring towns share more bikes?", "Published",
             "Commons", "Propose a commons", "Title", "Summary", "Kind of commons", "Software", "Open licence", "Item of line 1",
-            "Minimum of line 1", "Maximum of line 1", "Propose this commons", "Proposed", "Wants, would use", "What do you expect from this commons?",
+            "Minimum of line 1", "Maximum of line 1", "Propose this commons", "Proposed", "Wants, would use", "What do you expect from this commons?", "Map",
             "Save my positioning", "Your positioning is saved.", "Co-funding",
             "The budget round is open: allocate your budget.", "A co-creator may not fund its own commons in this call.",
             "Contribution of ", "Confirm my contribution");
