@@ -6,7 +6,7 @@ namespace CommonsCall.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// axe-core scans of the pages the journeys go through. A serious or critical violation fails the test with
-/// every offending rule and element named; lesser ones (and the scan itself) are left for people to judge.
+/// every offending rule and element named; moderate and minor ones are left for people to judge.
 /// </summary>
 public static class Accessibility
 {
@@ -25,7 +25,7 @@ public static class Accessibility
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? string.Empty)).ToList();
         if (blocking.Count > 0)
         {
-            throw new ShouldAssertException(Describe(page.Url, blocking));
+            throw new AccessibilityViolationsException(Describe(page.Url, blocking));
         }
     }
 
@@ -48,3 +48,6 @@ public static class Accessibility
         return text.ToString();
     }
 }
+
+/// <summary>A page scanned by axe-core has serious or critical violations; the message names each rule and element.</summary>
+public sealed class AccessibilityViolationsException(string message) : Exception(message);
