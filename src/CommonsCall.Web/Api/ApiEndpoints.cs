@@ -85,6 +85,8 @@ public static class ApiEndpoints
         api.MapDashboardEndpoints();
         api.MapCommonsEndpoints();
         api.MapAccessTokenEndpoints();
+        api.MapOpenDataEndpoints();
+        api.MapReportEndpoints();
         return app;
     }
 

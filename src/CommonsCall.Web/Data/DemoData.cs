@@ -132,18 +132,25 @@ public static class DemoData
             db.Participants.Add(p);
         }
 
-        Challenge Defi(Organisation author, string question, string context)
+        // Who pays, uses and benefits: the source method's questions, which the reports page answers per commons.
+        Challenge Defi(Organisation author, string question, string context, string whoPays, string whoUses, string whoBenefits)
         {
             var c = new Challenge(call.Id, author.Id, question, context, now);
+            c.Describe(new ChallengeContent(question, context, [], null, null, [], whoPays, whoUses, whoBenefits,
+                Challenge.DefaultTargetCommunityMin, Challenge.DefaultTargetCommunityMax));
             c.Publish();
             db.Challenges.Add(c);
             return c;
         }
 
-        var defiVelos = Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.");
-        var defiPreuve = Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.");
-        Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.");
-        Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.");
+        var defiVelos = Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.",
+            "Les communes et les associations", "Les habitants des bourgs", "Les habitants sans voiture");
+        var defiPreuve = Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.",
+            "Les collectivités", "Les opérateurs de covoiturage", "Les covoitureurs");
+        var defiMaas = Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.",
+            "Les opérateurs de covoiturage", "Les applications MaaS", "Les voyageurs");
+        var defiAires = Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.",
+            "Les collectivités", "Les opérateurs de covoiturage", "Les covoitureurs");
 
         CommonsEntity Commun(Organisation by, string title, string summary, CommonsKind kind, string licence, CommonsMaturity maturity, bool approve, params BudgetLine[] lines)
         {
@@ -183,6 +190,11 @@ public static class DemoData
         var marche = Commun(labo, "Indicateurs de marchabilité OpenStreetMap", "Logiciel et données pour mesurer la marchabilité des quartiers à partir d'OpenStreetMap.",
             CommonsKind.Software, "MIT", CommonsMaturity.Prefiguration, false,
             new BudgetLine("Calcul des indicateurs", 150_000, 300_000));
+
+        registre.LinkChallenges([defiPreuve.Id]);
+        lieux.LinkChallenges([defiAires.Id]);
+        standard.LinkChallenges([defiMaas.Id]);
+        velo.LinkChallenges([defiVelos.Id]);
 
         defiVelos.Support(metropole.Id, now);
         defiVelos.Support(labo.Id, now);

@@ -3,7 +3,9 @@ using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
+using CommonsCall.Web.Features.Reports;
 using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
@@ -37,6 +39,8 @@ public static class FeatureServices
         services.AddSingleton<ContributionTimeline>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardExports>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<OpenDataQueries>();
         return services;
     }
 }

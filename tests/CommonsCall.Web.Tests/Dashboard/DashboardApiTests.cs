@@ -11,6 +11,14 @@ namespace CommonsCall.Web.Tests.Dashboard;
 /// <summary>The dashboard and its CSV exports through the real HTTP pipeline, per role and visibility rule.</summary>
 public sealed class DashboardApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    public static readonly (string Method, string Path)[] Operations =
+    [
+        ("get", "/api/v1/calls/{slug}/dashboard"),
+        ("get", "/api/v1/calls/{slug}/exports/commons.csv"),
+        ("get", "/api/v1/calls/{slug}/exports/contributions.csv"),
+        ("get", "/api/v1/calls/{slug}/exports/ledger.csv"),
+    ];
+
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     private async Task<BudgetApi> RoundAsync(ContributionsVisibility visibility)
