@@ -41,6 +41,7 @@ public static class ErrorCodes
     public const string WrongPhase = "wrong_phase";
     public const string AlreadySettled = "already_settled";
     public const string DuplicateSlug = "duplicate_slug";
+    public const string ResultsNotPublished = "results_not_published";
 
     // Micro-challenges.
     public const string ChallengeArchived = "challenge_archived";

@@ -82,8 +82,11 @@ public static class ApiEndpoints
         api.MapOrganisationEndpoints();
         api.MapChallengeEndpoints();
         api.MapBudgetEndpoints();
+        api.MapDashboardEndpoints();
         api.MapCommonsEndpoints();
         api.MapAccessTokenEndpoints();
+        api.MapOpenDataEndpoints();
+        api.MapReportEndpoints();
         return app;
     }
 

@@ -191,7 +191,7 @@ public static class ChallengeEndpoints
     private static async Task<IResult> WithdrawSupportAsync(string slug, Guid id, Actor actor, ChallengeService challenges, CancellationToken ct, Guid? organisationId = null) =>
         (await challenges.WithdrawSupportAsync(actor, slug, id, organisationId, ct)).ToApiResult();
 
-    private static ChallengeResponse ToResponse(ChallengeDetail detail)
+    internal static ChallengeResponse ToResponse(ChallengeDetail detail)
     {
         var c = detail.Challenge;
         return new ChallengeResponse(

@@ -1,10 +1,12 @@
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Calls;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -21,6 +23,9 @@ public static class DemoData
 {
     public const string Password = "Demo-Communs-2026";
     public const string CallSlug = "communs-mobilite-partagee";
+
+    /// <summary>The second demo call, in its co-funding round: what the funders' dashboard looks like with money moving.</summary>
+    public const string RoundCallSlug = "communs-tiers-lieux-bocage";
 
     public static readonly DemoAccount Administrator = new("admin@demo.commonscall.org", "Alex Admin", "administrateur de la plateforme");
     public static readonly DemoAccount Facilitator = new("animation@demo.commonscall.org", "Camille Martin", "animatrice de l'appel");
@@ -127,18 +132,25 @@ public static class DemoData
             db.Participants.Add(p);
         }
 
-        Challenge Defi(Organisation author, string question, string context)
+        // Who pays, uses and benefits: the source method's questions, which the reports page answers per commons.
+        Challenge Defi(Organisation author, string question, string context, string whoPays, string whoUses, string whoBenefits)
         {
             var c = new Challenge(call.Id, author.Id, question, context, now);
+            c.Describe(new ChallengeContent(question, context, [], null, null, [], whoPays, whoUses, whoBenefits,
+                Challenge.DefaultTargetCommunityMin, Challenge.DefaultTargetCommunityMax));
             c.Publish();
             db.Challenges.Add(c);
             return c;
         }
 
-        var defiVelos = Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.");
-        var defiPreuve = Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.");
-        Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.");
-        Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.");
+        var defiVelos = Defi(velos, "Comment partager plus de vélos ?", "Nos vélos restent au garage la moitié de la semaine.",
+            "Les communes et les associations", "Les habitants des bourgs", "Les habitants sans voiture");
+        var defiPreuve = Defi(covoit, "Comment prouver qu'un covoiturage a eu lieu ?", "Les collectivités veulent payer des incitations sans fraude.",
+            "Les collectivités", "Les opérateurs de covoiturage", "Les covoitureurs");
+        var defiMaas = Defi(maas, "Comment connecter les offres de covoiturage aux applications MaaS ?", "Chaque opérateur expose une API différente.",
+            "Les opérateurs de covoiturage", "Les applications MaaS", "Les voyageurs");
+        var defiAires = Defi(metropole, "Comment recenser les aires de covoiturage ?", "Les aires ne sont recensées nulle part de façon fiable.",
+            "Les collectivités", "Les opérateurs de covoiturage", "Les covoitureurs");
 
         CommonsEntity Commun(Organisation by, string title, string summary, CommonsKind kind, string licence, CommonsMaturity maturity, bool approve, params BudgetLine[] lines)
         {
@@ -178,6 +190,11 @@ public static class DemoData
         var marche = Commun(labo, "Indicateurs de marchabilité OpenStreetMap", "Logiciel et données pour mesurer la marchabilité des quartiers à partir d'OpenStreetMap.",
             CommonsKind.Software, "MIT", CommonsMaturity.Prefiguration, false,
             new BudgetLine("Calcul des indicateurs", 150_000, 300_000));
+
+        registre.LinkChallenges([defiPreuve.Id]);
+        lieux.LinkChallenges([defiAires.Id]);
+        standard.LinkChallenges([defiMaas.Id]);
+        velo.LinkChallenges([defiVelos.Id]);
 
         defiVelos.Support(metropole.Id, now);
         defiVelos.Support(labo.Id, now);
@@ -221,7 +238,137 @@ public static class DemoData
         var sophieActor = new Actor(sophie.Id, IsAdministrator: false, IsFacilitator: false);
         await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 3_000_000, IsMatching: false), ct);
         await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 1_000_000, IsMatching: true), ct);
+
+        await SeedRoundAsync(scope.ServiceProvider, db, users, facilitator, sophieActor, agence, [(covoit, lea), (roulons, karim)], now, ct);
         return true;
+    }
+
+    /// <summary>
+    /// A call of tiers-lieux in its co-funding round (after a real cobudget among tiers-lieux: 500 € each to
+    /// spread), its money moved through the real services so that every figure is in the ledger.
+    /// </summary>
+    private static async Task SeedRoundAsync(
+        IServiceProvider services, AppDbContext db, UserManager<AppUser> users, AppUser facilitator, Actor funder, Organisation funderOrganisation,
+        IReadOnlyList<(Organisation Organisation, AppUser User)> demoMembers, DateTimeOffset now, CancellationToken ct)
+    {
+        var call = new Call(
+            "Communs des tiers-lieux du Bocage",
+            RoundCallSlug,
+            "Les tiers-lieux du Bocage et leurs partenaires cofinancent les **communs** dont ils ont tous besoin : " +
+            "chaque membre dispose de 500 € à répartir, et l'Agence de la Transition double chaque euro donné à un commun financé.",
+            "Tiers-lieux, pays du Bocage",
+            "EUR",
+            CallVisibility.Public,
+            now);
+        call.AddFacilitator(facilitator.Id);
+        call.AddGlossaryTerm("Tiers-lieu", "Lieu partagé (atelier, espace de travail, fablab, café associatif) ouvert aux habitants et aux professionnels.");
+        call.AddScopeStatement("Des ressources ouvertes utiles à plusieurs tiers-lieux du territoire.", inScope: true);
+        db.Calls.Add(call);
+
+        var places = new (string Name, string Description)[]
+        {
+            ("La Fabrique du Bourg", "Fablab associatif et atelier de réparation."),
+            ("Le Champ Commun", "Café-épicerie coopératif et espace de travail partagé."),
+            ("L'Atelier des Possibles", "Ressourcerie et atelier bois."),
+            ("La Grange Numérique", "Espace de travail partagé et médiation numérique."),
+            ("Le Moulin des Savoirs", "Tiers-lieu nourricier et lieu de formation."),
+            ("La Halle Partagée", "Halle de marché transformée en lieu d'activités."),
+            ("Les Ateliers du Canal", "Ateliers d'artisans et d'artistes."),
+            ("Le Relais Solidaire", "Tiers-lieu social : laverie, vestiaire, permanences."),
+        };
+        var members = demoMembers.ToList();
+        for (var i = 0; i < places.Length; i++)
+        {
+            var organisation = new Organisation(places[i].Name, OrganisationKind.Association, SizeBand.Micro, DevelopmentStage.Development, now);
+            organisation.Describe(places[i].Name, OrganisationKind.Association, SizeBand.Micro, DevelopmentStage.Development, null, places[i].Description);
+            db.Organisations.Add(organisation);
+            var user = await CreateUserAsync(users, new DemoAccount($"contact{i + 1}@tiers-lieux-bocage.example", $"Contact {places[i].Name}", "membre"), null);
+            organisation.AddMember(user.Id);
+            members.Add((organisation, user));
+        }
+
+        foreach (var (organisation, _) in members)
+        {
+            var p = new Participant(call.Id, organisation.Id, ParticipantRole.Member, now);
+            p.Join(now);
+            db.Participants.Add(p);
+        }
+
+        var funderParticipant = new Participant(call.Id, funderOrganisation.Id, ParticipantRole.Funder, now);
+        funderParticipant.Join(now);
+        db.Participants.Add(funderParticipant);
+
+        var question = new Challenge(call.Id, members[2].Organisation.Id, "Comment ouvrir un tiers-lieu sans tout réinventer ?", "Chaque nouveau lieu refait les mêmes statuts, les mêmes outils et les mêmes erreurs.", now);
+        question.Publish();
+        db.Challenges.Add(question);
+
+        CommonsEntity Commun(int proposer, string title, string summary, CommonsKind kind, string licence, long minimum, long maximum)
+        {
+            var c = new CommonsEntity(call.Id, members[proposer].Organisation.Id, title, summary, kind, licence, now);
+            c.SetBudgetLines([new BudgetLine("Réalisation", minimum, maximum)]);
+            c.Approve();
+            db.Commons.Add(c);
+            return c;
+        }
+
+        var commons = new[]
+        {
+            Commun(2, "Guide ouvert pour ouvrir un tiers-lieu", "Statuts types, modèle économique, retours d'expérience.", CommonsKind.Knowledge, "CC-BY-SA-4.0", 100_000, 180_000),
+            Commun(3, "Outil libre de réservation d'espaces", "Réservation des salles et des machines, partagée entre lieux.", CommonsKind.Software, "AGPL-3.0-only", 120_000, 250_000),
+            Commun(4, "Carte ouverte des tiers-lieux du Bocage", "Jeu de données des lieux, de leurs équipements et de leurs horaires.", CommonsKind.Data, "ODbL-1.0", 80_000, 150_000),
+            Commun(5, "Kit de mobilier d'atelier à fabriquer", "Plans ouverts d'établis et de rangements fabricables en fablab.", CommonsKind.Hardware, "CERN-OHL-S-2.0", 134_000, 200_000),
+            Commun(6, "Méthode d'évaluation de l'utilité sociale", "Une grille commune pour rendre compte aux financeurs.", CommonsKind.Method, "CC-BY-4.0", 180_000, 300_000),
+        };
+
+        var facts = new PhaseFacts(MemberParticipants: members.Count, PublishedChallenges: 1, ApprovedCommons: commons.Length, Pool: 0, OwnFunds: 0);
+        foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
+        {
+            call.MoveTo(phase, facts);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var funds = services.GetRequiredService<FundsService>();
+        var facilitatorActor = new Actor(facilitator.Id, IsAdministrator: false, IsFacilitator: true);
+        await funds.PledgeAsync(funder, new MakePledge(call.Id, funderOrganisation.Id, 50_000 * members.Count, IsMatching: false), ct);
+        await funds.PledgeAsync(funder, new MakePledge(call.Id, funderOrganisation.Id, 200_000, IsMatching: true), ct);
+        Ensure(await services.GetRequiredService<CallPhaseService>().MoveAsync(facilitatorActor, call.Id, CallPhase.Budgeting, ct));
+        Ensure(await funds.DistributeEquallyAsync(facilitatorActor, call.Id, ct));
+
+        // Who gives what so far (the demo accounts' organisations, first two, still have everything to spread).
+        var gifts = new (int Member, int Commons, long Amount)[]
+        {
+            (2, 1, 20_000), (2, 2, 15_000), (2, 4, 10_000),
+            (3, 0, 25_000), (3, 2, 10_000),
+            (4, 0, 20_000), (4, 1, 20_000), (4, 3, 5_000),
+            (5, 0, 15_000), (5, 1, 15_000), (5, 2, 15_000),
+            (6, 0, 30_000), (6, 3, 10_000),
+            (7, 1, 25_000), (7, 4, 25_000),
+            (8, 0, 10_000), (8, 3, 20_000), (8, 4, 10_000),
+            (9, 1, 30_000), (9, 2, 20_000),
+        };
+        var contributions = services.GetRequiredService<ContributionService>();
+        foreach (var (member, target, amount) in gifts)
+        {
+            var (organisation, user) = members[member];
+            Ensure(await contributions.SetAsync(new Actor(user.Id, IsAdministrator: false, IsFacilitator: false), new SetContribution(call.Id, commons[target].Id, organisation.Id, amount), ct));
+        }
+    }
+
+    private static void Ensure(Result result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"The demo seed was refused: {result.Error!.Code} {result.Error.Detail}");
+        }
+    }
+
+    private static void Ensure<T>(Result<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"The demo seed was refused: {result.Error!.Code} {result.Error.Detail}");
+        }
     }
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, DemoAccount account, string? role)

@@ -2,7 +2,10 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
+using CommonsCall.Web.Features.Reports;
 using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Features;
@@ -33,6 +36,11 @@ public static class FeatureServices
         services.AddSingleton<PositioningService>();
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
+        services.AddSingleton<ContributionTimeline>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<DashboardExports>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<OpenDataQueries>();
         return services;
     }
 }

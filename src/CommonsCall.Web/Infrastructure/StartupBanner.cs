@@ -17,6 +17,7 @@ public static class StartupBanner
         {
             lines.Add(string.Empty);
             lines.Add($"Demo call: /calls/{DemoData.CallSlug}");
+            lines.Add($"Demo co-funding round and its dashboard: /calls/{DemoData.RoundCallSlug}/dashboard");
             lines.Add($"Demo accounts (password: {DemoData.Password}):");
             lines.AddRange(DemoData.Accounts.Select(a => $"  {a.Email,-36} {a.Description}"));
         }

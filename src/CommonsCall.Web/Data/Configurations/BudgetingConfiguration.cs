@@ -59,6 +59,9 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         b.Property(e => e.Id).UseIdentityAlwaysColumn();
         b.Property(e => e.ActorUserId).HasMaxLength(SchemaConstants.UserIdLength);
         b.HasIndex(e => new { e.CallId, e.Id });
+
+        // Contributions over time (the dashboard's timeline) read the recent minutes of one call.
+        b.HasIndex(e => new { e.CallId, e.At });
         b.HasOne<Call>().WithMany().HasForeignKey(e => e.CallId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,73 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Infrastructure;
+
+namespace CommonsCall.Web.Api;
+
+/// <summary>The dashboard as the caller may see it: null members are hidden by the call's visibility rule.</summary>
+public sealed record DashboardResponse(
+    string Slug, string Title, string Currency, CallPhase Phase, bool RoundOpen, ContributionsVisibility Visibility,
+    DashboardTotalsResponse Totals, IReadOnlyList<DashboardCommonsResponse> Commons, IReadOnlyList<DashboardOrganisationResponse> Organisations,
+    IReadOnlyList<TimelinePoint> Timeline, DateTimeOffset AsOf);
+
+public sealed record DashboardTotalsResponse(long Pool, long MatchingPool, long Granted, long Ungranted, long OwnFunds, long? Contributed, long? Unspent);
+
+public sealed record DashboardCommonsResponse(
+    Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, GoalState? State,
+    long Released, long Match, long? EstimatedMatch, int? Contributors);
+
+public sealed record DashboardOrganisationResponse(
+    Guid Id, string Name, long Granted, long OwnFunds, long Contributed, long Available, IReadOnlyList<DashboardGift> Gifts);
+
+public static class DashboardEndpoints
+{
+    public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
+    {
+        var call = api.MapGroup("/calls/{slug}").WithTags("Dashboard")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapGet("/dashboard", DashboardAsync)
+            .WithName("GetDashboard")
+            .WithSummary("Facilitators, funders and members: the allocation of the call (pool, totals, each commons against its goals, what each organisation gave, contributions over time, estimated match). What the visibility rule hides from the caller is null or left out.")
+            .Produces<DashboardResponse>();
+        call.MapGet("/exports/commons.csv", CommonsCsvAsync)
+            .WithName("ExportCommonsCsv")
+            .WithSummary("Commons results as CSV (UTF-8 with BOM; ';' and decimal commas for French readers), as the caller may see them.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        call.MapGet("/exports/contributions.csv", ContributionsCsvAsync)
+            .WithName("ExportContributionsCsv")
+            .WithSummary("What each organisation gave to each commons, as CSV: every organisation for those who may see who gives, the caller's own otherwise.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        call.MapGet("/exports/ledger.csv", LedgerCsvAsync)
+            .WithName("ExportLedgerCsv")
+            .WithSummary("Facilitators and funders: every money movement of the call as CSV, oldest first.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return api;
+    }
+
+    private static async Task<IResult> DashboardAsync(string slug, Actor actor, DashboardQueries dashboard, CancellationToken ct) =>
+        (await dashboard.DashboardAsync(actor, slug, ct)).ToApiResult(v => TypedResults.Ok(ToResponse(v)));
+
+    private static async Task<IResult> CommonsCsvAsync(string slug, Actor actor, DashboardExports exports, CancellationToken ct) =>
+        (await exports.CommonsAsync(actor, slug, ct)).ToApiResult(ToFile);
+
+    private static async Task<IResult> ContributionsCsvAsync(string slug, Actor actor, DashboardExports exports, CancellationToken ct) =>
+        (await exports.ContributionsAsync(actor, slug, ct)).ToApiResult(ToFile);
+
+    private static async Task<IResult> LedgerCsvAsync(string slug, Actor actor, DashboardExports exports, CancellationToken ct) =>
+        (await exports.LedgerAsync(actor, slug, ct)).ToApiResult(ToFile);
+
+    private static IResult ToFile(CsvFile file) => TypedResults.File(file.Content, Csv.ContentType, file.FileName);
+
+    private static DashboardResponse ToResponse(DashboardView v) => new(
+        v.Slug, v.Title, v.Currency, v.Phase, v.RoundOpen, v.Visibility,
+        new DashboardTotalsResponse(v.Totals.Pool, v.Totals.MatchingPool, v.Totals.Granted, v.Totals.Ungranted, v.Totals.OwnFunds, v.Totals.Contributed, v.Totals.Unspent),
+        v.Commons.Select(c => new DashboardCommonsResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.Total, c.State, c.Released, c.Match, c.EstimatedMatch, c.Contributors)).ToList(),
+        v.Organisations.Select(o => new DashboardOrganisationResponse(o.Id, o.Name, o.Granted, o.OwnFunds, o.Contributed, o.Available, o.Gifts)).ToList(),
+        v.Timeline, v.AsOf);
+}
