@@ -20,6 +20,11 @@ public sealed class SecurityApp : AppFactory
     /// refused role finds it as it was.
     /// </summary>
     public Dictionary<string, SecurityWorld> RefusalWorlds { get; } = [];
+
+    /// <summary>Another call with the same people and things, whose ids a request of a world's call must not reach.</summary>
+    public async Task<SecurityWorld> ElsewhereAsync() => _elsewhere ??= await SecurityWorld.CreateAsync(this, await PeopleAsync(), CallPhase.Commons);
+
+    private SecurityWorld? _elsewhere;
 }
 
 /// <summary>

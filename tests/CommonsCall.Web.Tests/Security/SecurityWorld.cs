@@ -60,6 +60,8 @@ public sealed class SecurityPeople
 
     public required IReadOnlyDictionary<Role, HttpClient> Clients { get; init; }
 
+    public IReadOnlySet<Guid> OrganisationIds => new HashSet<Guid> { Member.Id, CoCreator.Id, Funder.Id, OtherCallMember.Id, Spare.Id };
+
     public Actor? ActorOf(Role role) => role switch
     {
         Role.Anonymous => null,
