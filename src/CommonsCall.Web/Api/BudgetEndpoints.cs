@@ -216,7 +216,7 @@ public static class BudgetEndpoints
         var result = await contributions.SetAsync(actor, new SetContribution(call.Call.Id, commonsId, body.OrganisationId, body.Amount), ct);
 
         // The service reports the commons' total; Hidden keeps it from members until the round closes.
-        var seesTotal = call.Access.IsFacilitator || call.Call.ShowsCommonsTotals;
+        var seesTotal = call.Access.SeesCommonsTotals(call.Call);
         return result.ToApiResult(r => TypedResults.Ok(new ContributionResponse(r.Before, r.After, r.Changed, r.MemberAvailable, seesTotal ? r.CommonsTotal : null)));
     }
 

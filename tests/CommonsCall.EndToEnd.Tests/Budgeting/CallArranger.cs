@@ -8,6 +8,7 @@ using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Commons;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,9 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     private DateTimeOffset Now => app.Clock.GetUtcNow();
 
+    /// <summary>The suffix that makes this arranger's names unique; a test appends it to what it creates in the browser.</summary>
+    public string Token => _token;
+
     public async Task<Call> CallAsync(string title, Person facilitator)
     {
         await using var db = await DbAsync();
@@ -44,6 +48,17 @@ public sealed class CallArranger(KestrelDemoApp app)
         await db.SaveChangesAsync();
         return call;
     }
+
+    /// <summary>A call as it is now in the database, e.g. one that a test created in the browser.</summary>
+    public async Task<Call> CallBySlugAsync(string slug)
+    {
+        await using var db = await DbAsync();
+        return await db.Calls.AsNoTracking().SingleAsync(c => c.Slug == slug);
+    }
+
+    /// <summary>The facilitator approves the commons for funding.</summary>
+    public async Task ApproveAsync(Call call, Person facilitator, CommonsEntity commons) =>
+        (await app.Services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator.Actor, call.Id, commons.Id)).Error.ShouldBeNull();
 
     public Task<Person> FacilitatorAsync(string displayName) => PersonAsync(displayName, Roles.Facilitator);
 
@@ -56,6 +71,20 @@ public sealed class CallArranger(KestrelDemoApp app)
         var participant = new Participant(call.Id, organisation.Id, role, Now);
         participant.Join(Now);
         db.Participants.Add(participant);
+        await db.SaveChangesAsync();
+
+        var person = await PersonAsync(representative, role: null);
+        db.OrganisationMembers.Add(new OrganisationMember(organisation.Id, person.Actor.UserId!));
+        await db.SaveChangesAsync();
+        return new Representative(organisation, person);
+    }
+
+    /// <summary>A new organisation, not (yet) taking part in any call, with the one person who represents it.</summary>
+    public async Task<Representative> OrganisationAsync(string name, OrganisationKind kind, string representative)
+    {
+        await using var db = await DbAsync();
+        var organisation = new Organisation($"{name} ({_token})", kind, SizeBand.Small, DevelopmentStage.Development, Now);
+        db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
 
         var person = await PersonAsync(representative, role: null);
@@ -84,6 +113,25 @@ public sealed class CallArranger(KestrelDemoApp app)
         await db.SaveChangesAsync();
         return commons;
     }
+
+    /// <summary>A commons proposed by <paramref name="proposer"/> and waiting for the facilitator's review.</summary>
+    public async Task<CommonsEntity> ProposedCommonsAsync(Call call, Representative proposer, string title, CommonsKind kind, string licence, long minimum, long maximum)
+    {
+        await using var db = await DbAsync();
+        var commons = new CommonsEntity(call.Id, proposer.Organisation.Id, title, "Résumé du commun.", kind, licence, Now);
+        commons.SetBudgetLines([new BudgetLine("Réalisation", minimum, maximum)]);
+        db.Commons.Add(commons);
+        await db.SaveChangesAsync();
+        return commons;
+    }
+
+    /// <summary>The organisation's representative accepts the invitation the facilitator sent it.</summary>
+    public async Task AcceptInvitationAsync(Call call, Representative organisation, ParticipantRole role) =>
+        (await app.Services.GetRequiredService<ParticipationService>().AcceptAsync(organisation.Person.Actor, call.Id, organisation.Organisation.Id, role)).Error.ShouldBeNull();
+
+    /// <summary>The member's representative sets its contribution to the commons.</summary>
+    public async Task ContributeAsync(Call call, Representative member, CommonsEntity commons, long amount) =>
+        (await app.Services.GetRequiredService<ContributionService>().SetAsync(member.Person.Actor, new SetContribution(call.Id, commons.Id, member.Organisation.Id, amount))).Error.ShouldBeNull();
 
     /// <summary>Moves the call phase by phase up to <paramref name="target"/>, as its facilitator.</summary>
     public async Task MoveToAsync(Call call, Person facilitator, CallPhase target)
@@ -115,6 +163,13 @@ public sealed class CallArranger(KestrelDemoApp app)
     {
         await using var db = await DbAsync();
         return await db.MemberBudgets.AsNoTracking().SingleAsync(b => b.CallId == call.Id && b.OrganisationId == member.Organisation.Id);
+    }
+
+    /// <summary>The call's commons as they are now, e.g. one that a test proposed in the browser.</summary>
+    public async Task<IReadOnlyList<CommonsEntity>> CommonsOfAsync(Call call)
+    {
+        await using var db = await DbAsync();
+        return await db.Commons.AsNoTracking().Where(c => c.CallId == call.Id).ToListAsync();
     }
 
     public async Task<CommonsEntity> ReloadAsync(CommonsEntity commons)

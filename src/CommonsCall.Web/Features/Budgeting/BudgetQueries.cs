@@ -53,8 +53,8 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             return null;
         }
 
-        var seesTotals = access.IsFacilitator || call.ShowsCommonsTotals;
-        var seesEveryone = access.IsFacilitator || call.ShowsContributionsPerOrganisation;
+        var seesTotals = access.SeesCommonsTotals(call);
+        var seesEveryone = access.SeesEveryContribution(call);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var commons = await db.Commons.AsNoTracking()
@@ -198,7 +198,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
 
         var access = await CallAccess.LoadAsync(db, call, actor, ct);
         return access.IsFacilitator || access.IsFunder
-            ? (call, access.IsFacilitator || call.ShowsContributionsPerOrganisation)
+            ? (call, access.SeesEveryContribution(call))
             : null;
     }
 }

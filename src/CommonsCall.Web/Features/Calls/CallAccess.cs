@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Reports;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,19 @@ public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Gu
     public bool CanRead(Call call) => call.Visibility == CallVisibility.Public || IsInvolved;
 
     public bool Represents(Guid organisationId) => MemberOrganisations.Contains(organisationId);
+
+    // The contributions visibility rule (DESIGN.md ContributionsVisibility) for this viewer, in one place for every
+    // page, API answer, export and report: facilitators see everything; a member always sees its own organisations'.
+
+    /// <summary>Whether this viewer sees the totals per commons now.</summary>
+    public bool SeesCommonsTotals(Call call) => IsFacilitator || call.ShowsCommonsTotals;
+
+    /// <summary>Whether this viewer sees what every organisation gives now (otherwise only its own organisations').</summary>
+    public bool SeesEveryContribution(Call call) => IsFacilitator || call.ShowsContributionsPerOrganisation;
+
+    /// <summary>Whose contributions this viewer sees now.</summary>
+    public ContributionSight ContributionSight(Call call) =>
+        SeesEveryContribution(call) ? Domain.Reports.ContributionSight.All : Domain.Reports.ContributionSight.OnlyOwn(MemberOrganisations);
 
     /// <summary>Facilitators of the call and platform administrators manage it.</summary>
     public static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));

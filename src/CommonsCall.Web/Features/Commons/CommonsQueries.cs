@@ -195,7 +195,7 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             [.. commons.BudgetLines],
             commons.MinimumGoal,
             commons.MaximumGoal,
-            funded ? new CommonsFundingState(access.IsFacilitator || scope.Call.ShowsCommonsTotals ? commons.Total : null, commons.Released, commons.Match) : null,
+            funded ? new CommonsFundingState(access.SeesCommonsTotals(scope.Call) ? commons.Total : null, commons.Released, commons.Match) : null,
             group,
             you);
     }

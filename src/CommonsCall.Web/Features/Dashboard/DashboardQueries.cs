@@ -73,8 +73,8 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
             return new DomainError(ErrorCodes.Forbidden, "The dashboard is for the call's facilitators, funders and members.");
         }
 
-        var seesTotals = access.IsFacilitator || call.ShowsCommonsTotals;
-        var seesEveryone = access.IsFacilitator || call.ShowsContributionsPerOrganisation;
+        var seesTotals = access.SeesCommonsTotals(call);
+        var seesEveryone = access.SeesEveryContribution(call);
 
         var commons = await db.Commons.AsNoTracking()
             .Where(c => c.CallId == call.Id && c.Status != CommonsStatus.Proposed && c.Status != CommonsStatus.Cancelled)

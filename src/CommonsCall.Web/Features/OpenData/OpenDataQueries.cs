@@ -95,7 +95,7 @@ public sealed class OpenDataQueries(IDbContextFactory<AppDbContext> factory, Bud
         }
 
         // Settled: the rule shows every organisation's contributions to everyone now; it is still asked, in case it changes.
-        var sight = ReportQueries.SightOf(access, call);
+        var sight = access.ContributionSight(call);
         var commons = await db.Commons.AsNoTracking()
             .Where(c => c.CallId == call.Id && (c.Status == CommonsStatus.Funded || c.Status == CommonsStatus.Delivered || c.Status == CommonsStatus.NotFunded))
             .OrderBy(c => c.Title)

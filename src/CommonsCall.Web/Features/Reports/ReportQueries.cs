@@ -86,7 +86,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> factory)
             return new DomainError(ErrorCodes.Forbidden, "The reports are for the call's facilitators and the organisations taking part in it.");
         }
 
-        var sight = SightOf(access, call);
+        var sight = access.ContributionSight(call);
         var commons = await db.Commons.AsNoTracking().Include(c => c.Challenges)
             .Where(c => c.CallId == call.Id && c.Status != CommonsStatus.Cancelled)
             .OrderBy(c => c.Title)
@@ -133,8 +133,4 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> factory)
 
         return new CallReport(new CallHeader(call.Id, call.Slug, call.Title, call.Currency, call.Phase, access), !sight.Everyone, stakeholders, ranking);
     }
-
-    /// <summary>The visibility rule of contributions, as <see cref="BudgetQueries.FundingAsync"/> applies it.</summary>
-    internal static ContributionSight SightOf(CallAccess access, Call call) =>
-        access.IsFacilitator || call.ShowsContributionsPerOrganisation ? ContributionSight.All : ContributionSight.OnlyOwn(access.MemberOrganisations);
 }

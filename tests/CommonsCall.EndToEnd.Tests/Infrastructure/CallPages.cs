@@ -1,0 +1,35 @@
+using CommonsCall.EndToEnd.Tests.Budgeting;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommonsCall.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What people do again and again on a call's pages, in French, as they do it: by names and labels.</summary>
+public static class CallPages
+{
+    /// <summary>A section link of the call's sub-navigation.</summary>
+    public static ILocator CallNav(this IPage page, string section, string navigation = "Sections de l'appel") =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = navigation }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
+
+    /// <summary>A commons' card on the co-funding page.</summary>
+    public static ILocator CommonsCard(this IPage page, CommonsCall.Domain.Commons.Commons commons) =>
+        page.Locator($"[data-testid=commons-card][data-commons='{commons.Id}']");
+
+    /// <summary>From any page of the call, the facilitator opens its steering page and moves it to <paramref name="phase"/>.</summary>
+    public static async Task MoveToNextPhaseAsync(this IPage page, string phase)
+    {
+        await page.CallNav("Pilotage").ClickAsync();
+        await page.WaitForURLAsync("**/manage");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Passer à l'étape : {phase}" }).ClickAsync();
+        await Expect(page.GetByTestId("manage-message")).ToHaveTextAsync("L'appel est passé à l'étape suivante.");
+        await Expect(page.Locator("[aria-current=step]")).ToHaveTextAsync(phase);
+    }
+
+    /// <summary>On the participants page, the facilitator invites an organisation as <paramref name="role"/> ("Membre", "Financeur").</summary>
+    public static async Task InviteAsync(this IPage page, Representative organisation, string role)
+    {
+        await page.GetByLabel("Organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = organisation.Name });
+        await page.GetByLabel("Rôle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inviter" }).ClickAsync();
+        await Expect(page.GetByTestId("participants-message")).ToHaveTextAsync($"{organisation.Name} est invitée comme {role}.");
+    }
+}
