@@ -11,6 +11,9 @@ public static class ErrorCodes
     public const string Validation = "validation_failed";
     public const string Conflict = "conflict";
 
+    /// <summary>The database does not answer (stopped, restarting, unreachable): a change is all or nothing, read the state again before retrying.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
+
     // Contributions (DESIGN.md budget rules 1-7).
     public const string RoundClosed = "round_closed";
     public const string NotApproved = "not_approved";

@@ -27,6 +27,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         await funder.WaitForInteractiveAsync();
         await Expect(funder.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de l'allocation", Level = 1 })).ToBeVisibleAsync();
         await Expect(funder.GetByTestId("dashboard-contributed")).ToHaveTextAsync("0,00 €");
+        await funder.AssertAccessibleAsync();
         await Expect(Row(funder, s.Lock).GetByTestId("dashboard-commons-total")).ToHaveTextAsync("0,00 €");
         await funder.EvaluateAsync("window.stillTheSamePage = true");
 
@@ -78,6 +79,7 @@ public sealed class DashboardTests(BrowserFixture browser)
             await Expect(body).Not.ToContainTextAsync(s.MemberB.Name);
             await Expect(body).Not.ToContainTextAsync("473,00");
             await Expect(body).Not.ToContainTextAsync("773,00");
+            await page.AssertAccessibleAsync();
         }
 
         // The same session through the API and the exports.

@@ -24,5 +24,6 @@ public sealed class ReportsPageTests(BrowserFixture browser)
         var first = page.GetByTestId("ranking-row").First;
         await Expect(first).ToContainTextAsync("Métropole de Valmont");
         await Expect(first.GetByTestId("rank")).ToHaveTextAsync("1");
+        await page.AssertAccessibleAsync();
     });
 }

@@ -79,8 +79,8 @@ public sealed class InvitationService(
     }
 
     /// <summary>
-    /// Administrators invite anyone with any role; facilitators invite people without a platform role; a member
-    /// of an organisation invites people to represent that organisation.
+    /// Administrators invite anyone with any role; facilitators invite people without a platform role or
+    /// organisation; a member of an organisation invites people to represent that organisation.
     /// </summary>
     private static async Task<bool> MayInviteAsync(AppDbContext db, Actor actor, CreateInvitation command, CancellationToken ct)
     {
@@ -94,9 +94,11 @@ public sealed class InvitationService(
             return false;
         }
 
-        return actor.IsFacilitator
-            || (command.OrganisationId is { } organisationId
-                && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct));
+        // A representative speaks (and spends) for the organisation: only its own members add one, never a
+        // facilitator who is not one of them.
+        return command.OrganisationId is { } organisationId
+            ? await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct)
+            : actor.IsFacilitator;
     }
 
     /// <summary>The pending invitation behind a link, or null when it is unknown, used or expired.</summary>

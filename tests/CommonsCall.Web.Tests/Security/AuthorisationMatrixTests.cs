@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
+using CommonsCall.Web.Tests.Api;
+
+namespace CommonsCall.Web.Tests.Security;
+
+/// <summary>The app of the security tests, with the people of the matrix made once.</summary>
+public sealed class SecurityApp : AppFactory
+{
+    private readonly Lazy<Task<SecurityPeople>> _people;
+
+    public SecurityApp() => _people = new(() => SecurityPeople.CreateAsync(this));
+
+    public Task<SecurityPeople> PeopleAsync() => _people.Value;
+
+    /// <summary>
+    /// The world the refused roles of one operation share: a refusal is proven to change nothing, so the next
+    /// refused role finds it as it was.
+    /// </summary>
+    public Dictionary<string, SecurityWorld> RefusalWorlds { get; } = [];
+
+    /// <summary>Another call with the same people and things, whose ids a request of a world's call must not reach.</summary>
+    public async Task<SecurityWorld> ElsewhereAsync() => _elsewhere ??= await SecurityWorld.CreateAsync(this, await PeopleAsync(), CallPhase.Commons);
+
+    private SecurityWorld? _elsewhere;
+}
+
+/// <summary>
+/// Every mutating API endpoint x every role, against the real API with bearer tokens, each allowed cell on a
+/// fresh members-only call (the refused roles of an operation share one, since a refusal changes nothing). Allowed: 2xx, or a business refusal (409/422) that is not about permissions. Refused:
+/// 401 for anonymous callers (or 404: a members-only call does not exist for them), 404 for outsiders
+/// (members-only calls are 404 to them), 403 (or 404 for what the role may not even see) for the others;
+/// and a refused request changed no row of the database.
+/// </summary>
+public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<SecurityApp>
+{
+    private static readonly Role[] AllRoles = Enum.GetValues<Role>();
+    private static readonly Role[] SignedIn = [.. AllRoles.Except([Role.Anonymous])];
+    private static readonly Role[] Managers = [Role.Facilitator, Role.Administrator];
+    private static readonly Role[] CoCreatorAndManagers = [Role.CoCreator, Role.Facilitator, Role.Administrator];
+    private static readonly Role[] Members = [Role.Member, Role.CoCreator];
+
+    /// <summary>The matrix: one row per mutating operation of the OpenAPI document, with the roles it allows.</summary>
+    public static readonly IReadOnlyList<Operation> Operations =
+    [
+        // Personal access tokens: anyone signed in, for themselves.
+        new("POST", "/api/v1/me/tokens", SignedIn, (w, r) => Json(HttpMethod.Post, "/api/v1/me/tokens", new { name = "matrice" }), CallScoped: false),
+        new("DELETE", "/api/v1/me/tokens/{id}", [Role.Member], (w, r) => Send(HttpMethod.Delete, $"/api/v1/me/tokens/{w.MemberSpareToken}"), CallScoped: false),
+
+        // Organisations: anyone creates one; its members and administrators manage it (the member's here).
+        new("POST", "/api/v1/organisations", SignedIn, (w, r) => Json(HttpMethod.Post, "/api/v1/organisations", Organisation($"Nouvelle {Guid.NewGuid():N}"[..20])), CallScoped: false),
+        new("PUT", "/api/v1/organisations/{id}", [Role.Member, Role.Administrator],
+            (w, r) => Json(HttpMethod.Put, $"/api/v1/organisations/{w.People.Member.Id}", Organisation(w.People.Member.Organisation.Name)), CallScoped: false),
+        new("POST", "/api/v1/organisations/{id}/invitations", [Role.Member, Role.Administrator],
+            (w, r) => Json(HttpMethod.Post, $"/api/v1/organisations/{w.People.Member.Id}/invitations", new { email = $"invite-{Guid.NewGuid():N}@test.example" }), CallScoped: false),
+
+        // Framing the call: its facilitators and administrators; invitations are answered by their organisation.
+        new("POST", "/api/v1/calls", Managers, (w, r) => Json(HttpMethod.Post, "/api/v1/calls", new
+        {
+            title = "Communs de la logistique", slug = "matrice-" + Guid.NewGuid().ToString("N")[..10], summary = "Résumé", ecosystem = "Valmont",
+            currency = "EUR", visibility = "MembersOnly",
+        }), CallScoped: false),
+        new("PUT", "/api/v1/calls/{slug}", Managers, (w, r) => Json(HttpMethod.Put, $"/api/v1/calls/{w.Slug}", new
+        {
+            title = "Titre revu", summary = "Résumé revu", ecosystem = "Grand Valmont", currency = "EUR", visibility = "MembersOnly",
+        })),
+        new("POST", "/api/v1/calls/{slug}/glossary", Managers, (w, r) => Json(HttpMethod.Post, w.Url("glossary"), new { term = "Pair", definition = "Membre de l'appel" })),
+        new("PUT", "/api/v1/calls/{slug}/glossary/{termId}", Managers, (w, r) => Json(HttpMethod.Put, w.Url($"glossary/{w.GlossaryTerm}"), new { term = "Commun", definition = "Ressource ouverte" })),
+        new("DELETE", "/api/v1/calls/{slug}/glossary/{termId}", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"glossary/{w.GlossaryTerm}"))),
+        new("POST", "/api/v1/calls/{slug}/scope", Managers, (w, r) => Json(HttpMethod.Post, w.Url("scope"), new { text = "La longue distance", inScope = false })),
+        new("PUT", "/api/v1/calls/{slug}/scope/{statementId}", Managers, (w, r) => Json(HttpMethod.Put, w.Url($"scope/{w.ScopeStatement}"), new { text = "Le quotidien", inScope = true })),
+        new("DELETE", "/api/v1/calls/{slug}/scope/{statementId}", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"scope/{w.ScopeStatement}"))),
+        new("POST", "/api/v1/calls/{slug}/participants", Managers, (w, r) => Json(HttpMethod.Post, w.Url("participants"), new { organisationId = w.People.Spare.Id, role = "Funder" })),
+        new("POST", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/accept", [Role.Member], (w, r) => Send(HttpMethod.Post, w.Url($"participants/{w.People.Member.Id}/Funder/accept"))),
+        new("POST", "/api/v1/calls/{slug}/participants/{organisationId}/{role}/leave", [Role.Member], (w, r) => Send(HttpMethod.Post, w.Url($"participants/{w.People.Member.Id}/Member/leave"))),
+
+        // Micro-challenges (authored by the co-creator's organisation).
+        new("POST", "/api/v1/calls/{slug}/challenges", [.. Members, .. Managers], (w, r) => Json(HttpMethod.Post, w.Url("challenges"), new
+        {
+            question = "Comment partager les données de trajets ?", context = "Contexte", pains = new[] { "Silos" }, authorOrganisationId = w.People.OrganisationOf(r), publish = true,
+        })),
+        new("PUT", "/api/v1/calls/{slug}/challenges/{id}", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Put, w.Url($"challenges/{w.Challenge}"), new { question = "Comment prouver un trajet partagé ?" })),
+        new("POST", "/api/v1/calls/{slug}/challenges/{id}/publish", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Post, w.Url($"challenges/{w.DraftChallenge}/publish"))),
+        new("POST", "/api/v1/calls/{slug}/challenges/{id}/archive", Managers, (w, r) => Send(HttpMethod.Post, w.Url($"challenges/{w.Challenge}/archive"))),
+        new("PUT", "/api/v1/calls/{slug}/challenges/{id}/resource-person", Managers, (w, r) => Json(HttpMethod.Put, w.Url($"challenges/{w.Challenge}/resource-person"), new { name = "Camille" })),
+        new("POST", "/api/v1/calls/{slug}/challenges/{id}/support", Members, (w, r) => Send(HttpMethod.Post, w.Url($"challenges/{w.Challenge}/support"))),
+        new("DELETE", "/api/v1/calls/{slug}/challenges/{id}/support", Members, (w, r) => Send(HttpMethod.Delete, w.Url($"challenges/{w.Challenge}/support"))),
+
+        // The budget round.
+        new("PUT", "/api/v1/calls/{slug}/contributions/{commonsId}", Members,
+            (w, r) => Json(HttpMethod.Put, w.Url($"contributions/{w.Commons}"), new { organisationId = w.People.OrganisationOf(r), amount = 10_000 }), CallPhase.Budgeting),
+        new("POST", "/api/v1/calls/{slug}/pledges", [Role.Funder], (w, r) => Json(HttpMethod.Post, w.Url("pledges"), new { funderOrganisationId = w.People.OrganisationOf(r), amount = 1_000 })),
+        new("PUT", "/api/v1/calls/{slug}/own-funds/{organisationId}", Members, (w, r) => Json(HttpMethod.Put, w.Url($"own-funds/{w.People.OrganisationOf(r)}"), new { amount = 1_000 })),
+        new("PUT", "/api/v1/calls/{slug}/budget-rules", Managers, (w, r) => Json(HttpMethod.Put, w.Url("budget-rules"), new
+        {
+            maxShareOfBalancePerCommons = 50, coCreatorsMayFundOwnCommons = false, contributionsVisibility = "Live", allowWithdrawal = true,
+        })),
+        new("POST", "/api/v1/calls/{slug}/grants/equal-split", Managers, (w, r) => Send(HttpMethod.Post, w.Url("grants/equal-split"))),
+        new("POST", "/api/v1/calls/{slug}/grants/preview", Managers, (w, r) => Json(HttpMethod.Post, w.Url("grants/preview"), new[] { new { organisationId = w.People.Member.Id, amount = 1_000L } })),
+        new("PUT", "/api/v1/calls/{slug}/grants", Managers, (w, r) => Json(HttpMethod.Put, w.Url("grants"), new[] { new { organisationId = w.People.Member.Id, amount = 1_000L } })),
+        new("POST", "/api/v1/calls/{slug}/phase", Managers, (w, r) => Json(HttpMethod.Post, w.Url("phase"), new { phase = "Budgeting" })),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/approval", Managers, (w, r) => Send(HttpMethod.Post, w.Url($"commons/{w.Commons}/approval"))),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/send-back", Managers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/send-back"), new { comment = "Précisez la gouvernance." })),
+        new("POST", "/api/v1/calls/{slug}/close", Managers, (w, r) => Send(HttpMethod.Post, w.Url("close")), CallPhase.Budgeting),
+
+        // Commons (proposed by the co-creator's organisation, with the spare organisation as second co-creator).
+        new("POST", "/api/v1/calls/{slug}/commons", Members, (w, r) => Json(HttpMethod.Post, w.Url("commons"), new
+        {
+            organisationId = w.People.OrganisationOf(r), title = "Standard d'échange des offres", summary = "Protocole ouvert.", kind = "ProtocolOrStandard",
+            licence = "MIT", maturity = "Emergence", budgetLines = new[] { new { description = "Spécification", minimum = 25_000L, maximum = 50_000L } },
+        })),
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}"), new
+        {
+            title = "Registre de preuve v2", summary = "Certifie les trajets.", kind = "Software", licence = "MIT", maturity = "Emergence",
+        })),
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/budget-lines", CoCreatorAndManagers,
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/budget-lines"), new { budgetLines = new[] { new { description = "Prototype", minimum = 30_000, maximum = 70_000 } } })),
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/challenges", CoCreatorAndManagers,
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/challenges"), new { challengeIds = Array.Empty<Guid>() })),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/co-creators", CoCreatorAndManagers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/co-creators"), new { organisationId = w.People.Member.Id })),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/co-creators/{organisationId}", CoCreatorAndManagers,
+            (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/co-creators/{w.People.Spare.Id}"))),
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/positionings/mine", [.. Members, Role.Funder],
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/positionings/mine"), new { kinds = new[] { "Wants" }, expectations = "Des données ouvertes" })),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/positionings/mine", [.. Members, Role.Funder], (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/positionings/mine"))),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/milestones", CoCreatorAndManagers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/milestones"), new { title = "Prototype", dueOn = "2027-02-01", ownerOrganisationId = w.People.CoCreator.Id })),
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers,
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"), new { title = "Spécification", dueOn = "2026-12-20", ownerOrganisationId = w.People.CoCreator.Id, done = true })),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"))),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = "2027-01-10", note = "Revue" })),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/meetings/{w.Meeting}"))),
+    ];
+
+    public static TheoryData<string, Role> Cells()
+    {
+        var cells = new TheoryData<string, Role>();
+        foreach (var operation in Operations)
+        {
+            foreach (var role in AllRoles)
+            {
+                cells.Add(operation.Key, role);
+            }
+        }
+
+        return cells;
+    }
+
+    [Fact]
+    public async Task Every_mutating_operation_of_the_api_has_a_row_in_the_matrix()
+    {
+        var mutating = (await OpenApi.OperationsAsync(app)).Where(o => o.Method != "GET").Select(o => o.Key).ToList();
+
+        Operations.Select(o => o.Key).ShouldBe(mutating, ignoreOrder: true);
+        Operations.Select(o => o.Key).ShouldBeUnique();
+        Operations.ShouldAllBe(o => o.Allowed.Length > 0 && o.Allowed.Length < AllRoles.Length || o.Allowed.SequenceEqual(SignedIn));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells), DisableDiscoveryEnumeration = true)]
+    public async Task Each_role_is_allowed_or_refused_as_the_matrix_says_and_a_refusal_changes_nothing(string operationKey, Role role)
+    {
+        var operation = Operations.Single(o => o.Key == operationKey);
+        var people = await app.PeopleAsync();
+        var allowed = operation.Allowed.Contains(role);
+        var world = !allowed && app.RefusalWorlds.TryGetValue(operation.Key, out var shared)
+            ? shared
+            : await SecurityWorld.CreateAsync(app, people, operation.Phase);
+        if (!allowed)
+        {
+            app.RefusalWorlds[operation.Key] = world;
+        }
+
+        var before = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
+
+        using var request = operation.Request(world, role);
+        var response = await people.Clients[role].SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var status = (int)response.StatusCode;
+        var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? (await response.JsonAsync()).TryGetProperty("code", out var c) ? c.GetString() : null
+            : null;
+        var what = $"{operation.Key} as {role}: {status} {body}";
+
+        if (allowed)
+        {
+            (status is >= 200 and < 300 or 409 or 422).ShouldBeTrue(what);
+            code.ShouldNotBe(ErrorCodes.Forbidden, what);
+            return;
+        }
+
+        int[] expected = role switch
+        {
+            Role.Anonymous => operation.CallScoped ? [401, 404] : [401],
+            Role.OtherCallMember when operation.CallScoped => [404],
+            _ => [403, 404],
+        };
+        expected.ShouldContain(status, what);
+        code.ShouldBe(status == 404 ? ErrorCodes.NotFound : ErrorCodes.Forbidden, what);
+        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(app.ConnectionString)).ShouldBeEmpty(what);
+    }
+
+    private static HttpRequestMessage Send(HttpMethod method, string url) => new(method, url);
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
+
+    private static object Organisation(string name) => new
+    {
+        name, kind = "Sme", sizeBand = "Small", stage = "Development", website = "https://exemple.org", description = "Une organisation",
+    };
+
+    /// <summary>
+    /// A row of the matrix: the operation as the OpenAPI document names it, the roles it allows, the request a role
+    /// sends in a fresh world of <paramref name="Phase"/>; <paramref name="CallScoped"/> when it acts in one call.
+    /// </summary>
+    public sealed record Operation(
+        string Method, string Path, Role[] Allowed, Func<SecurityWorld, Role, HttpRequestMessage> Request, bool CallScoped = true, CallPhase Phase = CallPhase.Commons)
+    {
+        public Operation(string method, string path, Role[] allowed, Func<SecurityWorld, Role, HttpRequestMessage> request, CallPhase phase)
+            : this(method, path, allowed, request, CallScoped: true, phase)
+        {
+        }
+
+        public string Key => $"{Method} {Path}";
+
+        public override string ToString() => Key;
+    }
+}

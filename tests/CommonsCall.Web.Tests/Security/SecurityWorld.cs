@@ -1,0 +1,228 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.WorkingGroups;
+using CommonsCall.Web.Tests.Api;
+using CommonsCall.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommonsCall.Web.Tests.Security;
+
+/// <summary>Who calls the API in the authorisation matrix.</summary>
+public enum Role
+{
+    Anonymous,
+
+    /// <summary>Represents a member organisation of another call only: an outsider to the call concerned.</summary>
+    OtherCallMember,
+
+    /// <summary>Represents a joined member organisation that is neither author nor co-creator of what is concerned.</summary>
+    Member,
+
+    /// <summary>Represents the organisation that proposed the commons concerned (and authored the challenges).</summary>
+    CoCreator,
+
+    Funder,
+
+    /// <summary>A platform facilitator who facilitates the call concerned.</summary>
+    Facilitator,
+
+    /// <summary>A platform administrator who takes no part in the call.</summary>
+    Administrator,
+}
+
+/// <summary>
+/// The people of the matrix, made once per app: one user per role with a token, their organisations, and
+/// another call (where <see cref="Role.OtherCallMember"/> is a member).
+/// </summary>
+public sealed class SecurityPeople
+{
+    public required Actor Facilitator { get; init; }
+
+    public required Actor Administrator { get; init; }
+
+    public required Member Member { get; init; }
+
+    public required Member CoCreator { get; init; }
+
+    public required Member Funder { get; init; }
+
+    public required Member OtherCallMember { get; init; }
+
+    /// <summary>An organisation without a user among the roles: second co-creator, invited elsewhere.</summary>
+    public required Organisation Spare { get; init; }
+
+    public required IReadOnlyDictionary<Role, HttpClient> Clients { get; init; }
+
+    public IReadOnlySet<Guid> OrganisationIds => new HashSet<Guid> { Member.Id, CoCreator.Id, Funder.Id, OtherCallMember.Id, Spare.Id };
+
+    public Actor? ActorOf(Role role) => role switch
+    {
+        Role.Anonymous => null,
+        Role.OtherCallMember => OtherCallMember.User,
+        Role.Member => Member.User,
+        Role.CoCreator => CoCreator.User,
+        Role.Funder => Funder.User,
+        Role.Facilitator => Facilitator,
+        _ => Administrator,
+    };
+
+    /// <summary>The organisation a role speaks for; roles without one name the member's (and are refused for it).</summary>
+    public Guid OrganisationOf(Role role) => role switch
+    {
+        Role.OtherCallMember => OtherCallMember.Id,
+        Role.CoCreator => CoCreator.Id,
+        Role.Funder => Funder.Id,
+        _ => Member.Id,
+    };
+
+    public static async Task<SecurityPeople> CreateAsync(AppFactory app)
+    {
+        var data = new TestData(app);
+        async Task<Member> RepresentedAsync(string name)
+        {
+            var org = await data.OrganisationAsync($"{name} {Guid.NewGuid():N}"[..20]);
+            return new Member(org, await data.UserAsync(organisation: org.Id));
+        }
+
+        var facilitator = await data.UserAsync(Roles.Facilitator);
+        var administrator = await data.UserAsync(Roles.Administrator);
+        var member = await RepresentedAsync("Membre");
+        var coCreator = await RepresentedAsync("Cocréatrice");
+        var funder = await RepresentedAsync("Financeur");
+        var other = await RepresentedAsync("Ailleurs");
+        var spare = await data.OrganisationAsync($"Seconde {Guid.NewGuid():N}"[..20]);
+
+        var otherCall = await data.CallAsync(CallVisibility.Public, await data.UserAsync(Roles.Facilitator));
+        await data.JoinAsync(otherCall, other.Organisation, ParticipantRole.Member);
+
+        var clients = new Dictionary<Role, HttpClient> { [Role.Anonymous] = ApiClient.Anonymous(app) };
+        foreach (var (role, actor) in new[]
+                 {
+                     (Role.OtherCallMember, other.User), (Role.Member, member.User), (Role.CoCreator, coCreator.User),
+                     (Role.Funder, funder.User), (Role.Facilitator, facilitator), (Role.Administrator, administrator),
+                 })
+        {
+            clients[role] = await ApiClient.ForAsync(app, actor);
+        }
+
+        return new SecurityPeople
+        {
+            Facilitator = facilitator,
+            Administrator = administrator,
+            Member = member,
+            CoCreator = coCreator,
+            Funder = funder,
+            OtherCallMember = other,
+            Spare = spare,
+            Clients = clients,
+        };
+    }
+}
+
+/// <summary>
+/// A fresh members-only call for one cell of the matrix, built through the real services: the member, the
+/// co-creator and the spare organisation joined as members, the funder as funder (with a pledged pool), the
+/// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
+/// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
+/// statement and a spare token of the member. In <see cref="CallPhase.Budgeting"/> the commons is approved,
+/// the pool granted and the round open.
+/// </summary>
+public sealed class SecurityWorld
+{
+    public required SecurityPeople People { get; init; }
+
+    public required Call Call { get; init; }
+
+    public string Slug => Call.Slug;
+
+    public required Guid Challenge { get; init; }
+
+    public required Guid DraftChallenge { get; init; }
+
+    public required Guid Commons { get; init; }
+
+    public required Guid GlossaryTerm { get; init; }
+
+    public required Guid ScopeStatement { get; init; }
+
+    public required Guid Milestone { get; init; }
+
+    public required Guid Meeting { get; init; }
+
+    public required Guid MemberSpareToken { get; init; }
+
+    public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
+
+    public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
+    {
+        var data = new TestData(app);
+        var services = app.Services;
+        var facilitator = people.Facilitator;
+        var call = await data.CallAsync(CallVisibility.MembersOnly, facilitator);
+        await data.JoinAsync(call, people.Member.Organisation, ParticipantRole.Member);
+        await data.JoinAsync(call, people.CoCreator.Organisation, ParticipantRole.Member);
+        await data.JoinAsync(call, people.Spare, ParticipantRole.Member);
+        await data.JoinAsync(call, people.Funder.Organisation, ParticipantRole.Funder);
+
+        Guid challenge, draft;
+        await using (var db = await data.DbAsync())
+        {
+            db.Participants.Add(new Participant(call.Id, people.Member.Id, ParticipantRole.Funder, app.Clock.GetUtcNow()));
+            var published = new Challenge(call.Id, people.CoCreator.Id, "Comment prouver qu'un covoiturage a eu lieu ?", "Contexte", app.Clock.GetUtcNow());
+            published.Publish();
+            var unpublished = new Challenge(call.Id, people.CoCreator.Id, "Comment recenser les aires de covoiturage ?", "Brouillon", app.Clock.GetUtcNow());
+            db.Challenges.AddRange(published, unpublished);
+            await db.SaveChangesAsync();
+            (challenge, draft) = (published.Id, unpublished.Id);
+        }
+
+        var phases = services.GetRequiredService<CallPhaseService>();
+        foreach (var next in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
+        {
+            (await phases.MoveAsync(facilitator, call.Id, next)).Error.ShouldBeNull();
+        }
+
+        var framing = services.GetRequiredService<CallFramingService>();
+        var term = await framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Commun", "Ressource partagée"));
+        var statement = await framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les trajets du quotidien", true));
+        var commons = await services.GetRequiredService<CommonsService>().ProposeAsync(people.CoCreator.User, new ProposeCommons(
+            call.Id, people.CoCreator.Id, "Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu.", CommonsKind.Software,
+            "AGPL-3.0-only", CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.Funding, null,
+            [new BudgetLine("Développement", 20_000, 50_000)], [challenge], [people.Spare.Id]));
+        commons.Error.ShouldBeNull();
+        var groups = services.GetRequiredService<WorkingGroupService>();
+        var milestone = await groups.AddMilestoneAsync(facilitator, new AddMilestone(call.Id, commons.Value, "Spécification", new DateOnly(2026, 12, 15), people.CoCreator.Id));
+        var meeting = await groups.AddMeetingAsync(facilitator, new AddMeeting(call.Id, commons.Value, new DateOnly(2026, 11, 30), "Lancement"));
+        (term.Error ?? statement.Error ?? milestone.Error ?? meeting.Error).ShouldBeNull();
+        var funds = services.GetRequiredService<FundsService>();
+        (await funds.PledgeAsync(people.Funder.User, new MakePledge(call.Id, people.Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();
+        if (phase == CallPhase.Budgeting)
+        {
+            (await services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator, call.Id, commons.Value)).Error.ShouldBeNull();
+            (await funds.DistributeEquallyAsync(facilitator, call.Id)).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator, call.Id, CallPhase.Budgeting)).Error.ShouldBeNull();
+        }
+
+        var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(people.Member.User, new CreateAccessToken("de rechange"));
+        return new SecurityWorld
+        {
+            People = people,
+            Call = call,
+            Challenge = challenge,
+            DraftChallenge = draft,
+            Commons = commons.Value,
+            GlossaryTerm = term.Value,
+            ScopeStatement = statement.Value,
+            Milestone = milestone.Value,
+            Meeting = meeting.Value,
+            MemberSpareToken = token.Value!.Id,
+        };
+    }
+}
