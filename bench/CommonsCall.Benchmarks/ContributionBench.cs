@@ -127,11 +127,6 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
                 },
             },
         };
-        if (Environment.GetEnvironmentVariable("BENCH_BARE_NOTIFY") == "1")
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify('commonscall_changes', '{\"CallId\":\"00000000-0000-0000-0000-000000000000\"}')"));
-        }
-
         await batch.ExecuteNonQueryAsync();
         await tx.CommitAsync();
         return true;
