@@ -26,6 +26,10 @@ public sealed class ContributionEvents
     public static Task NotifyAsync(AppDbContext db, ContributionChanged change, CancellationToken ct) =>
         SendAsync(db, new Message(change.CallId, change), ct);
 
+    /// <summary>The NOTIFY of <paramref name="change"/> as a statement to send in a batch with the writes it announces.</summary>
+    public static NpgsqlBatchCommand NotifyCommand(ContributionChanged change) =>
+        new("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = JsonSerializer.Serialize(new Message(change.CallId, change)) } } };
+
     public static Task NotifyCallChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         SendAsync(db, new Message(callId, null), ct);
 
