@@ -51,7 +51,7 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> DashboardAsync(string slug, Actor actor, DashboardQueries dashboard, CancellationToken ct) =>
-        (await dashboard.DashboardAsync(actor, slug, ct)).ToApiResult(v => TypedResults.Ok(ToResponse(v)));
+        (await dashboard.DashboardAsync(actor, slug, organisationLimit: null, ct)).ToApiResult(v => TypedResults.Ok(ToResponse(v)));
 
     private static async Task<IResult> CommonsCsvAsync(string slug, Actor actor, DashboardExports exports, CancellationToken ct) =>
         (await exports.CommonsAsync(actor, slug, ct)).ToApiResult(ToFile);

@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
         services.AddSingleton<ContributionTimeline>();
+        services.AddSingleton<CommonsFigures>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();

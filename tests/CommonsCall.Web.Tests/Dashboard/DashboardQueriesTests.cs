@@ -16,7 +16,7 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
     private DashboardQueries Dashboard => app.Services.GetRequiredService<DashboardQueries>();
 
     private async Task<DashboardView> SeenByAsync(BudgetScenario s, Actor viewer) =>
-        (await Dashboard.DashboardAsync(viewer, s.Call.Slug)).Value.ShouldNotBeNull();
+        (await Dashboard.DashboardAsync(viewer, s.Call.Slug, null)).Value.ShouldNotBeNull();
 
     [Fact]
     public async Task Every_aggregate_equals_what_the_ledger_sums_to_on_a_call_of_realistic_size()
@@ -98,6 +98,13 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
         }
 
         settledNow.Matched.ShouldBeGreaterThan(0);
+
+        // The page lists the largest givers first and reads the gifts of those it shows only.
+        var page = (await Dashboard.DashboardAsync(s.Facilitator, s.Call.Slug, 10)).Value.ShouldNotBeNull();
+        page.OrganisationCount.ShouldBe(40);
+        page.Organisations.Select(o => o.Id).ShouldBe(v.Organisations.Take(10).Select(o => o.Id));
+        page.Organisations.ShouldAllBe(o => o.Gifts.Sum(g => g.Amount) == o.Contributed);
+        page.Commons.ShouldBe(v.Commons);
 
         // Contributions over time: rising from zero to the total, ending now.
         v.Timeline.Count.ShouldBeGreaterThan(2);
@@ -190,12 +197,12 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
         var s = await RoundAsync(ContributionsVisibility.Live);
         var outsider = await new TestData(app).UserAsync();
 
-        (await Dashboard.DashboardAsync(outsider, s.Call.Slug)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.Forbidden);
-        (await Dashboard.DashboardAsync(Actor.Anonymous, s.Call.Slug)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.Forbidden);
-        (await Dashboard.DashboardAsync(s.Facilitator, "no-such-call")).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.NotFound);
+        (await Dashboard.DashboardAsync(outsider, s.Call.Slug, null)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.Forbidden);
+        (await Dashboard.DashboardAsync(Actor.Anonymous, s.Call.Slug, null)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.Forbidden);
+        (await Dashboard.DashboardAsync(s.Facilitator, "no-such-call", null)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.NotFound);
 
         var hidden = await new TestData(app).CallAsync(CallVisibility.MembersOnly, s.Facilitator);
-        (await Dashboard.DashboardAsync(outsider, hidden.Slug)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.NotFound);
+        (await Dashboard.DashboardAsync(outsider, hidden.Slug, null)).Error.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.NotFound);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class DemoRoundTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         var sophie = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(DemoData.Funder.Email);
         var funder = new Actor(sophie!.Id, IsAdministrator: false, IsFacilitator: false);
 
-        var v = (await app.Services.GetRequiredService<DashboardQueries>().DashboardAsync(funder, DemoData.RoundCallSlug)).Value.ShouldNotBeNull();
+        var v = (await app.Services.GetRequiredService<DashboardQueries>().DashboardAsync(funder, DemoData.RoundCallSlug, null)).Value.ShouldNotBeNull();
         v.Phase.ShouldBe(CallPhase.Budgeting);
         v.RoundOpen.ShouldBeTrue();
         v.Totals.Pool.ShouldBe(500_000);

@@ -19,7 +19,7 @@ public sealed class DashboardExports(DashboardQueries dashboard, BudgetQueries b
 {
     public async Task<Result<CsvFile>> CommonsAsync(Actor actor, string slug, CancellationToken ct = default)
     {
-        var found = await dashboard.DashboardAsync(actor, slug, ct);
+        var found = await dashboard.DashboardAsync(actor, slug, organisationLimit: null, ct);
         if (found.Value is not { } v)
         {
             return found.Error!;
@@ -47,7 +47,7 @@ public sealed class DashboardExports(DashboardQueries dashboard, BudgetQueries b
 
     public async Task<Result<CsvFile>> ContributionsAsync(Actor actor, string slug, CancellationToken ct = default)
     {
-        var found = await dashboard.DashboardAsync(actor, slug, ct);
+        var found = await dashboard.DashboardAsync(actor, slug, organisationLimit: null, ct);
         if (found.Value is not { } v)
         {
             return found.Error!;
@@ -68,7 +68,7 @@ public sealed class DashboardExports(DashboardQueries dashboard, BudgetQueries b
     /// <summary>The ledger, oldest first: facilitators and funders only, redacted for funders like the ledger page.</summary>
     public async Task<Result<CsvFile>> LedgerAsync(Actor actor, string slug, CancellationToken ct = default)
     {
-        var found = await dashboard.DashboardAsync(actor, slug, ct);
+        var found = await dashboard.DashboardAsync(actor, slug, organisationLimit: null, ct);
         if (found.Value is not { } v)
         {
             return found.Error!;

@@ -33,13 +33,14 @@ public sealed record DashboardOrganisation(Guid Id, string Name, long Granted, l
 }
 
 /// <summary>
-/// The allocation of a call as one viewer may see it. <see cref="Organisations"/> lists every member for viewers
-/// who may see who gives what, and only the viewer's own organisations otherwise.
+/// The allocation of a call as one viewer may see it. <see cref="Organisations"/> lists the members this viewer
+/// may see (every member when it may see who gives what, its own organisations otherwise), largest givers first,
+/// up to the limit asked for; <see cref="OrganisationCount"/> says how many there are in all.
 /// </summary>
 public sealed record DashboardView(
     Guid CallId, string Slug, string Title, string Currency, CallPhase Phase, bool RoundOpen, ContributionsVisibility Visibility,
     CallAccess Access, bool SeesTotals, bool SeesEveryone, DashboardTotals Totals, IReadOnlyList<DashboardCommons> Commons,
-    IReadOnlyList<DashboardOrganisation> Organisations, IReadOnlyList<TimelinePoint> Timeline, DateTimeOffset AsOf);
+    IReadOnlyList<DashboardOrganisation> Organisations, int OrganisationCount, IReadOnlyList<TimelinePoint> Timeline, DateTimeOffset AsOf);
 
 /// <summary>
 /// Reads the funders' and facilitators' dashboard (issue 5) from the totals the budget services keep up to date
@@ -47,13 +48,17 @@ public sealed record DashboardView(
 /// time come from <see cref="ContributionTimeline"/>. The visibility rule is applied here, once, for the page, the
 /// API and the exports.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, ContributionTimeline timeline, TimeProvider clock)
+public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, ContributionTimeline timeline, CommonsFigures figuresCache, TimeProvider clock)
 {
+    /// <summary>How many organisations the dashboard page lists before its reader asks for all of them.</summary>
+    public const int OrganisationsShown = 50;
+
     /// <summary>
     /// The dashboard for facilitators, funders and members of the call; not_found when the viewer may not read the
     /// call, forbidden for readers who take no part in it.
     /// </summary>
-    public async Task<Result<DashboardView>> DashboardAsync(Actor actor, string slug, CancellationToken ct = default)
+    /// <param name="organisationLimit">How many organisations to list with their gifts (null: all, as exports need).</param>
+    public async Task<Result<DashboardView>> DashboardAsync(Actor actor, string slug, int? organisationLimit, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
@@ -84,10 +89,6 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
                              join o in db.Organisations on b.OrganisationId equals o.Id
                              where b.CallId == call.Id
                              select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
-        var contributions = await db.Contributions.AsNoTracking()
-            .Where(c => c.CallId == call.Id && c.Amount > 0)
-            .Select(c => new { c.CommonsId, c.OrganisationId, c.Amount })
-            .ToListAsync(ct);
         var pledges = await db.Pledges.AsNoTracking()
             .Where(p => p.CallId == call.Id)
             .GroupBy(p => p.IsMatching)
@@ -96,16 +97,11 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
         var pool = pledges.Where(p => !p.IsMatching).Sum(p => p.Amount);
         var matchingPool = pledges.Where(p => p.IsMatching).Sum(p => p.Amount);
 
-        // While the round is open, the match each commons would get if it closed now (the settlement's own rule).
-        var estimates = seesTotals && matchingPool > 0 && call.Phase < CallPhase.Results
-            ? Settlement.Settle(
-                    commons.Select(c => new SettlementCommons(
-                        c.Id, c.MinimumGoal, c.MaximumGoal,
-                        contributions.Where(x => x.CommonsId == c.Id).ToDictionary(x => x.OrganisationId, x => x.Amount))),
-                    matchingPool)
-                .Commons.ToDictionary(o => o.CommonsId, o => o.Match)
-            : null;
-        var contributorCounts = contributions.GroupBy(c => c.CommonsId).ToDictionary(g => g.Key, g => g.Count());
+        // Contributor counts and match estimates need every contribution row: read once per change of the call's money.
+        var estimating = seesTotals && matchingPool > 0 && call.Phase < CallPhase.Results;
+        var figures = seesTotals || seesEveryone
+            ? await figuresCache.ReadAsync(db, call.Id, commons.Select(c => new CommonsGoals(c.Id, c.MinimumGoal, c.MaximumGoal, c.Total)).ToList(), estimating ? matchingPool : null, ct)
+            : new Dictionary<Guid, CommonsFigure>();
 
         var commonsViews = commons
             .Select(c => new DashboardCommons(
@@ -113,20 +109,28 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
                 seesTotals ? c.Total : null,
                 seesTotals ? FundingProgress.Of(c.Status, c.Total, c.MinimumGoal, c.MaximumGoal) : null,
                 c.Released, c.Match,
-                estimates?.GetValueOrDefault(c.Id),
-                seesEveryone ? contributorCounts.GetValueOrDefault(c.Id) : null))
+                estimating ? figures.GetValueOrDefault(c.Id)?.EstimatedMatch : null,
+                seesEveryone ? figures.GetValueOrDefault(c.Id)?.Contributors ?? 0 : null))
             .OrderByDescending(c => c.Total ?? 0).ThenBy(c => c.Title, StringComparer.CurrentCulture)
             .ToList();
 
+        // The organisations this viewer may see, largest givers first; gifts are read for the ones shown only.
+        var visible = budgets
+            .Where(b => seesEveryone || access.Represents(b.Id))
+            .OrderByDescending(b => b.Contributed).ThenBy(b => b.Name, StringComparer.CurrentCulture)
+            .ToList();
+        var shown = visible.Take(organisationLimit ?? int.MaxValue).ToList();
+        var shownIds = shown.Select(b => b.Id).ToList();
         var titles = commons.ToDictionary(c => c.Id, c => c.Title);
-        var giftsByOrganisation = contributions
+        var gifts = (await db.Contributions.AsNoTracking()
+                .Where(c => c.CallId == call.Id && c.Amount > 0 && shownIds.Contains(c.OrganisationId))
+                .Select(c => new { c.CommonsId, c.OrganisationId, c.Amount })
+                .ToListAsync(ct))
             .Where(c => titles.ContainsKey(c.CommonsId))
             .GroupBy(c => c.OrganisationId)
             .ToDictionary(g => g.Key, g => g.Select(x => new DashboardGift(x.CommonsId, titles[x.CommonsId], x.Amount)).OrderByDescending(x => x.Amount).ToList());
-        var organisations = budgets
-            .Where(b => seesEveryone || access.Represents(b.Id))
-            .Select(b => new DashboardOrganisation(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, giftsByOrganisation.GetValueOrDefault(b.Id) ?? []))
-            .OrderByDescending(o => o.Contributed).ThenBy(o => o.Name, StringComparer.CurrentCulture)
+        var organisations = shown
+            .Select(b => new DashboardOrganisation(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, gifts.GetValueOrDefault(b.Id) ?? []))
             .ToList();
 
         var granted = budgets.Sum(b => b.Granted);
@@ -140,7 +144,7 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
         var now = clock.GetUtcNow();
         return new DashboardView(
             call.Id, call.Slug, call.Title, call.Currency, call.Phase, call.IsRoundOpen(now), call.BudgetRules.ContributionsVisibility,
-            access, seesTotals, seesEveryone, totals, commonsViews, organisations,
+            access, seesTotals, seesEveryone, totals, commonsViews, organisations, visible.Count,
             seesTotals ? await timeline.ReadAsync(call.Id, ct) : [],
             now);
     }
