@@ -69,7 +69,7 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
         var clock = Stopwatch.StartNew();
         var first = await queries.DashboardAsync(call.Facilitator, call.Slug, DashboardQueries.OrganisationsShown);
         var cold = clock.Elapsed.TotalMilliseconds;
-        if (!first.IsSuccess || first.Value!.Organisations.Count != options.Organisations || first.Value.Commons.Count != options.DashboardCommons)
+        if (!first.IsSuccess || first.Value!.OrganisationCount != options.Organisations || first.Value.Commons.Count != options.DashboardCommons)
         {
             throw new InvalidOperationException($"The dashboard did not show the seeded call: {first.Error}");
         }

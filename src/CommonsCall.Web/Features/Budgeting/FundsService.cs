@@ -174,7 +174,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         }
 
         var now = clock.GetUtcNow();
-        var changes = new List<object>();
+        var changes = new List<long>();
         foreach (var line in lines.OrderBy(l => l.OrganisationId))
         {
             var budget = await RowLocks.EnsureMemberBudgetAsync(db, call.Id, line.OrganisationId, ct);
@@ -187,11 +187,12 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
             if (!result.Value.IsNoOp)
             {
                 db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.Grant, result.Value.Before, result.Value.After, actor.UserId, line.OrganisationId, null, now));
-                changes.Add(new { line.OrganisationId, result.Value.Before, result.Value.After });
+                changes.Add(result.Value.After - result.Value.Before);
             }
         }
 
-        AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, changes, now);
+        // Each member's grant is in the ledger; the audit entry stays small enough for a call of any size.
+        AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, new { Members = changes.Count, Granted = changes.Sum() }, now);
         await db.SaveChangesAsync(ct);
         await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
         await tx.CommitAsync(ct);
