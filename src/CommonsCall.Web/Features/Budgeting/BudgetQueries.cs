@@ -41,14 +41,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     public async Task<FundingView?> FundingAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        if (call is null)
-        {
-            return null;
-        }
-
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.CanRead(call))
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
         {
             return null;
         }

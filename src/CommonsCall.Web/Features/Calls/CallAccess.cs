@@ -18,6 +18,9 @@ public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Gu
 
     public bool CanRead(Call call) => call.Visibility == CallVisibility.Public || IsInvolved;
 
+    /// <summary>Takes part in the call as its facilitator, a member or a funder: may watch its dashboard and reports.</summary>
+    public bool TakesPart => IsFacilitator || IsMember || IsFunder;
+
     public bool Represents(Guid organisationId) => MemberOrganisations.Contains(organisationId);
 
     // The contributions visibility rule (DESIGN.md ContributionsVisibility) for this viewer, in one place for every
@@ -35,6 +38,22 @@ public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Gu
 
     /// <summary>Facilitators of the call and platform administrators manage it.</summary>
     public static bool CanManage(Actor actor, Call call) => actor.IsAdministrator || (actor.UserId is { } id && call.IsFacilitator(id));
+
+    /// <summary>
+    /// The call with this slug (with its facilitators) and the actor's access to it; null when there is no such call
+    /// or the actor may not read it, which look the same to the outside (a members-only call is a 404).
+    /// </summary>
+    public static async Task<(Call Call, CallAccess Access)?> ReadableAsync(AppDbContext db, string slug, Actor actor, CancellationToken ct)
+    {
+        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
+        if (call is null)
+        {
+            return null;
+        }
+
+        var access = await LoadAsync(db, call, actor, ct);
+        return access.CanRead(call) ? (call, access) : null;
+    }
 
     public static async Task<CallAccess> LoadAsync(AppDbContext db, Call call, Actor actor, CancellationToken ct)
     {

@@ -233,13 +233,8 @@ public sealed class ChallengeQueries(IDbContextFactory<AppDbContext> factory)
 
     private static async Task<ChallengeCallView?> CallAsync(AppDbContext db, Actor actor, string slug, CancellationToken ct)
     {
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        if (call is null)
-        {
-            return null;
-        }
-
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        return access.CanRead(call) ? new ChallengeCallView(call.Id, call.Slug, call.Title, call.Phase, access) : null;
+        return await CallAccess.ReadableAsync(db, slug, actor, ct) is var (call, access)
+            ? new ChallengeCallView(call.Id, call.Slug, call.Title, call.Phase, access)
+            : null;
     }
 }

@@ -61,19 +61,12 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
     public async Task<Result<DashboardView>> DashboardAsync(Actor actor, string slug, int? organisationLimit, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        if (call is null)
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
         {
             return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
         }
 
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.CanRead(call))
-        {
-            return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
-        }
-
-        if (!(access.IsFacilitator || access.IsFunder || access.IsMember))
+        if (!access.TakesPart)
         {
             return new DomainError(ErrorCodes.Forbidden, "The dashboard is for the call's facilitators, funders and members.");
         }

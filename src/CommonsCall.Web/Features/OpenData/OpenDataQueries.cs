@@ -77,14 +77,7 @@ public sealed class OpenDataQueries(IDbContextFactory<AppDbContext> factory, Bud
     public async Task<Result<CallResults>> ResultsAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        if (call is null)
-        {
-            return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
-        }
-
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.CanRead(call))
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
         {
             return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
         }

@@ -69,19 +69,12 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> factory)
     public async Task<Result<CallReport>> ForCallAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        if (call is null)
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
         {
             return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
         }
 
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        if (!access.CanRead(call))
-        {
-            return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
-        }
-
-        if (!(access.IsFacilitator || access.IsMember || access.IsFunder))
+        if (!access.TakesPart)
         {
             return new DomainError(ErrorCodes.Forbidden, "The reports are for the call's facilitators and the organisations taking part in it.");
         }
