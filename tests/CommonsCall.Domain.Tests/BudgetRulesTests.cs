@@ -4,8 +4,8 @@ namespace CommonsCall.Domain.Tests;
 
 public class BudgetRulesTests
 {
-    private static readonly DateTimeOffset Opens = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Closes = new(2026, 5, 18, 18, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Opens = TestClock.Start.AddDays(10);
+    private static readonly DateTimeOffset Closes = Opens.AddDays(14);
     private static readonly BudgetRules Windowed = BudgetRules.Default with { FundingOpensAt = Opens, FundingClosesAt = Closes };
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class AContribution
 /// <summary>Calls brought to a phase the way a facilitator would: one step at a time, preconditions met.</summary>
 internal static class ACall
 {
-    public static readonly DateTimeOffset CreatedAt = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset CreatedAt = TestClock.Start;
 
     /// <summary>Facts under which every phase move's preconditions hold.</summary>
     public static PhaseFacts ReadyFacts { get; } = new(MemberParticipants: 3, PublishedChallenges: 2, ApprovedCommons: 1, Pool: 1_000_000, OwnFunds: 0);

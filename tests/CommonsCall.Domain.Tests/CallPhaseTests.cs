@@ -7,8 +7,8 @@ namespace CommonsCall.Domain.Tests;
 public class CallPhaseTests
 {
     private static readonly PhaseFacts Ready = ACall.ReadyFacts;
-    private static readonly DateTimeOffset Opens = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Closes = new(2026, 5, 18, 18, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Opens = TestClock.Start.AddDays(10);
+    private static readonly DateTimeOffset Closes = Opens.AddDays(14);
     private static readonly BudgetRules Windowed = BudgetRules.Default with { FundingOpensAt = Opens, FundingClosesAt = Closes };
 
     [Fact]
@@ -146,7 +146,7 @@ public class CallPhaseTests
     public void Settling_the_round_moves_the_call_to_results_and_records_when()
     {
         var call = ACall.In(CallPhase.Budgeting);
-        var at = new DateTimeOffset(2026, 5, 18, 18, 0, 0, TimeSpan.Zero);
+        var at = Closes;
 
         call.MarkSettled(at).ShouldSucceed();
 
@@ -158,7 +158,7 @@ public class CallPhaseTests
     public void Settling_twice_is_refused_and_keeps_the_first_settlement()
     {
         var call = ACall.In(CallPhase.Budgeting);
-        var first = new DateTimeOffset(2026, 5, 18, 18, 0, 0, TimeSpan.Zero);
+        var first = Closes;
         call.MarkSettled(first).ShouldSucceed();
 
         call.MarkSettled(first.AddMinutes(1)).ShouldBeRefusedWith("already_settled");

@@ -10,7 +10,7 @@ namespace CommonsCall.Domain.Tests;
 /// <summary>Who pays, who uses and who benefits from a commons: from the challenges it answers and from what organisations did.</summary>
 public class CommonsStakeholdersTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Start;
     private static readonly Guid CallId = Guid.NewGuid();
     private static readonly Guid Covoit = Guid.NewGuid();
     private static readonly Guid Metropole = Guid.NewGuid();

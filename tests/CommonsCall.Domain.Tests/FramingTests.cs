@@ -6,7 +6,7 @@ namespace CommonsCall.Domain.Tests;
 /// <summary>Framing a call: its description, planned dates, glossary and scope.</summary>
 public class FramingTests
 {
-    private static readonly DateOnly March = new(2026, 3, 2);
+    private static readonly DateOnly March = TestClock.Today.AddDays(7);
 
     [Fact]
     public void Planned_dates_in_phase_order_are_kept_and_equal_dates_are_allowed()

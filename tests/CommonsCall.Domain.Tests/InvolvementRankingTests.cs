@@ -8,7 +8,7 @@ namespace CommonsCall.Domain.Tests;
 /// <summary>Which organisations are most involved in the commons of a call: what counts, and how they are ranked.</summary>
 public class InvolvementRankingTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Start;
     private static readonly Guid CallId = Guid.NewGuid();
     private static readonly ReportOrganisation Covoit = new(Guid.NewGuid(), "Covoit'Ouest");
     private static readonly ReportOrganisation Metropole = new(Guid.NewGuid(), "Métropole de Valmont");
@@ -29,8 +29,8 @@ public class InvolvementRankingTests
 
     private static Milestone MilestoneOf(ReportOrganisation owner, Guid commons, bool done)
     {
-        var milestone = new Milestone(commons, "Jalon", new DateOnly(2026, 6, 1), owner.Id, Now);
-        milestone.Update("Jalon", new DateOnly(2026, 6, 1), owner.Id, done, Now);
+        var milestone = new Milestone(commons, "Jalon", TestClock.Today.AddDays(30), owner.Id, Now);
+        milestone.Update("Jalon", TestClock.Today.AddDays(30), owner.Id, done, Now);
         return milestone;
     }
 

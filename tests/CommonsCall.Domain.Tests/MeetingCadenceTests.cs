@@ -5,7 +5,7 @@ namespace CommonsCall.Domain.Tests;
 /// <summary>DESIGN.md: warn when a working group's meetings are less than 7 or more than 45 days apart.</summary>
 public class MeetingCadenceTests
 {
-    private static readonly DateOnly Today = new(2026, 6, 15);
+    private static readonly DateOnly Today = TestClock.Today;
 
     private static DateOnly Day(int offset) => Today.AddDays(offset);
 

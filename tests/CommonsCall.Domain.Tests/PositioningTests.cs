@@ -42,15 +42,16 @@ public class PositioningTests
     public void A_milestone_records_when_it_was_done_and_forgets_it_when_reopened()
     {
         var owner = Guid.NewGuid();
-        var milestone = new Milestone(Guid.NewGuid(), "Prototype du cadenas", new DateOnly(2026, 9, 1), owner, At);
-        milestone.IsLate(new DateOnly(2026, 9, 2)).ShouldBeTrue();
+        var due = TestClock.Today.AddDays(90);
+        var milestone = new Milestone(Guid.NewGuid(), "Prototype du cadenas", due, owner, At);
+        milestone.IsLate(due.AddDays(1)).ShouldBeTrue();
 
-        milestone.Update("Prototype du cadenas", new DateOnly(2026, 9, 1), owner, done: true, At.AddDays(3));
+        milestone.Update("Prototype du cadenas", due, owner, done: true, At.AddDays(3));
         milestone.IsDone.ShouldBeTrue();
         milestone.DoneAt.ShouldBe(At.AddDays(3));
-        milestone.IsLate(new DateOnly(2026, 9, 2)).ShouldBeFalse();
+        milestone.IsLate(due.AddDays(1)).ShouldBeFalse();
 
-        milestone.Update("Prototype v2", new DateOnly(2026, 10, 1), owner, done: false, At.AddDays(4));
+        milestone.Update("Prototype v2", due.AddDays(30), owner, done: false, At.AddDays(4));
         milestone.IsDone.ShouldBeFalse();
         milestone.DoneAt.ShouldBeNull();
         milestone.Title.ShouldBe("Prototype v2");

@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Challenges;
@@ -26,6 +27,9 @@ public static class DemoData
 
     /// <summary>The second demo call, in its co-funding round: what the funders' dashboard looks like with money moving.</summary>
     public const string RoundCallSlug = "communs-tiers-lieux-bocage";
+
+    /// <summary>The demo round closes this many days after the day it is seeded.</summary>
+    public const int RoundClosesInDays = 14;
 
     public static readonly DemoAccount Administrator = new("admin@demo.commonscall.org", "Alex Admin", "administrateur de la plateforme");
     public static readonly DemoAccount Facilitator = new("animation@demo.commonscall.org", "Camille Martin", "animatrice de l'appel");
@@ -225,6 +229,11 @@ public static class DemoData
         db.Meetings.Add(new Meeting(registre.Id, today.AddDays(-28), "Lancement du groupe de travail", now));
         db.Meetings.Add(new Meeting(registre.Id, today.AddDays(7), "Revue de la spécification", now));
 
+        // Every demo date is relative to the day it is seeded, so the demo reads the same whenever it is run.
+        Ensure(call.SetPlannedDates(PhaseSchedule.From([
+            (CallPhase.Framing, today.AddDays(-45)), (CallPhase.Challenges, today.AddDays(-30)), (CallPhase.Commons, today.AddDays(-7)),
+            (CallPhase.Budgeting, today.AddDays(21)), (CallPhase.Results, today.AddDays(35)), (CallPhase.FollowUp, today.AddDays(60))])));
+
         var facts = new PhaseFacts(MemberParticipants: 6, PublishedChallenges: 4, ApprovedCommons: 4, Pool: 0, OwnFunds: 0);
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
         {
@@ -319,6 +328,14 @@ public static class DemoData
             Commun(5, "Kit de mobilier d'atelier à fabriquer", "Plans ouverts d'établis et de rangements fabricables en fablab.", CommonsKind.Hardware, "CERN-OHL-S-2.0", 134_000, 200_000),
             Commun(6, "Méthode d'évaluation de l'utilité sociale", "Une grille commune pour rendre compte aux financeurs.", CommonsKind.Method, "CC-BY-4.0", 180_000, 300_000),
         };
+
+        // The round opened three days ago and closes in two weeks, whatever day the demo is seeded.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var closes = new DateTimeOffset(today.AddDays(RoundClosesInDays).ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+        Ensure(call.ChangeBudgetRules(call.BudgetRules with { FundingOpensAt = now.AddDays(-3), FundingClosesAt = closes }));
+        Ensure(call.SetPlannedDates(PhaseSchedule.From([
+            (CallPhase.Framing, today.AddDays(-60)), (CallPhase.Challenges, today.AddDays(-45)), (CallPhase.Commons, today.AddDays(-30)),
+            (CallPhase.Budgeting, today.AddDays(-3)), (CallPhase.Results, today.AddDays(RoundClosesInDays + 1)), (CallPhase.FollowUp, today.AddDays(45))])));
 
         var facts = new PhaseFacts(MemberParticipants: members.Count, PublishedChallenges: 1, ApprovedCommons: commons.Length, Pool: 0, OwnFunds: 0);
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })

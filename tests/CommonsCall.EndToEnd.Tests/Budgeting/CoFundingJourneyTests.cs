@@ -18,9 +18,6 @@ namespace CommonsCall.EndToEnd.Tests.Budgeting;
 [Collection(BrowserCollection.Name)]
 public sealed class CoFundingJourneyTests(BrowserFixture browser)
 {
-    /// <summary>The live updates are announced within a second; a few seconds leaves room for a busy machine.</summary>
-    private static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = 5_000 };
-
     [Fact]
     public Task Members_share_their_budgets_live_and_closing_funds_the_commons_that_reached_its_minimum() => browser.RunWithPeopleAsync(async people =>
     {
@@ -80,7 +77,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await ContributeAsync(yanis, s.Lock, "800");
         await ExpectBudgetAsync(yanis, available: "200,00 €", contributed: "800,00 €");
         await ExpectTotalAsync(yanis, s.Lock, "1 200,00 €");
-        await Expect(Card(lena, s.Lock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €", Live);
+        await Expect(Card(lena, s.Lock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €", LiveUpdate.Wait);
         await ExpectBudgetAsync(lena, available: "600,00 €", contributed: "400,00 €");
 
         // Member B asks for more than it has left: refused in words, and nothing moved, even after a reload.
@@ -103,7 +100,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await ContributeAsync(yanis, s.Stations, "200");
         await ExpectBudgetAsync(yanis, available: "0,00 €", contributed: "1 000,00 €");
         await ExpectTotalAsync(yanis, s.Stations, "200,00 €");
-        await Expect(Card(lena, s.Stations).GetByTestId("commons-total")).ToHaveTextAsync("200,00 €", Live);
+        await Expect(Card(lena, s.Stations).GetByTestId("commons-total")).ToHaveTextAsync("200,00 €", LiveUpdate.Wait);
 
         // The facilitator closes the round; member B's open page shows the money given back.
         await camille.GetByTestId("close-round").ClickAsync();
@@ -112,7 +109,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Clôturer le cofinancement" }).ClickAsync();
         await Expect(camille.GetByTestId("manage-message")).ToHaveTextAsync("Cofinancement clôturé : les résultats sont publiés.");
 
-        await Expect(yanis.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est clôturé.", Live);
+        await Expect(yanis.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est clôturé.", LiveUpdate.Wait);
         await ExpectBudgetAsync(yanis, available: "200,00 €", contributed: "800,00 €");
         await Expect(Card(yanis, s.Stations).GetByTestId("commons-released")).ToHaveTextAsync("Restitué aux membres : 200,00 €");
         await Expect(yanis.GetByTestId("give-amount")).ToHaveCountAsync(0);
@@ -161,7 +158,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await ExpectBudgetAsync(yanis, available: "750,00 €", contributed: "250,00 €");
 
         var card = Card(lena, s.Stations);
-        await Expect(card.GetByTestId("commons-total")).ToHaveTextAsync("250,00 €", Live);
+        await Expect(card.GetByTestId("commons-total")).ToHaveTextAsync("250,00 €", LiveUpdate.Wait);
         await card.GetByText("1 contributeur(s)").ClickAsync();
         await Expect(card.Locator("details").GetByRole(AriaRole.Listitem)).ToHaveTextAsync($"{s.MemberB.Name} : 250,00 €");
         await ExpectBudgetAsync(lena, available: "1 000,00 €", contributed: "0,00 €");

@@ -16,8 +16,6 @@ namespace CommonsCall.EndToEnd.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed class FunderJourneyTests(BrowserFixture browser)
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = 5_000 };
-
     [Fact]
     public Task Funder_pledges_to_the_pool_and_watches_the_contributions_it_pays_for() => browser.RunAsync(async page =>
     {
@@ -65,7 +63,7 @@ public sealed class FunderJourneyTests(BrowserFixture browser)
         await Expect(page.Locator(".stat", new() { HasText = "Budget attribué aux membres" }).Locator(".money")).ToHaveTextAsync("3 000,00 €");
         await Expect(page.GetByTestId("give-amount")).ToHaveCountAsync(0);
         await arrange.ContributeAsync(call, memberB, bikeLock, 120_000);
-        await Expect(page.CommonsCard(bikeLock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €", Live);
+        await Expect(page.CommonsCard(bikeLock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €", LiveUpdate.Wait);
         await page.AssertAccessibleAsync();
 
         // Every movement of its money is in the ledger, down to the member's contribution.
@@ -85,7 +83,7 @@ public sealed class FunderJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("dashboard-contributed")).ToHaveTextAsync("1 200,00 €");
         await page.AssertAccessibleAsync();
         await arrange.ContributeAsync(call, memberB, bikeLock, 150_000);
-        await Expect(lockTotal).ToHaveTextAsync("1 500,00 €", Live);
+        await Expect(lockTotal).ToHaveTextAsync("1 500,00 €", LiveUpdate.Wait);
         await Expect(page.GetByTestId("dashboard-contributed")).ToHaveTextAsync("1 500,00 €");
 
         var contributionsCsv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Contributions par organisation (CSV)" }).ClickAsync());

@@ -58,7 +58,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
         }
         finally
         {
-            app.Clock.Set(TestClock.DefaultStart);
+            app.Clock.Set(TestClock.Start);
         }
     }
 

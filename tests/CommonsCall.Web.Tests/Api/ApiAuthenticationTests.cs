@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace CommonsCall.Web.Tests.Api;
 
@@ -101,6 +102,10 @@ public sealed partial class ApiAuthenticationTests(AppFactory app) : IClassFixtu
             new("Input.Password", TestData.Password),
         ]));
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The browser keeps the cookie only if it expires after the real time: the app's clock in tests is the real one.
+        var cookie = SetCookieHeaderValue.ParseList(signedIn.Headers.GetValues("Set-Cookie").ToList()).Single(c => c.Name == "CommonsCall.Auth");
+        cookie.Expires.ShouldNotBeNull();
+        cookie.Expires.Value.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(13));
 
         var tokens = await browser.GetAsync("/api/v1/me/tokens");
 

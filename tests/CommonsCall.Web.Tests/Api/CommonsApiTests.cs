@@ -240,27 +240,27 @@ public sealed class CommonsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var owner = await ApiClient.ForAsync(app, s.Members[0].User);
         var stranger = await ApiClient.ForAsync(app, s.Members[2].User);
 
-        var created = await owner.PostAsJsonAsync($"{url}/milestones", new { title = "Spécification v1", dueOn = "2026-12-15", ownerOrganisationId = s.Members[0].Id });
+        var created = await owner.PostAsJsonAsync($"{url}/milestones", new { title = "Spécification v1", dueOn = TestClock.IsoDay(23), ownerOrganisationId = s.Members[0].Id });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var milestone = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        (await owner.PutAsJsonAsync($"{url}/milestones/{milestone}", new { title = "Spécification v1", dueOn = "2026-12-20", ownerOrganisationId = s.Members[0].Id, done = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await (await owner.PostAsJsonAsync($"{url}/milestones", new { title = "Hors groupe", dueOn = "2026-12-15", ownerOrganisationId = s.Members[2].Id }))
+        (await owner.PutAsJsonAsync($"{url}/milestones/{milestone}", new { title = "Spécification v1", dueOn = TestClock.IsoDay(28), ownerOrganisationId = s.Members[0].Id, done = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await owner.PostAsJsonAsync($"{url}/milestones", new { title = "Hors groupe", dueOn = TestClock.IsoDay(23), ownerOrganisationId = s.Members[2].Id }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.NotInWorkingGroup);
         await (await stranger.DeleteAsync($"{url}/milestones/{milestone}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         await (await owner.DeleteAsync($"{url}/milestones/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
 
-        (await owner.PostAsJsonAsync($"{url}/meetings", new { on = "2026-11-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var meeting = await owner.PostAsJsonAsync($"{url}/meetings", new { on = "2027-01-10", note = "Revue de la spécification" });
+        (await owner.PostAsJsonAsync($"{url}/meetings", new { on = TestClock.IsoDay(-21) })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var meeting = await owner.PostAsJsonAsync($"{url}/meetings", new { on = TestClock.IsoDay(49), note = "Revue de la spécification" });
         meeting.StatusCode.ShouldBe(HttpStatusCode.Created);
-        await (await owner.PostAsJsonAsync($"{url}/meetings", new { on = "2027-01-10" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
-        await (await stranger.PostAsJsonAsync($"{url}/meetings", new { on = "2027-02-10" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await (await owner.PostAsJsonAsync($"{url}/meetings", new { on = TestClock.IsoDay(49) })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
+        await (await stranger.PostAsJsonAsync($"{url}/meetings", new { on = TestClock.IsoDay(80) })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
 
         var group = (await (await ApiClient.Anonymous(app).GetAsync(url)).JsonAsync()).GetProperty("workingGroup");
         var done = group.GetProperty("milestones").EnumerateArray().Single();
         done.GetProperty("isDone").GetBoolean().ShouldBeTrue();
-        done.GetProperty("dueOn").GetString().ShouldBe("2026-12-20");
+        done.GetProperty("dueOn").GetString().ShouldBe(TestClock.IsoDay(28));
         var cadence = group.GetProperty("cadence");
-        cadence.GetProperty("next").GetString().ShouldBe("2027-01-10");
+        cadence.GetProperty("next").GetString().ShouldBe(TestClock.IsoDay(49));
         var warning = cadence.GetProperty("warnings").EnumerateArray().Single();
         warning.GetProperty("kind").GetString().ShouldBe("TooFar");
         warning.GetProperty("days").GetInt32().ShouldBe(70);

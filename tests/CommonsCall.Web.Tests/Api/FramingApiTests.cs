@@ -36,7 +36,7 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         ecosystem = "Logistique, Valmont",
         currency = "EUR",
         visibility = "Public",
-        plannedDates = new[] { new { phase = "Framing", date = "2026-03-02" }, new { phase = "Budgeting", date = "2026-06-01" } },
+        plannedDates = new[] { new { phase = "Framing", date = TestClock.IsoDay(7) }, new { phase = "Budgeting", date = TestClock.IsoDay(98) } },
     };
 
     private static object Edit(string title = "Titre revu") => new
@@ -46,7 +46,7 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         ecosystem = "Grand Valmont",
         currency = "EUR",
         visibility = "MembersOnly",
-        plannedDates = new[] { new { phase = "Challenges", date = "2026-04-01" } },
+        plannedDates = new[] { new { phase = "Challenges", date = TestClock.IsoDay(37) } },
     };
 
     private static string Slug() => "api-" + Guid.NewGuid().ToString("N")[..10];
@@ -88,7 +88,7 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         call.GetProperty("phase").GetString().ShouldBe("Draft");
         call.GetProperty("you").GetProperty("isFacilitator").GetBoolean().ShouldBeTrue();
         call.GetProperty("plannedDates").EnumerateArray().Select(d => (d.GetProperty("phase").GetString(), d.GetProperty("date").GetString()))
-            .ShouldBe([("Framing", "2026-03-02"), ("Budgeting", "2026-06-01")]);
+            .ShouldBe([("Framing", TestClock.IsoDay(7)), ("Budgeting", TestClock.IsoDay(98))]);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
             ecosystem = "E",
             currency = "ZZZ",
             visibility = "Public",
-            plannedDates = new[] { new { phase = "Draft", date = "2026-03-02" } },
+            plannedDates = new[] { new { phase = "Draft", date = TestClock.IsoDay(7) } },
         })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
         invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ShouldBe(["currency", "plannedDates[0].phase", "slug", "title"]);
 
@@ -145,7 +145,7 @@ public sealed class FramingApiTests(AppFactory app) : IClassFixture<AppFactory>
         var stored = await StoredAsync(call.Id);
         stored.Title.ShouldBe("Par l'administration");
         stored.Visibility.ShouldBe(CallVisibility.MembersOnly);
-        stored.PlannedDates.StartOf(CallPhase.Challenges).ShouldBe(new DateOnly(2026, 4, 1));
+        stored.PlannedDates.StartOf(CallPhase.Challenges).ShouldBe(TestClock.Today.AddDays(37));
     }
 
     [Fact]

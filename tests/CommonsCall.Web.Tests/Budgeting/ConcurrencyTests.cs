@@ -40,6 +40,11 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
         results.Length.ShouldBe(200);
         results.Where(r => !r.IsSuccess).Select(r => r.Error!.Code).Distinct()
             .ShouldAllBe(code => code == ErrorCodes.ExceedsCommonsMaximum);
+
+        // Then all 40 ask for 100.00 at once: 4,000.00 for a commons capped at 1,000.00, so at least 30 are refused.
+        var rush = await RaceAsync(racers.Select(m => (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(m, target, 10_000))));
+        rush.Count(r => !r.IsSuccess).ShouldBeGreaterThanOrEqualTo(30);
+        rush.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Error!.Code == ErrorCodes.ExceedsCommonsMaximum);
         var commons = await s.ReloadAsync(target);
         commons.Total.ShouldBeLessThanOrEqualTo(commons.MaximumGoal);
         (await s.VerifyLedgerAsync()).ShouldBeEmpty();
@@ -48,17 +53,19 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task One_member_racing_across_many_commons_never_spends_more_than_its_balance()
     {
-        // One member with 1,000.00 fires 200 changes at 20 commons at once, asking for up to 4x its balance.
+        // One member with 1,000.00 fires 200 changes at 20 commons at once, each of 100.00 to 190.00: at most 10 commons
+        // can hold a contribution, so every change aimed at the other 10 (100 at least) is refused.
         var s = await BudgetScenario.CreateAsync(app, memberCount: 2, pool: 200_000, null,
             Enumerable.Range(0, 20).Select(_ => (1_000L, 1_000_000L)).ToArray());
         await s.OpenRoundAsync();
         var member = s.Members[1];
         var requests = Enumerable.Range(0, 200).Select(i =>
-            (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(member, s.Commons[i % 20], ((i * 37) % 10 + 1) * 2_000)));
+            (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(member, s.Commons[i % 20], ((i * 37) % 10 + 10) * 1_000)));
 
         var results = await RaceAsync(requests);
 
         results.Count(r => r.IsSuccess).ShouldBeGreaterThan(0);
+        results.Count(r => !r.IsSuccess).ShouldBeGreaterThanOrEqualTo(100);
         results.Where(r => !r.IsSuccess).Select(r => r.Error!.Code).Distinct()
             .ShouldAllBe(code => code == ErrorCodes.InsufficientBalance);
         var budget = await s.BudgetOfAsync(member);
@@ -74,17 +81,15 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
             Enumerable.Range(0, 5).Select(_ => (10_000L, 150_000L)).ToArray());
         await s.OpenRoundAsync();
         var random = new Random(20261122);
-        var requests = Enumerable.Range(0, 250).Select(_ =>
-        {
-            var member = s.Members[1 + random.Next(10)];
-            var commons = s.Commons[random.Next(5)];
-            var amount = random.Next(0, 60) * 1_000L;
-            return (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(member, commons, amount));
-        }).ToList();
+        var asked = Enumerable.Range(0, 250).Select(_ => (Member: s.Members[1 + random.Next(10)], Commons: s.Commons[random.Next(5)], Amount: random.Next(0, 60) * 1_000L)).ToList();
 
-        var results = await RaceAsync(requests);
+        var results = await RaceAsync(asked.Select(a => (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(a.Member, a.Commons, a.Amount))));
 
         results.Count(r => r.IsSuccess).ShouldBeGreaterThan(0);
+        // Whatever the order, an amount over 40 % of a 1,000.00 balance is refused.
+        var overTheCap = asked.Select((a, i) => (a.Amount, Result: results[i])).Where(x => x.Amount > 40_000).ToList();
+        overTheCap.ShouldNotBeEmpty();
+        overTheCap.ShouldAllBe(x => !x.Result.IsSuccess);
         results.Where(r => !r.IsSuccess).Select(r => r.Error!.Code).Distinct()
             .ShouldAllBe(code => code == ErrorCodes.InsufficientBalance || code == ErrorCodes.ExceedsShareCap || code == ErrorCodes.ExceedsCommonsMaximum);
         (await s.VerifyLedgerAsync()).ShouldBeEmpty();
@@ -95,30 +100,43 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var s = await BudgetScenario.CreateAsync(app, memberCount: 21, pool: 2_100_000, null, (50_000, 300_000), (400_000, 800_000));
         await s.OpenRoundAsync();
-        var contributions = s.Members.Skip(1).SelectMany(m => new[]
+        // Each member gives 40.00 to the second commons, then keeps changing its gift to the first until the round
+        // is closed under it: every member's last answer is a refusal, whenever the close lands.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var giving = s.Members.Skip(1).Select(m => Task.Run(async () =>
         {
-            (Func<Task<Result<ContributionResult>>>)(() => s.ContributeAsync(m, s.Commons[0], 9_000)),
-            () => s.ContributeAsync(m, s.Commons[1], 4_000),
-        });
+            await start.Task;
+            var answers = new List<Result<ContributionResult>> { await s.ContributeAsync(m, s.Commons[1], 4_000) };
+            for (var i = 0; i < 10_000 && answers[^1].Error?.Code != ErrorCodes.RoundClosed; i++)
+            {
+                answers.Add(await s.ContributeAsync(m, s.Commons[0], i % 2 == 0 ? 9_000 : 8_000));
+            }
+
+            return answers;
+        })).ToList();
         var closing = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
+            await start.Task;
             await Task.Delay(20);
             return await s.Round.CloseAsync(s.Facilitator, s.Call.Id);
         })).ToList();
+        start.SetResult();
 
-        var results = await RaceAsync(contributions);
+        var answered = await Task.WhenAll(giving);
         var closes = await Task.WhenAll(closing);
 
         closes.Count(c => c.IsSuccess).ShouldBe(1);
         closes.Where(c => !c.IsSuccess).ShouldAllBe(c => c.Error!.Code == ErrorCodes.AlreadySettled);
-        results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Error!.Code == ErrorCodes.RoundClosed || r.Error!.Code == ErrorCodes.ExceedsCommonsMaximum);
+        answered.Select(a => a.Last().Error?.Code).ShouldAllBe(code => code == ErrorCodes.RoundClosed, "every member was still giving when the round closed");
+        var results = answered.SelectMany(a => a).ToList();
+        results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Error!.Code == ErrorCodes.RoundClosed);
         (await s.VerifyLedgerAsync()).ShouldBeEmpty();
 
         // Accepted after settlement: nothing. Every accepted change happened before it and is in the results.
         var late = await s.ContributeAsync(s.Members[1], s.Commons[0], 1_000);
         late.Error!.Code.ShouldBe(ErrorCodes.RoundClosed);
         var second = await s.ReloadAsync(s.Commons[1]);
-        second.Released.ShouldBe(results.Count(r => r.IsSuccess && r.Value!.After == 4_000) * 4_000L);
+        second.Released.ShouldBe(answered.Count(a => a[0].IsSuccess) * 4_000L);
     }
 
     [Fact]
@@ -137,7 +155,10 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
         start.SetResult();
         var results = await Task.WhenAll(racing);
 
-        results.Count(r => r.IsSuccess).ShouldBeGreaterThanOrEqualTo(6);
+        // The six members who got in first keep their grant (asking again for it succeeds); the other four's three
+        // requests each are refused.
+        results.Count(r => r.IsSuccess).ShouldBe(18);
+        results.Count(r => !r.IsSuccess).ShouldBe(12);
         results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Error!.Code == ErrorCodes.ExceedsPool);
         var budgets = await Task.WhenAll(s.Members.Select(s.BudgetOfAsync));
         budgets.Count(b => b.Granted == 150_000).ShouldBe(6);

@@ -105,7 +105,7 @@ public sealed class ContributionServiceTests(AppFactory app) : IClassFixture<App
         }
         finally
         {
-            app.Clock.Set(TestClock.DefaultStart);
+            app.Clock.Set(TestClock.Start);
         }
     }
 

@@ -1,17 +1,15 @@
+using System.Diagnostics;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace CommonsCall.Web.Tests.Budgeting;
 
-public sealed class LiveUpdateTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class LiveUpdateTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
-    private static async Task<T> WithinAsync<T>(TaskCompletionSource<T> signal, TimeSpan limit)
-    {
-        var finished = await Task.WhenAny(signal.Task, Task.Delay(limit));
-        finished.ShouldBe(signal.Task, $"no live update within {limit.TotalSeconds} s");
-        return await signal.Task;
-    }
+    /// <summary>Generous: the promised second is measured by the bench, a busy machine may take longer here.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_contribution_is_announced_to_another_app_instance_sharing_the_database()
@@ -25,9 +23,11 @@ public sealed class LiveUpdateTests(AppFactory app) : IClassFixture<AppFactory>
         var seen = new TaskCompletionSource<ContributionChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         other.Services.GetRequiredService<ContributionEvents>().Changed += c => seen.TrySetResult(c);
 
+        var waited = Stopwatch.StartNew();
         (await s.ContributeAsync(s.Members[1], s.Commons[0], 7_000)).Error.ShouldBeNull();
 
-        var change = await WithinAsync(seen, TimeSpan.FromSeconds(1));
+        var change = await seen.Task.WaitAsync(Patience);
+        output.WriteLine($"The other instance heard of the change {waited.ElapsedMilliseconds} ms after it was asked for.");
         change.CommonsId.ShouldBe(s.Commons[0].Id);
         change.After.ShouldBe(7_000);
         change.CommonsTotal.ShouldBe(7_000);
@@ -38,12 +38,21 @@ public sealed class LiveUpdateTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var s = await BudgetScenario.CreateAsync(app, 2, 100_000, null, (10_000, 50_000));
         await s.OpenRoundAsync();
-        var seen = new TaskCompletionSource<ContributionChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heard = new List<ContributionChanged>();
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Handler(ContributionChanged c)
         {
             if (c.CallId == s.Call.Id)
             {
-                seen.TrySetResult(c);
+                lock (heard)
+                {
+                    heard.Add(c);
+                }
+
+                if (c.After == 3_000)
+                {
+                    marker.TrySetResult();
+                }
             }
         }
 
@@ -52,7 +61,15 @@ public sealed class LiveUpdateTests(AppFactory app) : IClassFixture<AppFactory>
         try
         {
             (await s.ContributeAsync(s.Members[1], s.Commons[0], 999_999)).Error.ShouldNotBeNull();
-            (await Task.WhenAny(seen.Task, Task.Delay(500))).ShouldNotBe(seen.Task);
+
+            // Notifications arrive in commit order: once the accepted change made after the refusal is heard,
+            // anything the refusal had announced would have been heard before it.
+            (await s.ContributeAsync(s.Members[1], s.Commons[0], 3_000)).Error.ShouldBeNull();
+            await marker.Task.WaitAsync(Patience);
+            lock (heard)
+            {
+                heard.Select(c => c.After).ShouldBe([3_000L]);
+            }
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace CommonsCall.Web.Tests.Calls;
 /// <summary>Creating and framing a call through the service, against PostgreSQL.</summary>
 public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static readonly DateOnly March = new(2026, 3, 2);
+    private static readonly DateOnly March = TestClock.Today.AddDays(7);
 
     private readonly TestData _data = new(app);
 
@@ -127,7 +127,7 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         audit.ActorUserId.ShouldBe(facilitator.UserId);
         audit.Before!.ShouldContain(call.Title);
         audit.After!.ShouldContain("Titre revu");
-        audit.After!.ShouldContain("2026-03-12");
+        audit.After!.ShouldContain(March.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace CommonsCall.Web.Tests.Calls;
 /// <summary>Every rule of the validators behind the call form, the framing editors and the API.</summary>
 public sealed class FramingValidatorTests
 {
-    private static readonly DateOnly March = new(2026, 3, 2);
+    private static readonly DateOnly March = TestClock.Today.AddDays(7);
 
     private static readonly CreateCall Valid = new(
         "Communs de la mobilité", "communs-mobilite-2026", "Un **appel**.", "Valmont", "EUR", CallVisibility.Public,

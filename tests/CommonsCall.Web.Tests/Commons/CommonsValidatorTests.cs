@@ -130,7 +130,7 @@ public sealed class CommonsValidatorTests
     [Fact]
     public void A_milestone_needs_a_title_a_due_date_and_an_owner()
     {
-        var today = new DateOnly(2026, 11, 22);
+        var today = TestClock.Today;
         var add = new AddMilestone(CallId, CommonsId, "Spécification v1", today, Guid.NewGuid());
         var addValidator = new AddMilestoneValidator();
         Fields(addValidator, add).ShouldBeEmpty();
@@ -152,7 +152,7 @@ public sealed class CommonsValidatorTests
     public void A_meeting_needs_a_date_and_a_short_note()
     {
         var validator = new AddMeetingValidator();
-        var meeting = new AddMeeting(CallId, CommonsId, new DateOnly(2026, 12, 1), "Point d'étape");
+        var meeting = new AddMeeting(CallId, CommonsId, TestClock.Today.AddDays(9), "Point d'étape");
 
         Fields(validator, meeting).ShouldBeEmpty();
         Fields(validator, meeting with { Note = null }).ShouldBeEmpty();

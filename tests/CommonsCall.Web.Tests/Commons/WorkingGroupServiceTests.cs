@@ -11,7 +11,7 @@ namespace CommonsCall.Web.Tests.Commons;
 /// <summary>Positionings, milestones, meetings and the call map through the services, on PostgreSQL.</summary>
 public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TestClock.DefaultStart.UtcDateTime);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TestClock.Start.UtcDateTime);
 
     private CallMapQueries Map => app.Services.GetRequiredService<CallMapQueries>();
 
@@ -145,7 +145,7 @@ public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<App
         milestone.Title.ShouldBe("Spécification v1");
         milestone.OwnerOrganisationId.ShouldBe(s.Members[1].Id);
         milestone.IsDone.ShouldBeTrue();
-        milestone.DoneAt.ShouldBe(TestClock.DefaultStart);
+        milestone.DoneAt.ShouldBe(TestClock.Start);
 
         (await s.Groups.DeleteMilestoneAsync(s.Members[0].User, s.Call.Id, id, added.Value)).Error.ShouldBeNull();
         (await s.Queries.DetailAsync(Actor.Anonymous, s.Slug, id))!.WorkingGroup.Milestones.ShouldBeEmpty();

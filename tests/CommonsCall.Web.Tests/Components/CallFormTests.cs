@@ -64,13 +64,13 @@ public sealed class CallFormTests : ComponentTestContext, IClassFixture<AppFacto
         cut.Find("#call-ecosystem").Input("Logistique urbaine");
         cut.Find("#call-currency").Change("CHF");
         cut.Find("#call-visibility").Change("MembersOnly");
-        cut.Find("#call-date-Budgeting").Change("2026-06-01");
-        cut.Find("#call-date-Framing").Change("2026-03-02");
+        cut.Find("#call-date-Budgeting").Change(TestClock.IsoDay(98));
+        cut.Find("#call-date-Framing").Change(TestClock.IsoDay(7));
         cut.Find("[data-testid=save-call]").Click();
 
         cut.WaitForAssertion(() => _saved.Count.ShouldBe(1));
         _saved[0].ToCreate().ShouldBe(new CreateCall("Communs de la logistique", "communs-de-la-logistique", "Un appel **ouvert**.", "Logistique urbaine", "CHF",
-            CallVisibility.MembersOnly, [new PlannedDate(CallPhase.Framing, new DateOnly(2026, 3, 2)), new PlannedDate(CallPhase.Budgeting, new DateOnly(2026, 6, 1))]),
+            CallVisibility.MembersOnly, [new PlannedDate(CallPhase.Framing, TestClock.Today.AddDays(7)), new PlannedDate(CallPhase.Budgeting, TestClock.Today.AddDays(98))]),
             new CreateCallComparer());
         cut.Find("#call-visibility-help").TextContent.ShouldContain("Seules les organisations invitées");
     }
@@ -111,15 +111,15 @@ public sealed class CallFormTests : ComponentTestContext, IClassFixture<AppFacto
     [Fact]
     public void Editing_shows_the_current_values_and_no_slug_field()
     {
-        var call = new Call("Communs de la mobilité", "communs-mobilite", "Résumé", "Valmont", "XOF", CallVisibility.MembersOnly, DateTimeOffset.UtcNow);
-        call.SetPlannedDates(PhaseSchedule.From([(CallPhase.Commons, new DateOnly(2026, 5, 4))]));
+        var call = new Call("Communs de la mobilité", "communs-mobilite", "Résumé", "Valmont", "XOF", CallVisibility.MembersOnly, TestClock.Start);
+        call.SetPlannedDates(PhaseSchedule.From([(CallPhase.Commons, TestClock.Today.AddDays(70))]));
 
         var cut = RenderForm(CallFormModel.From(call), isNew: false);
 
         cut.FindAll("#call-slug").ShouldBeEmpty();
         cut.Find("#call-title").GetAttribute("value").ShouldBe("Communs de la mobilité");
         cut.Find("#call-currency").GetAttribute("value").ShouldBe("XOF");
-        cut.Find("#call-date-Commons").GetAttribute("value").ShouldBe("2026-05-04");
+        cut.Find("#call-date-Commons").GetAttribute("value").ShouldBe(TestClock.IsoDay(70));
         cut.Find("#call-date-Framing").GetAttribute("value").ShouldBeNullOrEmpty();
 
         cut.Find("#call-date-Commons").Change("");

@@ -78,19 +78,19 @@ public sealed class CommonsPagesTests : ComponentTestContext, IClassFixture<AppF
         cut.WaitForElement("[data-testid=meeting-form]");
         cut.Find("[data-testid=next-meeting]").TextContent.Trim().ShouldBe("Aucune réunion prévue.");
 
-        cut.Find("#meeting-on").Change("2026-12-01");
+        cut.Find("#meeting-on").Change(TestClock.IsoDay(9));
         cut.Find("#meeting-note").Change("Lancement");
         cut.Find("[data-testid=add-meeting]").Click();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=meeting]").Count.ShouldBe(1));
-        cut.Find("[data-testid=next-meeting]").TextContent.ShouldContain("1 décembre 2026");
+        cut.Find("[data-testid=next-meeting]").TextContent.ShouldContain(TestClock.Today.AddDays(9).ToString("d MMMM yyyy", new System.Globalization.CultureInfo("fr-FR")));
         cut.FindAll("[data-testid=cadence-warning]").ShouldBeEmpty();
 
-        cut.Find("#meeting-on").Change("2026-12-04");
+        cut.Find("#meeting-on").Change(TestClock.IsoDay(12));
         cut.Find("[data-testid=add-meeting]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=cadence-warning]").TextContent.ShouldContain("seulement 3 jours d'écart"));
 
         cut.Find("#milestone-title").Change("Spécification v1");
-        cut.Find("#milestone-due").Change("2027-01-15");
+        cut.Find("#milestone-due").Change(TestClock.IsoDay(54));
         cut.Find("[data-testid=add-milestone]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=milestone]").TextContent.ShouldContain("Spécification v1"));
         cut.Find("[data-testid=milestone]").TextContent.ShouldContain(s.Members[0].Organisation.Name);

@@ -95,19 +95,19 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         cut.WaitForElement("[data-testid=call-form]");
 
         cut.Find("#call-title").Input("Appel recadré");
-        cut.Find("#call-date-Commons").Change("2026-05-04");
-        cut.Find("#call-date-Challenges").Change("2026-05-05");
+        cut.Find("#call-date-Commons").Change(TestClock.IsoDay(70));
+        cut.Find("#call-date-Challenges").Change(TestClock.IsoDay(71));
         cut.Find("[data-testid=save-call]").Click();
         cut.WaitForAssertion(() => cut.Find("#call-dates-error").GetAttribute("role").ShouldBe("alert"));
         (await StoredAsync(call.Id)).Title.ShouldBe(call.Title);
 
-        cut.Find("#call-date-Challenges").Change("2026-04-20");
+        cut.Find("#call-date-Challenges").Change(TestClock.IsoDay(56));
         cut.Find("[data-testid=save-call]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=edit-message]").TextContent.ShouldBe("L'appel est enregistré."));
         var stored = await StoredAsync(call.Id);
         stored.Title.ShouldBe("Appel recadré");
-        stored.PlannedDates.StartOf(CallPhase.Commons).ShouldBe(new DateOnly(2026, 5, 4));
+        stored.PlannedDates.StartOf(CallPhase.Commons).ShouldBe(TestClock.Today.AddDays(70));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         page.Find("[data-testid=invite-participant]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=participants-message]").TextContent.ShouldBe($"{organisation.Name} est invitée comme Financeur."));
-        page.Find("[data-testid=participant-row]").TextContent.ShouldContain("Invitée");
+        page.WaitForAssertion(() => page.Find("[data-testid=participant-row]").TextContent.ShouldContain("Invitée"));
 
         var callPage = Render<CallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(representative)));
         callPage.WaitForAssertion(() => callPage.Find("[data-testid=participation-item]").TextContent.ShouldContain($"{organisation.Name} est invitée à participer à cet appel comme Financeur."));

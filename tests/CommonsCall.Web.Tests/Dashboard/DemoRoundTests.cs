@@ -24,6 +24,14 @@ public sealed class DemoRoundTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         var v = (await app.Services.GetRequiredService<DashboardQueries>().DashboardAsync(funder, DemoData.RoundCallSlug, null)).Value.ShouldNotBeNull();
         v.Phase.ShouldBe(CallPhase.Budgeting);
         v.RoundOpen.ShouldBeTrue();
+        await using (var rules = await new TestData(app).DbAsync())
+        {
+            var round = await rules.Calls.SingleAsync(c => c.Slug == DemoData.RoundCallSlug);
+            round.BudgetRules.FundingClosesAt.ShouldNotBeNull();
+            round.BudgetRules.FundingClosesAt.Value.ShouldBeGreaterThan(DateTimeOffset.UtcNow, "the demo round seeded today closes in the future");
+            round.PlannedDates.StartOf(CallPhase.Results).ShouldNotBeNull().ShouldBeGreaterThan(DateOnly.FromDateTime(DateTime.UtcNow));
+        }
+
         v.Totals.Pool.ShouldBe(500_000);
         v.Totals.Granted.ShouldBe(500_000);
         v.Totals.Contributed.ShouldBe(350_000);

@@ -127,11 +127,11 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/positionings/mine"), new { kinds = new[] { "Wants" }, expectations = "Des données ouvertes" })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/positionings/mine", [.. Members, Role.Funder], (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/positionings/mine"))),
         new("POST", "/api/v1/calls/{slug}/commons/{id}/milestones", CoCreatorAndManagers,
-            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/milestones"), new { title = "Prototype", dueOn = "2027-02-01", ownerOrganisationId = w.People.CoCreator.Id })),
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/milestones"), new { title = "Prototype", dueOn = TestClock.IsoDay(71), ownerOrganisationId = w.People.CoCreator.Id })),
         new("PUT", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers,
-            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"), new { title = "Spécification", dueOn = "2026-12-20", ownerOrganisationId = w.People.CoCreator.Id, done = true })),
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"), new { title = "Spécification", dueOn = TestClock.IsoDay(28), ownerOrganisationId = w.People.CoCreator.Id, done = true })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"))),
-        new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = "2027-01-10", note = "Revue" })),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = TestClock.IsoDay(49), note = "Revue" })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/meetings/{w.Meeting}"))),
     ];
 

@@ -198,8 +198,8 @@ public sealed class SecurityWorld
             [new BudgetLine("Développement", 20_000, 50_000)], [challenge], [people.Spare.Id]));
         commons.Error.ShouldBeNull();
         var groups = services.GetRequiredService<WorkingGroupService>();
-        var milestone = await groups.AddMilestoneAsync(facilitator, new AddMilestone(call.Id, commons.Value, "Spécification", new DateOnly(2026, 12, 15), people.CoCreator.Id));
-        var meeting = await groups.AddMeetingAsync(facilitator, new AddMeeting(call.Id, commons.Value, new DateOnly(2026, 11, 30), "Lancement"));
+        var milestone = await groups.AddMilestoneAsync(facilitator, new AddMilestone(call.Id, commons.Value, "Spécification", TestClock.Today.AddDays(23), people.CoCreator.Id));
+        var meeting = await groups.AddMeetingAsync(facilitator, new AddMeeting(call.Id, commons.Value, TestClock.Today.AddDays(8), "Lancement"));
         (term.Error ?? statement.Error ?? milestone.Error ?? meeting.Error).ShouldBeNull();
         var funds = services.GetRequiredService<FundsService>();
         (await funds.PledgeAsync(people.Funder.User, new MakePledge(call.Id, people.Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();

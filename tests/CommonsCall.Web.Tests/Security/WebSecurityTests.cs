@@ -42,8 +42,8 @@ public sealed partial class WebSecurityTests(SecurityApp app) : IClassFixture<Se
         await StoreAsync(facilitator, HttpMethod.Post, w.Url("scope"), new { text = Payload, inScope = true });
         await StoreAsync(coCreator, HttpMethod.Put, w.Url($"challenges/{w.Challenge}"), new { question = $"{Script} comment faire ?", context = Payload, pains = new[] { Payload } });
         await StoreAsync(coCreator, HttpMethod.Put, w.Url($"commons/{w.Commons}"), new { title = $"Commun {Image}", summary = Payload, kind = "Software", licence = "MIT", maturity = "Emergence", governance = Payload });
-        await StoreAsync(coCreator, HttpMethod.Post, w.Url($"commons/{w.Commons}/milestones"), new { title = $"Jalon {Script}", dueOn = "2027-02-01", ownerOrganisationId = people.CoCreator.Id });
-        await StoreAsync(coCreator, HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = "2027-01-10", note = Payload });
+        await StoreAsync(coCreator, HttpMethod.Post, w.Url($"commons/{w.Commons}/milestones"), new { title = $"Jalon {Script}", dueOn = TestClock.IsoDay(71), ownerOrganisationId = people.CoCreator.Id });
+        await StoreAsync(coCreator, HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = TestClock.IsoDay(49), note = Payload });
         await StoreAsync(people.Clients[Role.Member], HttpMethod.Put, w.Url($"commons/{w.Commons}/positionings/mine"), new { kinds = new[] { "Wants" }, expectations = Payload, availability = Script });
         object Organisation(string website) => new
         {
