@@ -32,7 +32,11 @@ public abstract class ActionPanel<TView> : ComponentBase
     /// Runs <paramref name="change"/> unless another change of this panel is under way; hands its refusal (or null) to
     /// <paramref name="showError"/>; when accepted, runs <paramref name="onSuccess"/> and asks the page to reload.
     /// </summary>
-    protected async Task RunAsync(Func<Task<DomainError?>> change, Action<DomainError?> showError, string? success = null, Action? onSuccess = null)
+    protected Task RunAsync(Func<Task<DomainError?>> change, Action<DomainError?> showError, string? success = null, Action? onSuccess = null) =>
+        RunAsync(change, showError, () => success, onSuccess);
+
+    /// <summary>As above, for a success message that depends on the change's answer (read once it is accepted).</summary>
+    protected async Task RunAsync(Func<Task<DomainError?>> change, Action<DomainError?> showError, Func<string?> success, Action? onSuccess = null)
     {
         if (Busy)
         {
@@ -47,7 +51,7 @@ public abstract class ActionPanel<TView> : ComponentBase
             if (error is null)
             {
                 onSuccess?.Invoke();
-                await Changed.InvokeAsync(success);
+                await Changed.InvokeAsync(success());
             }
         }
         finally
