@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -9,7 +8,7 @@ namespace CommonsCall.Web.Tests.Security;
 /// Behind the reverse proxy: the scheme and address it forwards are believed from the configured proxy only, so
 /// that cookies become Secure and the CSP names our own WebSocket origin over HTTPS.
 /// </summary>
-public sealed partial class BehindProxyTests(NetworkApp app) : IClassFixture<NetworkApp>
+public sealed class BehindProxyTests(NetworkApp app) : IClassFixture<NetworkApp>
 {
     private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
@@ -34,12 +33,12 @@ public sealed partial class BehindProxyTests(NetworkApp app) : IClassFixture<Net
         var client = Client();
         var page = await client.SendAsync(Forwarded(HttpMethod.Get, "/account/login", peer));
         var antiforgery = Cookie(page, ".AspNetCore.Antiforgery").Split(';')[0];
-        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = Browser.AntiforgeryTokenIn(await page.Content.ReadAsStringAsync()).ShouldNotBeNull();
         var user = await new TestData(app).UserAsync();
         var post = Forwarded(HttpMethod.Post, "/account/login", peer);
         post.Headers.Add("Cookie", antiforgery);
         post.Content = new FormUrlEncodedContent(
-            [.. Browser.SignInFields(await Browser.EmailAsync(app, user), TestData.Password), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]);
+            [.. Browser.SignInFields(await Browser.EmailAsync(app, user), TestData.Password), new("__RequestVerificationToken", token)]);
         var signIn = await client.SendAsync(post);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signIn.Content.ReadAsStringAsync());
         return (page, signIn);
@@ -65,9 +64,6 @@ public sealed partial class BehindProxyTests(NetworkApp app) : IClassFixture<Net
         Cookie(signIn, Browser.AuthCookie).ShouldNotContain("secure", Case.Insensitive);
         ConnectSrc(page).ShouldBe("connect-src 'self' ws://localhost");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
 
 /// <summary>Outside Development every cookie is Secure, and HTTPS answers (as the proxy forwards them) carry HSTS.</summary>

@@ -81,14 +81,16 @@ public sealed partial class Browser
     /// <summary>The post of a form of <paramref name="page"/> (opened now), ready to send.</summary>
     public async Task<HttpRequestMessage> FormAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var html = await Client.GetStringAsync(page);
-        var token = AntiforgeryField().Match(html);
-        token.Success.ShouldBeTrue($"no antiforgery token on {page}");
+        var token = AntiforgeryTokenIn(await Client.GetStringAsync(page)).ShouldNotBeNull($"no antiforgery token on {page}");
         return FromOurPages(new HttpRequestMessage(HttpMethod.Post, action)
         {
-            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]),
+            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]),
         });
     }
+
+    /// <summary>The antiforgery token of the forms of a page, or null when it has none.</summary>
+    public static string? AntiforgeryTokenIn(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } token ? WebUtility.HtmlDecode(token.Groups[1].Value) : null;
 
     public static IEnumerable<KeyValuePair<string, string>> SignInFields(string email, string password) =>
         [new("_handler", "login"), new("Input.Email", email), new("Input.Password", password)];
