@@ -17,9 +17,6 @@ public static class ErrorCodes
     /// <summary>Needs a person signed in on our pages: a personal access token may not do it (e.g. mint tokens).</summary>
     public const string InteractiveSessionRequired = "interactive_session_required";
 
-    /// <summary>Too many attempts from one address in a short time (sign-in): wait before trying again.</summary>
-    public const string TooManyRequests = "too_many_requests";
-
     /// <summary>The database does not answer (stopped, restarting, unreachable): a change is all or nothing, read the state again before retrying.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 

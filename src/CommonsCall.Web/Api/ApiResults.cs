@@ -28,7 +28,7 @@ public static class ApiResults
 
     /// <summary>
     /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), interactive_session_required and
-    /// cross_site_request 403, conflict 409, too_many_requests 429; every other refusal (a domain rule said no) 422.
+    /// cross_site_request 403, conflict 409; every other refusal (a domain rule said no) 422.
     /// </summary>
     public static int StatusCodeFor(string code, bool isAuthenticated) => code switch
     {
@@ -36,7 +36,6 @@ public static class ApiResults
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden => isAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
         ErrorCodes.InteractiveSessionRequired or ErrorCodes.CrossSiteRequest => StatusCodes.Status403Forbidden,
-        ErrorCodes.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
