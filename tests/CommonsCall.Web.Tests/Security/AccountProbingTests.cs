@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace CommonsCall.Web.Tests.Security;
 
@@ -44,7 +45,7 @@ public sealed class AccountProbingTests(AppFactory app) : IClassFixture<AppFacto
 }
 
 /// <summary>A failed sign-in takes about as long for an unknown email or a locked account as for a wrong password, with the real hashing cost.</summary>
-public sealed class SignInTimingTests(RealHashingApp app) : IClassFixture<RealHashingApp>
+public sealed class SignInTimingTests(RealHashingApp app, ITestOutputHelper output) : IClassFixture<RealHashingApp>
 {
     private readonly TestData _data = new(app);
 
@@ -76,6 +77,7 @@ public sealed class SignInTimingTests(RealHashingApp app) : IClassFixture<RealHa
 
         // Without a decoy hash, an unknown email answered about 20 times faster: half is a generous margin for a busy machine.
         var what = $"wrong password {wrongPassword.TotalMilliseconds:F0} ms, unknown email {unknown.TotalMilliseconds:F0} ms, locked {lockedOut.TotalMilliseconds:F0} ms";
+        output.WriteLine(what);
         (unknown / wrongPassword).ShouldBeGreaterThan(0.5, what);
         (lockedOut / wrongPassword).ShouldBeGreaterThan(0.5, what);
     }
