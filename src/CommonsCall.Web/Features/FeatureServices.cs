@@ -1,3 +1,4 @@
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
@@ -15,6 +16,7 @@ public static class FeatureServices
     /// <summary>Every feature's services; each feature adds its own line.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddSingleton<CallLocks>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
         services.AddSingleton<CallFramingService>();

@@ -2,15 +2,14 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
 public sealed record OrganisationAmount(Guid OrganisationId, string OrganisationName, long Amount);
-
-public sealed record OrganisationRef(Guid Id, string Name);
 
 /// <summary>
 /// A commons' funding as the viewer may see it: <see cref="Total"/> is null when the visibility rules hide

@@ -3,7 +3,7 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +27,7 @@ public sealed class SetBudgetRulesValidator : AbstractValidator<SetBudgetRules>
 }
 
 /// <summary>The facilitator sets the budget rules before Budgeting; they lock when it opens (except the closing date).</summary>
-public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, IValidator<SetBudgetRules> validator, TimeProvider clock)
+public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, CallLocks locks, IValidator<SetBudgetRules> validator, TimeProvider clock)
 {
     public async Task<Result> SetAsync(Actor actor, SetBudgetRules command, CancellationToken ct = default)
     {
@@ -39,7 +39,7 @@ public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, 
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, command.CallId, "Only the call's facilitators set its budget rules.", ct);
+        var managed = await locks.ToManageAsync(db, actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators set its budget rules.", ct);
         if (!managed.IsSuccess)
         {
             return managed.Error!;

@@ -4,7 +4,8 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Access;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -27,13 +28,13 @@ public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Po
 /// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
 /// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
 /// </summary>
-public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallLocks locks, TimeProvider clock)
 {
     public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
+        var call = await locks.LockAsync(db, command.CallId, CallLock.Exclusive, ct);
         if (call is null)
         {
             return new DomainError(ErrorCodes.NotFound, "Unknown call.");
@@ -69,7 +70,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: false, ct);
+        var call = await locks.LockAsync(db, command.CallId, CallLock.Shared, ct);
         if (call is null)
         {
             return new DomainError(ErrorCodes.NotFound, "Unknown call.");
@@ -153,7 +154,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators distribute the pool.", ct);
+        var managed = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators distribute the pool.", ct);
         if (!managed.IsSuccess)
         {
             return managed.Error!;

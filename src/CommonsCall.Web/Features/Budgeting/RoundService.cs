@@ -4,7 +4,7 @@ using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -14,13 +14,13 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class RoundService(IDbContextFactory<AppDbContext> factory, CallLocks locks, TimeProvider clock)
 {
     public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators close the round.", ct);
+        var managed = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", ct);
         if (!managed.IsSuccess)
         {
             return managed.Error!;

@@ -1,19 +1,16 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
 /// <summary>
 /// The row locks that make the budget rules hold under any number of concurrent requests. Every money
 /// operation takes them in the same order, so they never deadlock:
-/// 1. the call: FOR SHARE of its row by own-funds changes and other readers, and its advisory lock in shared
+/// 1. the call (<see cref="CallLocks"/>): FOR SHARE of its row by own-funds changes and other readers, and its advisory lock in shared
 ///    mode by contribution changes (many at once); FOR UPDATE of its row and its advisory lock in exclusive mode
 ///    by pledges, grants, rule changes, phase moves and closing (which therefore wait for, and then exclude,
 ///    contributions). Contributions take the advisory lock rather than FOR SHARE because a row share-locked by
@@ -26,33 +23,6 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// </summary>
 public static class RowLocks
 {
-    public static async Task<Call?> CallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
-    {
-        if (exclusive)
-        {
-            // Contribution changes share the call through its advisory lock (see ContributionRowsAsync).
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CallLockKey(callId)})", ct);
-        }
-
-        var calls = exclusive
-            ? db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR UPDATE")
-            : db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Id\" = {callId} FOR SHARE");
-        return (await calls.ToListAsync(ct)).SingleOrDefault();
-    }
-
-    /// <summary>Locks the call exclusively and checks that the actor facilitates it (or administers the platform).</summary>
-    public static async Task<Result<Call>> CallToManageAsync(AppDbContext db, Actor actor, Guid callId, string refusal, CancellationToken ct)
-    {
-        var call = await CallAsync(db, callId, exclusive: true, ct);
-        if (call is null)
-        {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
-        }
-
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        return CallAccess.CanManage(actor, call) ? call : new DomainError(ErrorCodes.Forbidden, refusal);
-    }
-
     public static async Task<MemberBudget?> MemberBudgetAsync(AppDbContext db, Guid callId, Guid organisationId, CancellationToken ct) =>
         (await db.MemberBudgets
             .FromSql($"SELECT * FROM \"MemberBudgets\" WHERE \"CallId\" = {callId} AND \"OrganisationId\" = {organisationId} FOR UPDATE")
@@ -65,19 +35,6 @@ public static class RowLocks
             $"INSERT INTO \"MemberBudgets\" (\"CallId\", \"OrganisationId\", \"Granted\", \"OwnFunds\", \"Contributed\") VALUES ({callId}, {organisationId}, 0, 0, 0) ON CONFLICT DO NOTHING",
             ct);
         return (await MemberBudgetAsync(db, callId, organisationId, ct))!;
-    }
-
-    public static async Task<CommonsEntity?> CommonsAsync(AppDbContext db, Guid callId, Guid commonsId, CancellationToken ct) =>
-        (await db.Commons
-            .FromSql($"SELECT * FROM \"Commons\" WHERE \"Id\" = {commonsId} AND \"CallId\" = {callId} FOR UPDATE")
-            .ToListAsync(ct)).SingleOrDefault();
-
-    /// <summary>The key of a call's advisory lock: a hash of its id (two calls sharing a key only wait for each other's closing).</summary>
-    public static long CallLockKey(Guid callId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        callId.TryWriteBytes(bytes);
-        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
     }
 
     /// <summary>
@@ -94,7 +51,7 @@ public static class RowLocks
             BatchCommands =
             {
                 new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"),
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared($1)") { Parameters = { new() { Value = CallLockKey(command.CallId) } } },
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared($1)") { Parameters = { new() { Value = CallLocks.AdvisoryKey(command.CallId) } } },
                 new NpgsqlBatchCommand("""SELECT xmin FROM "Calls" WHERE "Id" = $1""") { Parameters = { new() { Value = command.CallId } } },
                 new NpgsqlBatchCommand("""
                     SELECT count(p.*) > 0, COALESCE(bool_or(p."State" = $4), false),

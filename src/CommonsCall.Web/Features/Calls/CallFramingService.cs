@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +122,7 @@ public sealed class SaveScopeStatementValidator : AbstractValidator<SaveScopeSta
 /// </summary>
 public sealed class CallFramingService(
     IDbContextFactory<AppDbContext> factory,
+    CallLocks locks,
     IValidator<CreateCall> createValidator,
     IValidator<EditCall> editValidator,
     IValidator<SaveGlossaryTerm> termValidator,
@@ -272,7 +273,7 @@ public sealed class CallFramingService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators frame it.", ct);
+        var locked = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", ct);
         if (locked.Value is not { } call)
         {
             return locked.Error!;

@@ -4,19 +4,20 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;
 
 /// <summary>Facilitators move a call one phase forward when the target phase's preconditions hold.</summary>
-public sealed class CallPhaseService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class CallPhaseService(IDbContextFactory<AppDbContext> factory, CallLocks locks, TimeProvider clock)
 {
     public async Task<Result> MoveAsync(Actor actor, Guid callId, CallPhase target, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await Budgeting.RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators move it between phases.", ct);
+        var managed = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators move it between phases.", ct);
         if (!managed.IsSuccess)
         {
             return managed.Error!;

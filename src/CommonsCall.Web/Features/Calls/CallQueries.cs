@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Calls;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 

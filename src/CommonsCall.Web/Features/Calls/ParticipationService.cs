@@ -3,7 +3,8 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Access;
+using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,13 @@ public sealed class InviteParticipantValidator : AbstractValidator<InvitePartici
 /// Who takes part in a call: the facilitator invites organisations as Member or Funder; a representative of
 /// an invited organisation accepts or declines, and may leave until its commitments hold.
 /// </summary>
-public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, IValidator<InviteParticipant> validator, TimeProvider clock)
+public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, CallLocks locks, IValidator<InviteParticipant> validator, TimeProvider clock)
 {
     public async Task<Result> InviteAsync(Actor actor, Guid callId, InviteParticipant command, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators invite organisations.", ct);
+        var locked = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators invite organisations.", ct);
         if (locked.Value is not { } call)
         {
             return locked.Error!;
@@ -135,7 +136,7 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
         // Shared lock: phase moves and money operations wait, so the phase and the balances read here hold until commit.
-        var call = await RowLocks.CallAsync(db, callId, exclusive: false, ct);
+        var call = await locks.LockAsync(db, callId, CallLock.Shared, ct);
         if (call is null)
         {
             return Result.Fail(ErrorCodes.NotFound, "Unknown call.");

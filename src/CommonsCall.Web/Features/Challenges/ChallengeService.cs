@@ -3,8 +3,8 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +19,7 @@ namespace CommonsCall.Web.Features.Challenges;
 /// </summary>
 public sealed class ChallengeService(
     IDbContextFactory<AppDbContext> factory,
+    CallLocks locks,
     IValidator<CreateChallenge> createValidator,
     IValidator<EditChallenge> editValidator,
     IValidator<SetResourcePerson> resourcePersonValidator,
@@ -301,18 +302,10 @@ public sealed class ChallengeService(
                     : null;
 
     /// <summary>The call behind the slug, locked FOR SHARE (phase moves take it FOR UPDATE), or null when the actor may not see it.</summary>
-    private static async Task<(Call Call, CallAccess Access)?> LockCallAsync(AppDbContext db, string slug, Actor actor, CancellationToken ct)
-    {
-        var call = (await db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Slug\" = {slug} FOR SHARE").ToListAsync(ct)).SingleOrDefault();
-        if (call is null)
-        {
-            return null;
-        }
-
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        return access.CanRead(call) ? (call, access) : null;
-    }
+    private async Task<(Call Call, CallAccess Access)?> LockCallAsync(AppDbContext db, string slug, Actor actor, CancellationToken ct) =>
+        await locks.LockSharedAsync(db, slug, ct) is { } call && await CallScope.OfAsync(db, actor, call, ct) is { } scope
+            ? (scope.Call, scope.Access)
+            : null;
 
     /// <summary>The organisation the actor acts for: the one given, or the only candidate when none is given.</summary>
     private static Result<Guid> ResolveOrganisation(Guid? given, IReadOnlySet<Guid> candidates, string field)

@@ -1,8 +1,8 @@
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Commons;
@@ -10,7 +10,7 @@ namespace CommonsCall.Web.Features.Commons;
 public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
 
 /// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
-public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallLocks locks, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CommonsSummary>?> ListForReviewAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
@@ -52,7 +52,7 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
         // Shares the call's lock with other reviews; opening the round takes it exclusively, so a commons can
         // never be approved after Budgeting has opened.
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-        var call = (await Budgeting.RowLocks.CallAsync(db, callId, exclusive: false, ct))!;
+        var call = (await locks.LockAsync(db, callId, CallLock.Shared, ct))!;
         if (call.Phase >= Domain.Calls.CallPhase.Budgeting)
         {
             return Result.Fail(ErrorCodes.WrongPhase, "Commons are reviewed before the budget round opens.");

@@ -4,8 +4,8 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +20,7 @@ namespace CommonsCall.Web.Features.Commons;
 /// </summary>
 public sealed class CommonsService(
     IDbContextFactory<AppDbContext> factory,
+    CallLocks locks,
     TimeProvider clock,
     IValidator<ProposeCommons> proposeValidator,
     IValidator<EditCommons> editValidator,
@@ -31,7 +32,7 @@ public sealed class CommonsService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var scope = await CallScope.LoadAsync(db, actor, command.CallId, lockPhase: true, ct);
+        var scope = await locks.LockAsync(db, command.CallId, CallLock.Shared, ct) is { } call ? await CallScope.OfAsync(db, actor, call, ct) : null;
         if (scope is null)
         {
             return new DomainError(ErrorCodes.NotFound, "Unknown call.");
@@ -153,7 +154,7 @@ public sealed class CommonsService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var scope = await CallScope.LoadAsync(db, actor, callId, lockPhase: true, ct);
+        var scope = await locks.LockAsync(db, callId, CallLock.Shared, ct) is { } call ? await CallScope.OfAsync(db, actor, call, ct) : null;
         if (scope is null)
         {
             return Result.Fail(ErrorCodes.NotFound, "Unknown call.");

@@ -3,8 +3,8 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Dashboard;

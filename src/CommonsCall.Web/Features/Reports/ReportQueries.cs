@@ -4,10 +4,12 @@ using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Reports;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Reports;

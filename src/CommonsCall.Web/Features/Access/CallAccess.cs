@@ -4,7 +4,7 @@ using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonsCall.Web.Features.Calls;
+namespace CommonsCall.Web.Features.Access;
 
 /// <summary>What one actor may do in one call: the single place where per-call roles are worked out.</summary>
 public sealed record CallAccess(Actor Actor, bool IsFacilitator, IReadOnlySet<Guid> MemberOrganisations, IReadOnlySet<Guid> FunderOrganisations, IReadOnlySet<Guid> InvitedOrganisations)
