@@ -17,6 +17,7 @@ public static class FeatureServices
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<CallLocks>();
+        services.AddSingleton<CallChanges>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
         services.AddSingleton<CallFramingService>();

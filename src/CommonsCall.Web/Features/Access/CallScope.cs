@@ -10,7 +10,7 @@ public sealed record CallScope(Call Call, CallAccess Access)
 {
     /// <summary>
     /// The call and the actor's roles, or null when it does not exist or the actor may not see it (a members-only
-    /// call is invisible to outsiders). Takes no lock: changes lock the call first (<see cref="CallLocks"/>) and take its scope with <see cref="OfAsync"/>.
+    /// call is invisible to outsiders). Takes no lock: changes get their scope, under the call's lock, from <see cref="CallChanges"/>.
     /// </summary>
     public static async Task<CallScope?> LoadAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct) =>
         await db.Calls.SingleOrDefaultAsync(c => c.Id == callId, ct) is { } call ? await OfAsync(db, actor, call, ct) : null;

@@ -1,10 +1,8 @@
-using System.Data;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Access;
+using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -14,20 +12,14 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(IDbContextFactory<AppDbContext> factory, CallLocks locks, TimeProvider clock)
+public sealed class RoundService(CallChanges changes)
 {
-    public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", ct);
-        if (!managed.IsSuccess)
-        {
-            return managed.Error!;
-        }
+    public Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, callId, ct), ct);
 
-        var call = managed.Value!;
-        var now = clock.GetUtcNow();
+    private static async Task<Result<SettlementResult>> SettleAsync(CallChange x, Guid callId, CancellationToken ct)
+    {
+        var (db, call, actor, now) = (x.Db, x.Call, x.Actor, x.Now);
         var settled = call.MarkSettled(now);
         if (!settled.IsSuccess)
         {
@@ -70,11 +62,9 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> factory, CallLo
             c.MarkNotFundedAndRelease();
         }
 
-        AuditLog.Record(db, callId, actor, "budget.round_closed", null,
-            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool }, now);
-        await db.SaveChangesAsync(ct);
+        x.Audit("budget.round_closed", null,
+            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool });
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
-        await tx.CommitAsync(ct);
         return result;
     }
 }

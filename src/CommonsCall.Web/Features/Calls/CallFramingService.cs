@@ -122,7 +122,7 @@ public sealed class SaveScopeStatementValidator : AbstractValidator<SaveScopeSta
 /// </summary>
 public sealed class CallFramingService(
     IDbContextFactory<AppDbContext> factory,
-    CallLocks locks,
+    CallChanges changes,
     IValidator<CreateCall> createValidator,
     IValidator<EditCall> editValidator,
     IValidator<SaveGlossaryTerm> termValidator,
@@ -177,14 +177,14 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return Plain(await ChangeAsync(actor, callId, "call.edited", async (db, call) =>
+        return await FrameAsync(actor, callId, async x =>
         {
-            var before = Snapshot(call);
-            var moneyRecorded = await db.Ledger.AnyAsync(e => e.CallId == callId, ct);
-            var described = call.Describe(command.Title.Trim(), command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, moneyRecorded);
-            var outcome = described.IsSuccess ? call.SetPlannedDates(EditCallValidator.Schedule(command.PlannedDates)) : described;
-            return new Change(outcome.Error, before, Snapshot(call));
-        }, ct));
+            var before = Snapshot(x.Call);
+            var moneyRecorded = await x.Db.Ledger.AnyAsync(e => e.CallId == callId, ct);
+            var described = x.Call.Describe(command.Title.Trim(), command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, moneyRecorded);
+            var outcome = described.IsSuccess ? x.Call.SetPlannedDates(EditCallValidator.Schedule(command.PlannedDates)) : described;
+            return x.Audited(outcome, "call.edited", before, () => Snapshot(x.Call));
+        }, ct);
     }
 
     /// <summary>Adds a term to the glossary and returns its id.</summary>
@@ -196,10 +196,16 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return await ChangeAsync(actor, callId, "call.glossary_term_added", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var added = call.AddGlossaryTerm(command.Term, command.Definition);
-            return Task.FromResult(added.Value is { } term ? new Change(null, null, Term(term), term.Id) : new Change(added.Error));
+            var added = x.Call.AddGlossaryTerm(command.Term, command.Definition);
+            if (added.Value is not { } term)
+            {
+                return Task.FromResult<Result<Guid>>(added.Error!);
+            }
+
+            x.Audit("call.glossary_term_added", null, Term(term));
+            return Task.FromResult<Result<Guid>>(term.Id);
         }, ct);
     }
 
@@ -211,20 +217,20 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return Plain(await ChangeAsync(actor, callId, "call.glossary_term_edited", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            var edited = call.EditGlossaryTerm(termId, command.Term, command.Definition);
-            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Term(call.Glossary.Single(t => t.Id == termId)) : null));
-        }, ct));
+            var before = x.Call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
+            var edited = x.Call.EditGlossaryTerm(termId, command.Term, command.Definition);
+            return Task.FromResult(x.Audited(edited, "call.glossary_term_edited", before, () => Term(x.Call.Glossary.Single(t => t.Id == termId))));
+        }, ct);
     }
 
-    public async Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
-        Plain(await ChangeAsync(actor, callId, "call.glossary_term_removed", (_, call) =>
+    public Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
+        FrameAsync(actor, callId, x =>
         {
-            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            return Task.FromResult(new Change(call.RemoveGlossaryTerm(termId).Error, before));
-        }, ct));
+            var before = x.Call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
+            return Task.FromResult(x.Audited(x.Call.RemoveGlossaryTerm(termId), "call.glossary_term_removed", before, () => null));
+        }, ct);
 
     /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
     public async Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default)
@@ -235,10 +241,11 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return await ChangeAsync(actor, callId, "call.scope_statement_added", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var added = call.AddScopeStatement(command.Text, command.InScope);
-            return Task.FromResult(new Change(null, null, Statement(added), added.Id));
+            var added = x.Call.AddScopeStatement(command.Text, command.InScope);
+            x.Audit("call.scope_statement_added", null, Statement(added));
+            return Task.FromResult<Result<Guid>>(added.Id);
         }, ct);
     }
 
@@ -250,48 +257,27 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return Plain(await ChangeAsync(actor, callId, "call.scope_statement_edited", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            var edited = call.EditScopeStatement(statementId, command.Text, command.InScope);
-            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Statement(call.Scope.Single(s => s.Id == statementId)) : null));
-        }, ct));
+            var before = x.Call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
+            var edited = x.Call.EditScopeStatement(statementId, command.Text, command.InScope);
+            return Task.FromResult(x.Audited(edited, "call.scope_statement_edited", before, () => Statement(x.Call.Scope.Single(s => s.Id == statementId))));
+        }, ct);
     }
 
-    public async Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
-        Plain(await ChangeAsync(actor, callId, "call.scope_statement_removed", (_, call) =>
+    public Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
+        FrameAsync(actor, callId, x =>
         {
-            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            return Task.FromResult(new Change(call.RemoveScopeStatement(statementId).Error, before));
-        }, ct));
+            var before = x.Call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
+            return Task.FromResult(x.Audited(x.Call.RemoveScopeStatement(statementId), "call.scope_statement_removed", before, () => null));
+        }, ct);
 
-    /// <summary>
-    /// Loads the call under a row lock (phase moves and money operations take the same lock), checks that the
-    /// actor facilitates it, applies <paramref name="change"/> and saves it with its audit entry, or nothing.
-    /// </summary>
-    private async Task<Result<Guid>> ChangeAsync(Actor actor, Guid callId, string action, Func<AppDbContext, Call, Task<Change>> change, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var locked = await locks.ToManageAsync(db, actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", ct);
-        if (locked.Value is not { } call)
-        {
-            return locked.Error!;
-        }
+    /// <summary>A framing change: the call locked exclusively (phase moves and money operations take the same lock), its facilitators only.</summary>
+    private Task<Result<T>> FrameAsync<T>(Actor actor, Guid callId, Func<CallChange, Task<Result<T>>> change, CancellationToken ct) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", change, ct);
 
-        var outcome = await change(db, call);
-        if (outcome.Error is { } error)
-        {
-            return error;
-        }
-
-        AuditLog.Record(db, call.Id, actor, action, outcome.Before, outcome.After, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return outcome.CreatedId;
-    }
-
-    private static Result Plain(Result<Guid> result) => result.IsSuccess ? Result.Ok() : result.Error!;
+    private Task<Result> FrameAsync(Actor actor, Guid callId, Func<CallChange, Task<Result>> change, CancellationToken ct) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", change, ct);
 
     private static DomainError DuplicateSlug(string slug) =>
         new(ErrorCodes.DuplicateSlug, $"A call already uses the address \"{slug}\".");
@@ -310,6 +296,4 @@ public sealed class CallFramingService(
 
     private static object Statement(ScopeStatement s) => new { s.Id, s.Text, s.InScope };
 
-    /// <summary>What one framing change did: refused with <paramref name="Error"/>, or done (with the audit's before and after).</summary>
-    private sealed record Change(DomainError? Error, object? Before = null, object? After = null, Guid CreatedId = default);
 }
