@@ -13,7 +13,7 @@ public abstract class ComponentTestContext : BunitContext
     protected ComponentTestContext()
     {
         // The suite shares two cores with PostgreSQL and Chromium: give asynchronous renders time to land.
-        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
         Services.AddSingleton<JsonStringLocalizerFactory>();
