@@ -29,9 +29,12 @@ public sealed class MemberBudget
 
     public long Contributed { get; private set; }
 
-    public long Balance => Granted + OwnFunds;
+    /// <summary>Its figures, where <see cref="BudgetFigures.Balance"/> and <see cref="BudgetFigures.Available"/> are defined.</summary>
+    public BudgetFigures Figures => new(Granted, OwnFunds, Contributed);
 
-    public long Available => Balance - Contributed;
+    public long Balance => Figures.Balance;
+
+    public long Available => Figures.Available;
 
     public Result<ContributionChange> SetGrant(long amount)
     {
@@ -68,6 +71,19 @@ public sealed class MemberBudget
     }
 
     public void ApplyContributionDelta(long delta) => Contributed = checked(Contributed + delta);
+}
+
+/// <summary>
+/// A member budget's three figures and what follows from them: the one definition of a member's balance and of what
+/// it still has to give, used by <see cref="MemberBudget"/> and by the contribution path that reads the figures raw.
+/// </summary>
+public readonly record struct BudgetFigures(long Granted, long OwnFunds, long Contributed)
+{
+    /// <summary>What the member may give in all: its grant from the pool and its own funds.</summary>
+    public long Balance => Granted + OwnFunds;
+
+    /// <summary>What it has not given yet.</summary>
+    public long Available => Balance - Contributed;
 }
 
 /// <summary>One member's current contribution to one commons (0 once withdrawn or released).</summary>

@@ -164,7 +164,10 @@ public sealed class Call
         _scope.RemoveAll(s => s.Id == id) == 0 ? Result.Fail(ErrorCodes.NotFound, "Unknown scope statement in this call.") : Result.Ok();
 
     /// <summary>The round accepts contributions: phase Budgeting and inside the funding window.</summary>
-    public bool IsRoundOpen(DateTimeOffset now) => Phase == CallPhase.Budgeting && BudgetRules.IsInsideWindow(now);
+    public bool IsRoundOpen(DateTimeOffset now) => IsRoundOpenAt(Phase, BudgetRules, now);
+
+    /// <summary>The rule behind <see cref="IsRoundOpen"/>, for a caller that holds only the phase and the rules.</summary>
+    public static bool IsRoundOpenAt(CallPhase phase, BudgetRules rules, DateTimeOffset now) => phase == CallPhase.Budgeting && rules.IsInsideWindow(now);
 
     /// <summary>Whether visitors may see who gives what right now (facilitators and a member's own data aside).</summary>
     public bool ShowsContributionsPerOrganisation =>

@@ -27,12 +27,12 @@ public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Po
 /// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
 /// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
 /// </summary>
-public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallChanges changes)
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallChanges changes, MoneyRows rows)
 {
     public Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default) =>
         changes.LockAsync<long>(actor, command.CallId, CallLock.Exclusive, async x =>
         {
-            if (!await RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
+            if (!await CallAccess.RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
             {
                 return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
             }
@@ -58,7 +58,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
     public Task<Result<long>> SetOwnFundsAsync(Actor actor, SetOwnFunds command, CancellationToken ct = default) =>
         changes.LockAsync<long>(actor, command.CallId, CallLock.Shared, async x =>
         {
-            if (!await RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.OrganisationId, ParticipantRole.Member, ct))
+            if (!await CallAccess.RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.OrganisationId, ParticipantRole.Member, ct))
             {
                 return new DomainError(ErrorCodes.Forbidden, "Only a joined member's representatives may set its own funds.");
             }
@@ -68,7 +68,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
                 return new DomainError(ErrorCodes.RoundClosed, "The round is settled.");
             }
 
-            var budget = await RowLocks.EnsureMemberBudgetAsync(x.Db, x.Call.Id, command.OrganisationId, ct);
+            var budget = await rows.LockMemberBudgetAsync(x.Db, x.Call.Id, command.OrganisationId, ct);
             var result = budget.SetOwnFunds(command.Amount);
             if (!result.IsSuccess)
             {
@@ -149,7 +149,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
             var granted = new List<long>();
             foreach (var line in lines.OrderBy(l => l.OrganisationId))
             {
-                var budget = await RowLocks.EnsureMemberBudgetAsync(x.Db, call.Id, line.OrganisationId, ct);
+                var budget = await rows.LockMemberBudgetAsync(x.Db, call.Id, line.OrganisationId, ct);
                 var result = budget.SetGrant(line.Amount);
                 if (!result.IsSuccess)
                 {
@@ -217,15 +217,4 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
                 orderby o.Name
                 select new { o.Id, o.Name }).ToListAsync(ct))
         .Select(x => (x.Id, x.Name)).ToList();
-
-    internal static Task<bool> RepresentsJoinedAsync(AppDbContext db, Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct)
-    {
-        var userId = actor.UserId;
-        return userId is null
-            ? Task.FromResult(false)
-            : db.Participants.AnyAsync(
-                p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role && p.State == InvitationState.Joined
-                     && db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId),
-                ct);
-    }
 }
