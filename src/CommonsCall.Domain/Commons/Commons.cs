@@ -161,6 +161,15 @@ public sealed class Commons
 
     public bool IsApprovedForFunding => Status == CommonsStatus.ApprovedForFunding;
 
+    /// <summary>Funded when the round was settled (and perhaps delivered since).</summary>
+    public bool IsFunded => IsFundedStatus(Status);
+
+    /// <summary>What the commons received when the round was settled (<see cref="Budgeting.CommonsOutcome.AwardedOf"/>).</summary>
+    public long Awarded => Budgeting.CommonsOutcome.AwardedOf(IsFunded, Total, Match);
+
+    /// <summary>The statuses of a commons funded at settlement.</summary>
+    public static bool IsFundedStatus(CommonsStatus status) => status is CommonsStatus.Funded or CommonsStatus.Delivered;
+
     public bool IsCoCreator(Guid organisationId) => _coCreators.Any(c => c.OrganisationId == organisationId);
 
     public void Describe(string? governance, string? communityPlan, string? citizenInvolvement, string? missingResources, CommonsMaturity maturity)

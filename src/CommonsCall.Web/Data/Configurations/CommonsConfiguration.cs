@@ -28,6 +28,8 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         b.HasOne<Call>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ProposedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.IsApprovedForFunding);
+        b.Ignore(c => c.IsFunded);
+        b.Ignore(c => c.Awarded);
 
         // Budget lines only ever travel with their commons: one jsonb document, written and read whole.
         b.OwnsMany(c => c.BudgetLines, l =>

@@ -17,13 +17,19 @@ public sealed record OrganisationAmount(Guid OrganisationId, string Organisation
 /// </summary>
 public sealed record CommonsFunding(
     Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, long Released, long Match,
-    IReadOnlyList<OrganisationAmount> Contributions, bool ViewerIsCoCreator);
+    IReadOnlyList<OrganisationAmount> Contributions, bool ViewerIsCoCreator)
+{
+    /// <summary>What the commons received when the round was settled, as far as the viewer sees its total (<see cref="CommonsOutcome.AwardedOf"/>).</summary>
+    public long Awarded => CommonsOutcome.AwardedOf(Domain.Commons.Commons.IsFundedStatus(Status), Total ?? 0, Match);
+}
 
 public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long ShareCap)
 {
-    public long Balance => Granted + OwnFunds;
+    public BudgetFigures Figures => new(Granted, OwnFunds, Contributed);
 
-    public long Available => Balance - Contributed;
+    public long Balance => Figures.Balance;
+
+    public long Available => Figures.Available;
 }
 
 public sealed record FundingView(
@@ -157,7 +163,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null || call.Phase < CallPhase.Results || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
+        if (call is null || !call.IsSettled || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
         {
             return null;
         }

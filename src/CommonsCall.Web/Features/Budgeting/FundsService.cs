@@ -37,18 +37,14 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
                 return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
             }
 
-            if (command.Amount <= 0 || command.Amount > Amounts.Maximum)
+            var pledge = Pledge.Make(x.Call, command.FunderOrganisationId, command.Amount, command.IsMatching, actor.UserId!, x.Now);
+            if (pledge.Value is not { } made)
             {
-                return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount, at most the maximum amount.");
-            }
-
-            if (x.Call.Phase >= CallPhase.Results)
-            {
-                return new DomainError(ErrorCodes.RoundClosed, "The round is settled: the pool no longer changes.");
+                return pledge.Error!;
             }
 
             var before = await x.Db.Pledges.Where(p => p.CallId == x.Call.Id && p.IsMatching == command.IsMatching).SumAsync(p => p.Amount, ct);
-            x.Db.Pledges.Add(new Pledge(x.Call.Id, command.FunderOrganisationId, command.Amount, command.IsMatching, actor.UserId!, x.Now));
+            x.Db.Pledges.Add(made);
             x.Db.Ledger.Add(new LedgerEntry(x.Call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
                 before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, x.Now));
             await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
@@ -63,7 +59,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
                 return new DomainError(ErrorCodes.Forbidden, "Only a joined member's representatives may set its own funds.");
             }
 
-            if (x.Call.Phase >= CallPhase.Results)
+            if (x.Call.IsSettled)
             {
                 return new DomainError(ErrorCodes.RoundClosed, "The round is settled.");
             }
@@ -133,7 +129,7 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
         changes.ManageAsync<GrantPreview>(actor, callId, CallLock.Exclusive, "Only the call's facilitators distribute the pool.", async x =>
         {
             var call = x.Call;
-            if (call.Phase >= CallPhase.Results)
+            if (call.IsSettled)
             {
                 return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
             }
@@ -191,22 +187,14 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
         {
             var known = members.TryGetValue(l.OrganisationId, out var member);
             current.TryGetValue(l.OrganisationId, out var budget);
-            var error = !known ? ErrorCodes.UnknownOrganisation
-                : !Amounts.IsValid(l.Amount) ? ErrorCodes.InvalidAmount
-                : budget is not null && l.Amount + budget.OwnFunds < budget.Contributed ? ErrorCodes.GrantBelowContributed
-                : null;
+            var error = !known ? ErrorCodes.UnknownOrganisation : (budget ?? new MemberBudget(call.Id, l.OrganisationId)).CheckGrant(l.Amount)?.Code;
             return new GrantPreviewLine(i + 1, known ? member.Name : l.OrganisationId.ToString(), known ? member.Id : null, l.Amount, budget?.Granted ?? 0, error);
         }).ToList();
 
-        var duplicate = lines.GroupBy(l => l.OrganisationId).Any(g => g.Count() > 1);
-        var after = current.ToDictionary(c => c.Key, c => c.Value.Granted);
-        foreach (var line in checkedLines.Where(l => l.ErrorCode is null))
-        {
-            after[line.OrganisationId!.Value] = line.Amount!.Value;
-        }
-
-        var total = after.Values.Sum();
-        var error = duplicate ? ErrorCodes.Validation : total > pool ? ErrorCodes.ExceedsPool : null;
+        var (total, error) = GrantDistribution.Check(
+            current.ToDictionary(c => c.Key, c => c.Value.Granted),
+            [.. lines.Select((l, i) => new ProposedGrant(l.OrganisationId, l.Amount, checkedLines[i].ErrorCode is null))],
+            pool);
         return new GrantPreview(checkedLines, pool, total, error);
     }
 
