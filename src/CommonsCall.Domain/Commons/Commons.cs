@@ -214,6 +214,10 @@ public sealed class Commons
             : Result.Fail(ErrorCodes.CommonsLocked, "This commons is approved: only the facilitators may change it now.");
     }
 
+    /// <summary>The description as it stands (what <see cref="Revise"/> last set).</summary>
+    public CommonsDescription Description =>
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted);
+
     /// <summary>Replaces the description; the licence must be an open licence (<see cref="OpenLicences"/>) and is stored in its canonical spelling.</summary>
     public Result Revise(CommonsDescription description)
     {

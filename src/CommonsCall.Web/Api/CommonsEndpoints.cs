@@ -6,6 +6,43 @@ using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Api;
 
+/// <summary>
+/// A commons' description as the request bodies carry it: flat, beside the other members of a proposal, and
+/// <c>lookingFor</c> as a list. The API's public shape; <see cref="CommonsDescriptionBody.ToDescription"/> turns it
+/// into the domain's <see cref="CommonsDescription"/>, which commands carry.
+/// </summary>
+public interface ICommonsDescriptionBody
+{
+    string Title { get; }
+
+    string Summary { get; }
+
+    CommonsKind Kind { get; }
+
+    string Licence { get; }
+
+    CommonsMaturity Maturity { get; }
+
+    string? Governance { get; }
+
+    string? CommunityPlan { get; }
+
+    string? CitizenInvolvement { get; }
+
+    string? MissingResources { get; }
+
+    IReadOnlyList<CommonsNeeds>? LookingFor { get; }
+
+    string? SkillsWanted { get; }
+}
+
+public static class CommonsDescriptionBody
+{
+    public static CommonsDescription ToDescription(this ICommonsDescriptionBody body) =>
+        new(body.Title, body.Summary, body.Kind, body.Licence, body.Maturity, body.Governance, body.CommunityPlan, body.CitizenInvolvement,
+            body.MissingResources, (body.LookingFor ?? []).Combine(), body.SkillsWanted);
+}
+
 /// <summary>A commons proposal. <c>lookingFor</c> lists what it is looking for; amounts of the budget lines are minor units.</summary>
 public sealed record CommonsProposalRequest(
     Guid OrganisationId,
@@ -22,7 +59,7 @@ public sealed record CommonsProposalRequest(
     string? SkillsWanted,
     IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<Guid>? ChallengeIds,
-    IReadOnlyList<Guid>? CoCreatorIds);
+    IReadOnlyList<Guid>? CoCreatorIds) : ICommonsDescriptionBody;
 
 /// <summary>A commons' description (budget lines, challenge links and co-creators have their own endpoints).</summary>
 public sealed record CommonsEditRequest(
@@ -36,7 +73,7 @@ public sealed record CommonsEditRequest(
     string? CitizenInvolvement,
     string? MissingResources,
     IReadOnlyList<CommonsNeeds>? LookingFor,
-    string? SkillsWanted);
+    string? SkillsWanted) : ICommonsDescriptionBody;
 
 public sealed record BudgetLinesRequest(IReadOnlyList<BudgetLine> BudgetLines);
 
@@ -226,9 +263,7 @@ public static class CommonsEndpoints
             return ApiResults.NotFound(CallNotFound);
         }
 
-        var command = new ProposeCommons(call.Id, request.OrganisationId, request.Title, request.Summary, request.Kind, request.Licence, request.Maturity,
-            request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted,
-            request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
+        var command = new ProposeCommons(call.Id, request.OrganisationId, request.ToDescription(), request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
         var result = await commons.ProposeAsync(actor, command, ct);
         return result.IsSuccess
             ? TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{result.Value}", await queries.DetailAsync(actor, slug, result.Value, ct))
@@ -236,8 +271,7 @@ public static class CommonsEndpoints
     }
 
     private static Task<IResult> EditAsync(string slug, Guid id, CommonsEditRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.Title, request.Summary, request.Kind, request.Licence,
-            request.Maturity, request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted), ct), ct);
+        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.ToDescription()), ct), ct);
 
     private static Task<IResult> SetBudgetLinesAsync(string slug, Guid id, BudgetLinesRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
         InCallAsync(slug, actor, queries, callId => commons.SetBudgetLinesAsync(actor, new SetCommonsBudget(callId, id, request.BudgetLines), ct), ct);

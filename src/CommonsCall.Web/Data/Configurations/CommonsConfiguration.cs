@@ -30,6 +30,7 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         b.Ignore(c => c.IsApprovedForFunding);
         b.Ignore(c => c.IsFunded);
         b.Ignore(c => c.Awarded);
+        b.Ignore(c => c.Description);
 
         // Budget lines only ever travel with their commons: one jsonb document, written and read whole.
         b.OwnsMany(c => c.BudgetLines, l =>

@@ -188,9 +188,50 @@ public sealed class CallFramingService(
     }
 
     /// <summary>Adds a term to the glossary and returns its id.</summary>
-    public async Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default)
+    public Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        AddAsync(_glossary, actor, callId, command, ct);
+
+    public Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        EditAsync(_glossary, actor, callId, termId, command, ct);
+
+    public Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
+        RemoveAsync(_glossary, actor, callId, termId, ct);
+
+    /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
+    public Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default) =>
+        AddAsync(_scope, actor, callId, command, ct);
+
+    public Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default) =>
+        EditAsync(_scope, actor, callId, statementId, command, ct);
+
+    public Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
+        RemoveAsync(_scope, actor, callId, statementId, ct);
+
+    private readonly FramingList<SaveGlossaryTerm, GlossaryTerm> _glossary = new(
+        "glossary_term", termValidator, c => c.Glossary, t => t.Id, t => new { t.Id, t.Term, t.Definition },
+        (call, x) => call.AddGlossaryTerm(x.Term, x.Definition), (call, id, x) => call.EditGlossaryTerm(id, x.Term, x.Definition), (call, id) => call.RemoveGlossaryTerm(id));
+
+    private readonly FramingList<SaveScopeStatement, ScopeStatement> _scope = new(
+        "scope_statement", scopeValidator, c => c.Scope, s => s.Id, s => new { s.Id, s.Text, s.InScope },
+        (call, x) => call.AddScopeStatement(x.Text, x.InScope), (call, id, x) => call.EditScopeStatement(id, x.Text, x.InScope), (call, id) => call.RemoveScopeStatement(id));
+
+    /// <summary>One of the lists that frame a call (its glossary, its scope): how an item is written, found, audited and changed.</summary>
+    private sealed record FramingList<TCommand, TItem>(
+        string Name,
+        IValidator<TCommand> Validator,
+        Func<Call, IEnumerable<TItem>> Items,
+        Func<TItem, Guid> Id,
+        Func<TItem, object> Audited,
+        Func<Call, TCommand, Result<TItem>> Add,
+        Func<Call, Guid, TCommand, Result> Edit,
+        Func<Call, Guid, Result> Remove)
     {
-        var validation = await termValidator.ValidateAsync(command, ct);
+        public object? Find(Call call, Guid id) => Items(call).FirstOrDefault(i => Id(i) == id) is { } item ? Audited(item) : null;
+    }
+
+    private async Task<Result<Guid>> AddAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, TCommand command, CancellationToken ct)
+    {
+        var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return validation.ToDomainError();
@@ -198,20 +239,20 @@ public sealed class CallFramingService(
 
         return await FrameAsync(actor, callId, x =>
         {
-            var added = x.Call.AddGlossaryTerm(command.Term, command.Definition);
-            if (added.Value is not { } term)
+            var added = list.Add(x.Call, command);
+            if (added.Value is not { } item)
             {
                 return Task.FromResult<Result<Guid>>(added.Error!);
             }
 
-            x.Audit("call.glossary_term_added", null, Term(term));
-            return Task.FromResult<Result<Guid>>(term.Id);
+            x.Audit($"call.{list.Name}_added", null, list.Audited(item));
+            return Task.FromResult<Result<Guid>>(list.Id(item));
         }, ct);
     }
 
-    public async Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default)
+    private async Task<Result> EditAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, TCommand command, CancellationToken ct)
     {
-        var validation = await termValidator.ValidateAsync(command, ct);
+        var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return validation.ToDomainError();
@@ -219,57 +260,16 @@ public sealed class CallFramingService(
 
         return await FrameAsync(actor, callId, x =>
         {
-            var before = x.Call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            var edited = x.Call.EditGlossaryTerm(termId, command.Term, command.Definition);
-            return Task.FromResult(x.Audited(edited, "call.glossary_term_edited", before, () => Term(x.Call.Glossary.Single(t => t.Id == termId))));
+            var before = list.Find(x.Call, id);
+            return Task.FromResult(x.Audited(list.Edit(x.Call, id, command), $"call.{list.Name}_edited", before, () => list.Find(x.Call, id)));
         }, ct);
     }
 
-    public Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
+    private Task<Result> RemoveAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, CancellationToken ct) =>
         FrameAsync(actor, callId, x =>
         {
-            var before = x.Call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            return Task.FromResult(x.Audited(x.Call.RemoveGlossaryTerm(termId), "call.glossary_term_removed", before, () => null));
-        }, ct);
-
-    /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
-    public async Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default)
-    {
-        var validation = await scopeValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await FrameAsync(actor, callId, x =>
-        {
-            var added = x.Call.AddScopeStatement(command.Text, command.InScope);
-            x.Audit("call.scope_statement_added", null, Statement(added));
-            return Task.FromResult<Result<Guid>>(added.Id);
-        }, ct);
-    }
-
-    public async Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default)
-    {
-        var validation = await scopeValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return await FrameAsync(actor, callId, x =>
-        {
-            var before = x.Call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            var edited = x.Call.EditScopeStatement(statementId, command.Text, command.InScope);
-            return Task.FromResult(x.Audited(edited, "call.scope_statement_edited", before, () => Statement(x.Call.Scope.Single(s => s.Id == statementId))));
-        }, ct);
-    }
-
-    public Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
-        FrameAsync(actor, callId, x =>
-        {
-            var before = x.Call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            return Task.FromResult(x.Audited(x.Call.RemoveScopeStatement(statementId), "call.scope_statement_removed", before, () => null));
+            var before = list.Find(x.Call, id);
+            return Task.FromResult(x.Audited(list.Remove(x.Call, id), $"call.{list.Name}_removed", before, () => null));
         }, ct);
 
     /// <summary>A framing change: the call locked exclusively (phase moves and money operations take the same lock), its facilitators only.</summary>
@@ -292,8 +292,5 @@ public sealed class CallFramingService(
         PlannedDates = call.PlannedDates.Dates().ToDictionary(d => d.Phase.ToString(), d => d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
     };
 
-    private static object Term(GlossaryTerm t) => new { t.Id, t.Term, t.Definition };
-
-    private static object Statement(ScopeStatement s) => new { s.Id, s.Text, s.InScope };
 
 }

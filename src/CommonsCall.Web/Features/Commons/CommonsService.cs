@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
@@ -57,8 +59,9 @@ public sealed class CommonsService(
                 return new DomainError(ErrorCodes.UnknownOrganisation, "Co-creators must be member organisations that joined the call.");
             }
 
-            var commons = new CommonsEntity(x.Call.Id, command.OrganisationId, command.Title, command.Summary, command.Kind, command.Licence, x.Now);
-            var changed = Combine(commons.Revise(command.ToDescription()), () => commons.SetBudgetLines(command.BudgetLines));
+            var d = command.Description;
+            var commons = new CommonsEntity(x.Call.Id, command.OrganisationId, d.Title, d.Summary, d.Kind, d.Licence, x.Now);
+            var changed = Combine(commons.Revise(d), () => commons.SetBudgetLines(command.BudgetLines));
             if (!changed.IsSuccess)
             {
                 return changed.Error!;
@@ -74,7 +77,7 @@ public sealed class CommonsService(
         ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.edited", () => editValidator.ValidateAsync(command, ct)), e =>
         {
             var before = Snapshot(e.Commons);
-            return Task.FromResult(e.Audited(e.Commons.Revise(command.ToDescription()), before, () => Snapshot(e.Commons)));
+            return Task.FromResult(e.Audited(e.Commons.Revise(command.Description), before, () => Snapshot(e.Commons)));
         }, ct);
 
     public Task<Result> SetBudgetLinesAsync(Actor actor, SetCommonsBudget command, CancellationToken ct = default) =>
@@ -187,6 +190,8 @@ public sealed class CommonsService(
 
     private static Result Combine(Result first, Func<Result> then) => first.IsSuccess ? then() : first;
 
-    private static object Snapshot(CommonsEntity c) =>
-        new { c.Title, c.Summary, Kind = c.Kind.ToString(), c.Licence, Maturity = c.Maturity.ToString(), c.Governance, c.CommunityPlan, c.CitizenInvolvement, c.MissingResources, LookingFor = c.LookingFor.ToString(), c.SkillsWanted };
+    /// <summary>The description as the audit log keeps it, its choices by name.</summary>
+    private static JsonElement Snapshot(CommonsEntity c) => JsonSerializer.SerializeToElement(c.Description, AuditJson);
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Converters = { new JsonStringEnumConverter() } };
 }
