@@ -20,7 +20,7 @@ public static class AccessTokenEndpoints
             .WithName("RevokeAccessToken")
             .WithSummary("Revokes one of the caller's tokens at once; revoking it again changes nothing.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 

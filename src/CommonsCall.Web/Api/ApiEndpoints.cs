@@ -76,7 +76,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .DisableAntiforgery()
             .AddEndpointFilter(RefuseUnknownTokens)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
         api.MapCallFramingEndpoints();
         api.MapOrganisationEndpoints();

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Access;
@@ -42,6 +43,12 @@ public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long
 /// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
 public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
+    /// <summary>Why <see cref="MemberBudgetsAsync"/> answered null.</summary>
+    public static readonly DomainError OnlyFacilitatorsAndFundersSeeBudgets = new(ErrorCodes.Forbidden, "Only the call's facilitators and funders see every budget.");
+
+    /// <summary>Why <see cref="LedgerAsync"/> answered null.</summary>
+    public static readonly DomainError OnlyFacilitatorsAndFundersReadTheLedger = new(ErrorCodes.Forbidden, "Only the call's facilitators and funders read its ledger.");
+
     /// <summary>The funding state of a call for this viewer, or null when the viewer may not read the call.</summary>
     public async Task<FundingView?> FundingAsync(Actor actor, string slug, CancellationToken ct = default)
     {
@@ -116,7 +123,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
                              where b.CallId == callId
                              orderby o.Name
                              select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
-        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(b.Granted + b.OwnFunds))).ToList();
+        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))).ToList();
     }
 
     /// <summary>

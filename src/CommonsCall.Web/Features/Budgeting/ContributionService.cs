@@ -4,6 +4,7 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,6 +18,9 @@ public sealed record SetContribution(Guid CallId, Guid CommonsId, Guid Organisat
 public sealed record ContributionResult(long Before, long After, long MemberAvailable, long CommonsTotal)
 {
     public bool Changed => Before != After;
+
+    /// <summary>The commons' total as this viewer may see it now (the visibility rule: <see cref="CallAccess.SeesCommonsTotals"/>); null when hidden.</summary>
+    public long? CommonsTotalSeenBy(CallAccess access, Call call) => access.SeesCommonsTotals(call) ? CommonsTotal : null;
 }
 
 /// <summary>

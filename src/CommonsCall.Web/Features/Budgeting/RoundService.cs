@@ -12,8 +12,23 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(CallChanges changes)
+/// <summary>The settled round and every member's budget after it (what each did not spend).</summary>
+public sealed record RoundClosed(SettlementResult Settlement, IReadOnlyList<MemberBudgetView> Budgets);
+
+public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
 {
+    /// <summary>
+    /// Closes the round, then reads the budgets as the actor may see them: settled budgets no longer change (grants,
+    /// own funds and contributions are refused from Results on), so reading them after the commit is exact.
+    /// </summary>
+    public async Task<Result<RoundClosed>> CloseAndReportAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        var settled = await CloseAsync(actor, callId, ct);
+        return settled.Value is { } settlement
+            ? new RoundClosed(settlement, await budgets.MemberBudgetsAsync(actor, callId, ct) ?? [])
+            : settled.Error!;
+    }
+
     public Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default) =>
         changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, callId, ct), ct);
 

@@ -12,6 +12,8 @@ public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status,
 /// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
 public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallChanges changes)
 {
+    public static readonly DomainError OnlyFacilitatorsReview = new(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
+
     public async Task<IReadOnlyList<CommonsSummary>?> ListForReviewAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -46,7 +48,7 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
     /// never be approved after Budgeting has opened.
     /// </remarks>
     private Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<Domain.Commons.Commons, Result> change, string action, CancellationToken ct) =>
-        changes.ManageAsync(actor, callId, CallLock.Shared, "Only the call's facilitators review commons.", async x =>
+        changes.ManageAsync(actor, callId, CallLock.Shared, OnlyFacilitatorsReview.Detail, async x =>
         {
             if (x.Call.Phase >= Domain.Calls.CallPhase.Budgeting)
             {
