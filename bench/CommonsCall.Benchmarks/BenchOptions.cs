@@ -40,6 +40,9 @@ public sealed record BenchOptions
     /// <summary>Blazor circuits (headless Chromium pages) opened on the dashboard page.</summary>
     public int Circuits { get; init; } = 40;
 
+    /// <summary>Contribution changes made while the circuits are open, each timed until every page shows it.</summary>
+    public int Updates { get; init; } = 10;
+
     public string? Markdown { get; init; }
 
     /// <summary>Samples what PostgreSQL's busy backends wait for during each load run.</summary>
@@ -56,6 +59,7 @@ public sealed record BenchOptions
           --changes 20000,200000                    contribution changes in the dashboard call's ledger
           --repeats 30                              timed repetitions of each dashboard read and render
           --circuits 40                             Blazor circuits opened (headless Chromium pages)
+          --updates 10                              contributions timed until every open page shows them (0: none)
           --markdown FILE                           also write the tables to FILE
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
         """;
@@ -83,6 +87,7 @@ public sealed record BenchOptions
                 "--changes" => o with { Changes = Ints() },
                 "--repeats" => o with { Repeats = Int() },
                 "--circuits" => o with { Circuits = Int() },
+                "--updates" => o with { Updates = Int() },
                 "--markdown" => o with { Markdown = Next() },
                 "--waits" => o with { SampleWaits = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),

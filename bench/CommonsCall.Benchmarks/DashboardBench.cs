@@ -176,6 +176,11 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
             $"working set {setBefore / 1048576.0:0} -> {setAfter / 1048576.0:0} MiB, **{(setAfter - setBefore) / (double)n / 1024:0} KiB per circuit** " +
             "(the working set also holds what the heap grew into and the Playwright client's share).");
         Console.WriteLine(line);
+        if (options.Updates > 0)
+        {
+            line += "\n\n" + await LiveUpdateLatency.MeasureAsync(app, call, [.. pages, warm], options.Updates);
+        }
+
         foreach (var page in pages.Append(warm))
         {
             await page.CloseAsync();

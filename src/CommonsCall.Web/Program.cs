@@ -20,6 +20,7 @@ builder.Services.AddAppLocalization();
 builder.Services.AddValidators();
 builder.Services.AddFeatures();
 builder.Services.AddApi();
+builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -58,6 +59,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
+app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
