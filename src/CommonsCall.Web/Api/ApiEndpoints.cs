@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 

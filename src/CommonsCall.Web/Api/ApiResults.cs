@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CommonsCall.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommonsCall.Web.Api;

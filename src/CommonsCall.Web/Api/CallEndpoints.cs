@@ -1,5 +1,3 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 using Microsoft.AspNetCore.Http.HttpResults;
 

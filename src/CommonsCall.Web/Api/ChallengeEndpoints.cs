@@ -1,5 +1,4 @@
 using CommonsCall.Domain.Challenges;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Challenges;
 
 namespace CommonsCall.Web.Api;

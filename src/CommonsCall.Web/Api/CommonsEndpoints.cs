@@ -1,6 +1,5 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.WorkingGroups;
 

@@ -1,8 +1,5 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Dashboard;
 using CommonsCall.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.OpenData;

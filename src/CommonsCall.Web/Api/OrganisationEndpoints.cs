@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Organisations;
 
 namespace CommonsCall.Web.Api;

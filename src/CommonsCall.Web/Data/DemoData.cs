@@ -1,11 +1,8 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,4 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommonsCall.Domain.Calls;
 
 namespace CommonsCall.Web.Infrastructure;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 
 namespace CommonsCall.Web.Features.Access;
 

@@ -1,7 +1,5 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Reports;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Access;

@@ -1,7 +1,4 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 

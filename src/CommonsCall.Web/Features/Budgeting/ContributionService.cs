@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

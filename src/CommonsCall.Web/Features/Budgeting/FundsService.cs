@@ -1,9 +1,5 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 

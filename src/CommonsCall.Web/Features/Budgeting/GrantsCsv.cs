@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 

@@ -1,9 +1,5 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;

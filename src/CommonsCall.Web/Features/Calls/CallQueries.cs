@@ -1,7 +1,4 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;

@@ -1,8 +1,4 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;

@@ -1,9 +1,6 @@
 using System.Globalization;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Challenges;

@@ -1,11 +1,8 @@
 using System.Text.Json.Serialization;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Access;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
