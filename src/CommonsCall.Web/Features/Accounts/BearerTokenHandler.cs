@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CommonsCall.Domain.Common;
-using CommonsCall.Web.Api;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -54,11 +54,11 @@ public sealed class BearerTokenHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         var invalid = result.Failure is not null;
         Response.Headers.WWWAuthenticate = invalid ? "Bearer error=\"invalid_token\"" : "Bearer";
-        await ApiResults.Problem(StatusCodes.Status401Unauthorized, ErrorCodes.Forbidden,
+        await ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ErrorCodes.Forbidden,
                 invalid ? result.Failure!.Message : "This needs a personal access token: Authorization: Bearer <token>.")
             .ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiResults.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Your account may not do this.").ExecuteAsync(Context);
+        ProblemResponses.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Your account may not do this.").ExecuteAsync(Context);
 }
