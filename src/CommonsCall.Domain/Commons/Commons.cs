@@ -159,7 +159,10 @@ public sealed class Commons
     /// <summary>The micro-challenges this commons answers (published challenges of the same call).</summary>
     public IReadOnlyCollection<CommonsChallenge> Challenges => _challenges;
 
-    public bool IsApprovedForFunding => Status == CommonsStatus.ApprovedForFunding;
+    public bool IsApprovedForFunding => IsApprovedStatus(Status);
+
+    /// <summary>The status of a commons open to contributions.</summary>
+    public static bool IsApprovedStatus(CommonsStatus status) => status == CommonsStatus.ApprovedForFunding;
 
     /// <summary>Funded when the round was settled (and perhaps delivered since).</summary>
     public bool IsFunded => IsFundedStatus(Status);

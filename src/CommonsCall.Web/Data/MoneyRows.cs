@@ -247,5 +247,5 @@ public sealed record ContributionRows(uint? CallVersion, Representation Member, 
 
 public sealed record LockedCommons(long Total, long MaximumGoal, CommonsStatus Status)
 {
-    public bool IsApproved => Status == CommonsStatus.ApprovedForFunding;
+    public bool IsApproved => CommonsEntity.IsApprovedStatus(Status);
 }
