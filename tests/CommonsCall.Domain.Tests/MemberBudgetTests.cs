@@ -34,6 +34,16 @@ public class MemberBudgetTests
     }
 
     [Fact]
+    public void Raw_figures_give_the_same_balance_and_available_as_the_budget()
+    {
+        var figures = new BudgetFigures(Granted: 100_000, OwnFunds: 25_000, Contributed: 40_000);
+
+        figures.Balance.ShouldBe(125_000);
+        figures.Available.ShouldBe(85_000);
+        ABudget(granted: 100_000, ownFunds: 25_000, contributed: 40_000).Figures.ShouldBe(figures);
+    }
+
+    [Fact]
     public void Setting_a_grant_reports_the_change_and_replaces_the_previous_grant()
     {
         var budget = ABudget(granted: 100_000);

@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 
 namespace CommonsCall.Domain.Budgeting;
@@ -29,20 +30,24 @@ public sealed class MemberBudget
 
     public long Contributed { get; private set; }
 
-    public long Balance => Granted + OwnFunds;
+    /// <summary>Its figures, where <see cref="BudgetFigures.Balance"/> and <see cref="BudgetFigures.Available"/> are defined.</summary>
+    public BudgetFigures Figures => new(Granted, OwnFunds, Contributed);
 
-    public long Available => Balance - Contributed;
+    public long Balance => Figures.Balance;
+
+    public long Available => Figures.Available;
+
+    /// <summary>Why the member's grant cannot be set to <paramref name="amount"/>, or null when it can.</summary>
+    public DomainError? CheckGrant(long amount) =>
+        !Amounts.IsValid(amount) ? new DomainError(ErrorCodes.InvalidAmount, "A grant must be between zero and the maximum amount.")
+        : amount + OwnFunds < Contributed ? new DomainError(ErrorCodes.GrantBelowContributed, "The grant cannot be lowered below what the member has already contributed.")
+        : null;
 
     public Result<ContributionChange> SetGrant(long amount)
     {
-        if (!Amounts.IsValid(amount))
+        if (CheckGrant(amount) is { } refusal)
         {
-            return new DomainError(ErrorCodes.InvalidAmount, "A grant must be between zero and the maximum amount.");
-        }
-
-        if (amount + OwnFunds < Contributed)
-        {
-            return new DomainError(ErrorCodes.GrantBelowContributed, "The grant cannot be lowered below what the member has already contributed.");
+            return refusal;
         }
 
         var change = new ContributionChange(Granted, amount);
@@ -68,6 +73,19 @@ public sealed class MemberBudget
     }
 
     public void ApplyContributionDelta(long delta) => Contributed = checked(Contributed + delta);
+}
+
+/// <summary>
+/// A member budget's three figures and what follows from them: the one definition of a member's balance and of what
+/// it still has to give, used by <see cref="MemberBudget"/> and by the contribution path that reads the figures raw.
+/// </summary>
+public readonly record struct BudgetFigures(long Granted, long OwnFunds, long Contributed)
+{
+    /// <summary>What the member may give in all: its grant from the pool and its own funds.</summary>
+    public long Balance => Granted + OwnFunds;
+
+    /// <summary>What it has not given yet.</summary>
+    public long Available => Balance - Contributed;
 }
 
 /// <summary>One member's current contribution to one commons (0 once withdrawn or released).</summary>
@@ -104,6 +122,12 @@ public sealed class Contribution
 /// <summary>A funder's commitment to the call's pool, or to its matching pool.</summary>
 public sealed class Pledge
 {
+    /// <summary>A funder pledges a positive amount, at most <see cref="Amounts.Maximum"/>, until the round is settled.</summary>
+    public static Result<Pledge> Make(Call call, Guid funderOrganisationId, long amount, bool isMatching, string createdByUserId, DateTimeOffset at) =>
+        amount <= 0 || amount > Amounts.Maximum ? new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount, at most the maximum amount.")
+        : call.IsSettled ? new DomainError(ErrorCodes.RoundClosed, "The round is settled: the pool no longer changes.")
+        : new Pledge(call.Id, funderOrganisationId, amount, isMatching, createdByUserId, at);
+
     private Pledge()
     {
         CreatedByUserId = string.Empty;

@@ -8,8 +8,11 @@ public sealed record SettlementCommons(Guid CommonsId, long MinimumGoal, long Ma
 
 public sealed record CommonsOutcome(Guid CommonsId, bool Funded, long Total, long Released, long Match)
 {
-    /// <summary>What the commons receives: its contributions and its match when funded, nothing otherwise.</summary>
-    public long Awarded => Funded ? Total + Match : 0;
+    /// <summary>What the commons receives (<see cref="AwardedOf"/>).</summary>
+    public long Awarded => AwardedOf(Funded, Total, Match);
+
+    /// <summary>What a commons receives: its contributions and its match when funded, nothing otherwise.</summary>
+    public static long AwardedOf(bool funded, long total, long match) => funded ? total + match : 0;
 }
 
 public sealed record SettlementResult(IReadOnlyList<CommonsOutcome> Commons, long MatchingPool, long Matched)

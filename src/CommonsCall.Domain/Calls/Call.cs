@@ -164,15 +164,21 @@ public sealed class Call
         _scope.RemoveAll(s => s.Id == id) == 0 ? Result.Fail(ErrorCodes.NotFound, "Unknown scope statement in this call.") : Result.Ok();
 
     /// <summary>The round accepts contributions: phase Budgeting and inside the funding window.</summary>
-    public bool IsRoundOpen(DateTimeOffset now) => Phase == CallPhase.Budgeting && BudgetRules.IsInsideWindow(now);
+    public bool IsRoundOpen(DateTimeOffset now) => IsRoundOpenAt(Phase, BudgetRules, now);
+
+    /// <summary>The rule behind <see cref="IsRoundOpen"/>, for a caller that holds only the phase and the rules.</summary>
+    public static bool IsRoundOpenAt(CallPhase phase, BudgetRules rules, DateTimeOffset now) => phase == CallPhase.Budgeting && rules.IsInsideWindow(now);
+
+    /// <summary>The round is settled (<see cref="CallPhases.IsSettled"/>).</summary>
+    public bool IsSettled => Phase.IsSettled();
 
     /// <summary>Whether visitors may see who gives what right now (facilitators and a member's own data aside).</summary>
     public bool ShowsContributionsPerOrganisation =>
-        Phase >= CallPhase.Results || BudgetRules.ContributionsVisibility == ContributionsVisibility.Live;
+        IsSettled || BudgetRules.ContributionsVisibility == ContributionsVisibility.Live;
 
     /// <summary>Whether visitors may see the totals per commons right now.</summary>
     public bool ShowsCommonsTotals =>
-        Phase >= CallPhase.Results || BudgetRules.ContributionsVisibility != ContributionsVisibility.Hidden;
+        IsSettled || BudgetRules.ContributionsVisibility != ContributionsVisibility.Hidden;
 
     public Result ChangeBudgetRules(BudgetRules rules)
     {
@@ -181,7 +187,7 @@ public sealed class Call
             return Result.Fail(ErrorCodes.RulesLocked, "Budget rules are locked once Budgeting opens; only the closing date may change.");
         }
 
-        if (Phase >= CallPhase.Results)
+        if (IsSettled)
         {
             return Result.Fail(ErrorCodes.RulesLocked, "The round is settled.");
         }

@@ -12,6 +12,15 @@ public enum CallPhase
     FollowUp = 6,
 }
 
+public static class CallPhases
+{
+    /// <summary>
+    /// The round is settled (phase Results and after): the pool, the grants, the balances and the participants no
+    /// longer change, and every contribution may be seen.
+    /// </summary>
+    public static bool IsSettled(this CallPhase phase) => phase >= CallPhase.Results;
+}
+
 public enum CallVisibility
 {
     Public = 0,

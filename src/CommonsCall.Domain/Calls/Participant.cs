@@ -52,7 +52,7 @@ public sealed class Participant
 
     /// <summary>A facilitator invites an organisation; nobody joins a call whose round is settled.</summary>
     public static Result<Participant> Invite(Call call, Guid organisationId, ParticipantRole role, DateTimeOffset at) =>
-        call.Phase >= CallPhase.Results
+        call.IsSettled
             ? new DomainError(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.")
             : new Participant(call.Id, organisationId, role, at);
 
@@ -66,7 +66,7 @@ public sealed class Participant
                 : "This organisation has already joined in this role.");
         }
 
-        if (phase >= CallPhase.Results)
+        if (phase.IsSettled())
         {
             return Result.Fail(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.");
         }
@@ -78,7 +78,7 @@ public sealed class Participant
 
     /// <summary>A representative accepts the invitation (joining twice changes nothing).</summary>
     public Result Accept(CallPhase phase, DateTimeOffset at) =>
-        phase >= CallPhase.Results && State != InvitationState.Joined
+        phase.IsSettled() && State != InvitationState.Joined
             ? Result.Fail(ErrorCodes.WrongPhase, "The round is settled: the call no longer takes new participants.")
             : Join(at);
 

@@ -159,7 +159,19 @@ public sealed class Commons
     /// <summary>The micro-challenges this commons answers (published challenges of the same call).</summary>
     public IReadOnlyCollection<CommonsChallenge> Challenges => _challenges;
 
-    public bool IsApprovedForFunding => Status == CommonsStatus.ApprovedForFunding;
+    public bool IsApprovedForFunding => IsApprovedStatus(Status);
+
+    /// <summary>The status of a commons open to contributions.</summary>
+    public static bool IsApprovedStatus(CommonsStatus status) => status == CommonsStatus.ApprovedForFunding;
+
+    /// <summary>Funded when the round was settled (and perhaps delivered since).</summary>
+    public bool IsFunded => IsFundedStatus(Status);
+
+    /// <summary>What the commons received when the round was settled (<see cref="Budgeting.CommonsOutcome.AwardedOf"/>).</summary>
+    public long Awarded => Budgeting.CommonsOutcome.AwardedOf(IsFunded, Total, Match);
+
+    /// <summary>The statuses of a commons funded at settlement.</summary>
+    public static bool IsFundedStatus(CommonsStatus status) => status is CommonsStatus.Funded or CommonsStatus.Delivered;
 
     public bool IsCoCreator(Guid organisationId) => _coCreators.Any(c => c.OrganisationId == organisationId);
 
@@ -204,6 +216,10 @@ public sealed class Commons
             ? Result.Ok()
             : Result.Fail(ErrorCodes.CommonsLocked, "This commons is approved: only the facilitators may change it now.");
     }
+
+    /// <summary>The description as it stands (what <see cref="Revise"/> last set).</summary>
+    public CommonsDescription Description =>
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted);
 
     /// <summary>Replaces the description; the licence must be an open licence (<see cref="OpenLicences"/>) and is stored in its canonical spelling.</summary>
     public Result Revise(CommonsDescription description)

@@ -12,7 +12,7 @@ public static class AccessTokenEndpoints
             .WithSummary("Creates a personal access token valid for expiresInDays days (1-365, 90 when left out). The secret (token) is in this response only: it cannot be read again. Only a person signed in on CommonsCall's pages may: with a token, 403 interactive_session_required.")
             .Produces<CreatedAccessToken>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
         tokens.MapGet("", ListAsync)
             .WithName("ListAccessTokens")
             .WithSummary("The caller's personal access tokens, newest first, revoked and expired ones included (never the secrets), with their expiry and last use.")
@@ -21,7 +21,7 @@ public static class AccessTokenEndpoints
             .WithName("RevokeAccessToken")
             .WithSummary("Revokes one of the caller's tokens at once; revoking it again changes nothing.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 

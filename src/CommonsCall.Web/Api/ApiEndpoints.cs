@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -77,7 +75,7 @@ public static class ApiEndpoints
             .DisableAntiforgery()
             .AddEndpointFilter(RefuseUnknownTokens)
             .AddEndpointFilter(CrossSiteRequests.RefuseForgedCookieRequests)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
         api.MapCallFramingEndpoints();
         api.MapOrganisationEndpoints();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Infrastructure;
 
 namespace CommonsCall.Web.Api;

@@ -19,6 +19,21 @@ public static class ApiResults
     public static IResult ToApiResult(this Result result) =>
         result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem();
 
+    /// <summary>
+    /// Declares, for the OpenAPI document, the problem details an endpoint (or a group) may answer with: one call per
+    /// endpoint, listing the statuses <see cref="StatusCodeFor"/> gives the refusals its service may return.
+    /// </summary>
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statusCodes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in statusCodes)
+        {
+            builder.ProducesProblem(status);
+        }
+
+        return builder;
+    }
+
     /// <summary>The problem details of a refusal; <c>forbidden</c> becomes 401 when nobody is signed in.</summary>
     public static IResult ToProblem(this DomainError error) => new DomainProblem(error);
 

@@ -1,9 +1,6 @@
 using System.Text.Json.Serialization;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
@@ -121,7 +118,7 @@ public static class BudgetEndpoints
 
     public static RouteGroupBuilder MapBudgetEndpoints(this RouteGroupBuilder api)
     {
-        var call = api.MapGroup("/calls/{slug}").WithTags("Budget round").ProducesProblem(StatusCodes.Status404NotFound);
+        var call = api.MapGroup("/calls/{slug}").WithTags("Budget round").ProducesProblems(StatusCodes.Status404NotFound);
         call.MapGet("/funding", FundingAsync)
             .WithName("GetFunding")
             .WithSummary("The budget round as the caller sees it: pool, rules, the caller's budgets and every commons open to funding. Totals and other organisations' contributions follow the call's visibility rule.")
@@ -129,33 +126,32 @@ public static class BudgetEndpoints
 
         // Everything else needs a signed-in caller; the services then check which role each action needs.
         var signedIn = call.MapGroup("").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         signedIn.MapPut("/contributions/{commonsId:guid}", SetContributionAsync)
             .WithName("SetContribution")
             .WithSummary("Sets what a member organisation the caller represents gives this commons, as an absolute amount (0 withdraws). Setting the current amount again changes nothing (changed: false).")
             .Produces<ContributionResponse>()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/pledges", PledgeAsync)
             .WithName("Pledge")
             .WithSummary("A funder the caller represents pledges an amount to the pool, or to the matching pool.")
             .Produces<PledgeResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPut("/own-funds/{organisationId:guid}", SetOwnFundsAsync)
             .WithName("SetOwnFunds")
             .WithSummary("Sets the own funds a member organisation the caller represents adds to its balance (never below what it already gives).")
             .Produces<OwnFundsResponse>()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPut("/budget-rules", SetBudgetRulesAsync)
             .WithName("SetBudgetRules")
             .WithSummary("Facilitators: sets the budget rules. They lock when Budgeting opens, except the closing date.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/grants/equal-split", DistributeEquallyAsync)
             .WithName("SplitPoolEqually")
             .WithSummary("Facilitators: grants the pool in equal shares to the joined members (the remainder stays in the pool).")
             .Produces<GrantPreviewResponse>()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/grants/preview", PreviewGrantsAsync)
             .WithName("PreviewGrants")
             .WithSummary("Facilitators: checks a distribution line by line without applying anything.")
@@ -164,12 +160,12 @@ public static class BudgetEndpoints
             .WithName("SetGrants")
             .WithSummary("Facilitators: sets the grants of the listed members (the others keep theirs), all or nothing.")
             .Produces<GrantPreviewResponse>()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/phase", MovePhaseAsync)
             .WithName("MovePhase")
             .WithSummary("Facilitators: moves the call to the next phase when its preconditions hold. Results is reached by closing the round.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapGet("/commons/for-review", ListForReviewAsync)
             .WithName("ListCommonsForReview")
             .WithSummary("Facilitators: every commons of the call with its review status, proposed ones included.")
@@ -178,17 +174,17 @@ public static class BudgetEndpoints
             .WithName("ApproveCommons")
             .WithSummary("Facilitators: approves a commons for funding, before the round opens.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/commons/{commonsId:guid}/send-back", SendBackAsync)
             .WithName("SendBackCommons")
             .WithSummary("Facilitators: sends a commons back to its proposers with a comment, before the round opens.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapPost("/close", CloseAsync)
             .WithName("CloseRound")
             .WithSummary("Facilitators: closes and settles the round once (funded / not funded, matching pool) and moves the call to Results.")
             .Produces<SettlementResponse>()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         signedIn.MapGet("/budgets", MemberBudgetsAsync)
             .WithName("ListMemberBudgets")
             .WithSummary("Facilitators and funders: every member organisation's budget.")
@@ -205,160 +201,91 @@ public static class BudgetEndpoints
             ? TypedResults.Ok(ToResponse(view))
             : ApiResults.NotFound(UnknownCallDetail);
 
-    private static async Task<IResult> SetContributionAsync(
-        string slug, Guid commonsId, SetContributionRequest body, Actor actor, CallQueries calls, ContributionService contributions, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
-        {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
+    private static Task<IResult> SetContributionAsync(
+        string slug, Guid commonsId, SetContributionRequest body, Actor actor, CallQueries calls, ContributionService contributions, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
+            (await contributions.SetAsync(actor, new SetContribution(call.Call.Id, commonsId, body.OrganisationId, body.Amount), ct))
+                .ToApiResult(r => TypedResults.Ok(new ContributionResponse(r.Before, r.After, r.Changed, r.MemberAvailable, r.CommonsTotalSeenBy(call.Access, call.Call)))), ct);
 
-        var result = await contributions.SetAsync(actor, new SetContribution(call.Call.Id, commonsId, body.OrganisationId, body.Amount), ct);
+    private static Task<IResult> PledgeAsync(string slug, PledgeRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
+            (await funds.PledgeAsync(actor, new MakePledge(call.Call.Id, body.FunderOrganisationId, body.Amount, body.IsMatching), ct))
+                .ToApiResult(pool => TypedResults.Created((string?)null, new PledgeResponse(body.Amount, body.IsMatching, pool))), ct);
 
-        // The service reports the commons' total; Hidden keeps it from members until the round closes.
-        var seesTotal = call.Access.SeesCommonsTotals(call.Call);
-        return result.ToApiResult(r => TypedResults.Ok(new ContributionResponse(r.Before, r.After, r.Changed, r.MemberAvailable, seesTotal ? r.CommonsTotal : null)));
-    }
-
-    private static async Task<IResult> PledgeAsync(string slug, PledgeRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await funds.PledgeAsync(actor, new MakePledge(call.Call.Id, body.FunderOrganisationId, body.Amount, body.IsMatching), ct))
-                .ToApiResult(pool => TypedResults.Created((string?)null, new PledgeResponse(body.Amount, body.IsMatching, pool)));
-
-    private static async Task<IResult> SetOwnFundsAsync(
+    private static Task<IResult> SetOwnFundsAsync(
         string slug, Guid organisationId, SetOwnFundsRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await funds.SetOwnFundsAsync(actor, new SetOwnFunds(call.Call.Id, organisationId, body.Amount), ct))
-                .ToApiResult(ownFunds => TypedResults.Ok(new OwnFundsResponse(organisationId, ownFunds)));
+        InCallAsync(slug, actor, calls, async call =>
+            (await funds.SetOwnFundsAsync(actor, new SetOwnFunds(call.Call.Id, organisationId, body.Amount), ct))
+                .ToApiResult(ownFunds => TypedResults.Ok(new OwnFundsResponse(organisationId, ownFunds))), ct);
 
-    private static async Task<IResult> SetBudgetRulesAsync(
-        string slug, SetBudgetRulesRequest body, Actor actor, CallQueries calls, BudgetRulesService rules, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
+    private static Task<IResult> SetBudgetRulesAsync(
+        string slug, SetBudgetRulesRequest body, Actor actor, CallQueries calls, BudgetRulesService rules, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
         {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
+            var requested = new BudgetRules
+            {
+                FundingOpensAt = body.FundingOpensAt,
+                FundingClosesAt = body.FundingClosesAt,
+                MaxShareOfBalancePerCommons = body.MaxShareOfBalancePerCommons,
+                CoCreatorsMayFundOwnCommons = body.CoCreatorsMayFundOwnCommons,
+                ContributionsVisibility = body.ContributionsVisibility,
+                AllowWithdrawal = body.AllowWithdrawal,
+            };
+            return (await rules.SetAsync(actor, new SetBudgetRules(call.Call.Id, requested), ct)).ToApiResult();
+        }, ct);
 
-        var requested = new BudgetRules
-        {
-            FundingOpensAt = body.FundingOpensAt,
-            FundingClosesAt = body.FundingClosesAt,
-            MaxShareOfBalancePerCommons = body.MaxShareOfBalancePerCommons,
-            CoCreatorsMayFundOwnCommons = body.CoCreatorsMayFundOwnCommons,
-            ContributionsVisibility = body.ContributionsVisibility,
-            AllowWithdrawal = body.AllowWithdrawal,
-        };
-        return (await rules.SetAsync(actor, new SetBudgetRules(call.Call.Id, requested), ct)).ToApiResult();
-    }
-
-    private static async Task<IResult> DistributeEquallyAsync(string slug, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await funds.DistributeEquallyAsync(actor, call.Call.Id, ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
+    private static Task<IResult> DistributeEquallyAsync(string slug, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call => (await funds.DistributeEquallyAsync(actor, call.Call.Id, ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> PreviewGrantsAsync(
-        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct)
-    {
-        if (InvalidLines(lines) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await funds.PreviewGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
-    }
+        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        InvalidLines(lines) ?? await InCallAsync(slug, actor, calls, async call =>
+            (await funds.PreviewGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> SetGrantsAsync(
-        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct)
-    {
-        if (InvalidLines(lines) is { } invalid)
-        {
-            return invalid;
-        }
+        string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
+        InvalidLines(lines) ?? await InCallAsync(slug, actor, calls, async call =>
+            (await funds.SetGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
-        return await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await funds.SetGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview)));
-    }
+    private static Task<IResult> MovePhaseAsync(string slug, MovePhaseRequest body, Actor actor, CallQueries calls, CallPhaseService phases, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call => (await phases.MoveAsync(actor, call.Call.Id, body.Phase, ct)).ToApiResult(), ct);
 
-    private static async Task<IResult> MovePhaseAsync(string slug, MovePhaseRequest body, Actor actor, CallQueries calls, CallPhaseService phases, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await phases.MoveAsync(actor, call.Call.Id, body.Phase, ct)).ToApiResult();
+    private static Task<IResult> ListForReviewAsync(string slug, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
+            await reviews.ListForReviewAsync(actor, call.Call.Id, ct) is { } commons
+                ? TypedResults.Ok(commons.Select(c => new CommonsReviewResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.ProposedBy, c.ReviewComment)).ToList())
+                : CommonsReviewService.OnlyFacilitatorsReview.ToProblem(), ct);
 
-    private static async Task<IResult> ListForReviewAsync(string slug, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
-        {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
+    private static Task<IResult> ApproveAsync(string slug, Guid commonsId, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call => (await reviews.ApproveAsync(actor, call.Call.Id, commonsId, ct)).ToApiResult(), ct);
 
-        return await reviews.ListForReviewAsync(actor, call.Call.Id, ct) is { } commons
-            ? TypedResults.Ok(commons.Select(c => new CommonsReviewResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.ProposedBy, c.ReviewComment)).ToList())
-            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators review commons.").ToProblem();
-    }
-
-    private static async Task<IResult> ApproveAsync(string slug, Guid commonsId, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await reviews.ApproveAsync(actor, call.Call.Id, commonsId, ct)).ToApiResult();
-
-    private static async Task<IResult> SendBackAsync(
+    private static Task<IResult> SendBackAsync(
         string slug, Guid commonsId, SendBackRequest body, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is not { } call
-            ? ApiResults.NotFound(UnknownCallDetail)
-            : (await reviews.SendBackAsync(actor, call.Call.Id, commonsId, body.Comment ?? string.Empty, ct)).ToApiResult();
+        InCallAsync(slug, actor, calls, async call => (await reviews.SendBackAsync(actor, call.Call.Id, commonsId, body.Comment ?? string.Empty, ct)).ToApiResult(), ct);
 
-    private static async Task<IResult> CloseAsync(string slug, Actor actor, CallQueries calls, RoundService round, BudgetQueries budget, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
-        {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
+    private static Task<IResult> CloseAsync(string slug, Actor actor, CallQueries calls, RoundService round, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call => (await round.CloseAndReportAsync(actor, call.Call.Id, ct)).ToApiResult(closed => TypedResults.Ok(new SettlementResponse(
+            [.. closed.Settlement.Commons.Select(c => new CommonsOutcomeResponse(c.CommonsId, c.Funded, c.Total, c.Released, c.Match, c.Awarded))],
+            closed.Settlement.MatchingPool,
+            closed.Settlement.Matched,
+            closed.Settlement.UnmatchedPool,
+            [.. closed.Budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))]))), ct);
 
-        var settled = await round.CloseAsync(actor, call.Call.Id, ct);
-        if (!settled.IsSuccess)
-        {
-            return settled.Error!.ToProblem();
-        }
+    private static Task<IResult> MemberBudgetsAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
+            await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) is { } budgets
+                ? TypedResults.Ok(budgets.Select(ToResponse).ToList())
+                : BudgetQueries.OnlyFacilitatorsAndFundersSeeBudgets.ToProblem(), ct);
 
-        // Settled budgets no longer change (grants, own funds and contributions are refused in Results), so reading them now is exact.
-        var budgets = await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) ?? [];
-        var result = settled.Value!;
-        return TypedResults.Ok(new SettlementResponse(
-            [.. result.Commons.Select(c => new CommonsOutcomeResponse(c.CommonsId, c.Funded, c.Total, c.Released, c.Match, c.Awarded))],
-            result.MatchingPool,
-            result.Matched,
-            result.UnmatchedPool,
-            [.. budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))]));
-    }
+    private static Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
+        InCallAsync(slug, actor, calls, async call =>
+            await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
+                ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.Organisation, l.Commons, l.At)).ToList())
+                : BudgetQueries.OnlyFacilitatorsAndFundersReadTheLedger.ToProblem(), ct);
 
-    private static async Task<IResult> MemberBudgetsAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
-        {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
-
-        return await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) is { } budgets
-            ? TypedResults.Ok(budgets.Select(ToResponse).ToList())
-            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators and funders see every budget.").ToProblem();
-    }
-
-    private static async Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct)
-    {
-        if (await calls.FindAsync(slug, actor, ct) is not { } call)
-        {
-            return ApiResults.NotFound(UnknownCallDetail);
-        }
-
-        return await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
-            ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.Organisation, l.Commons, l.At)).ToList())
-            : new DomainError(ErrorCodes.Forbidden, "Only the call's facilitators and funders read its ledger.").ToProblem();
-    }
+    /// <summary>The call the slug names, as the caller may see it, handed to <paramref name="then"/>; 404 when there is none.</summary>
+    private static async Task<IResult> InCallAsync(string slug, Actor actor, CallQueries calls, Func<CallDetail, Task<IResult>> then, CancellationToken ct) =>
+        await calls.FindAsync(slug, actor, ct) is { } call ? await then(call) : ApiResults.NotFound(UnknownCallDetail);
 
     /// <summary>A JSON <c>null</c> in the list is not a line: refused like any other unreadable body.</summary>
     private static IResult? InvalidLines(GrantLineRequest[] lines)

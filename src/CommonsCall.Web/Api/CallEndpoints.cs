@@ -1,5 +1,3 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,7 +37,7 @@ public static class CallEndpoints
             .WithName("GetCall")
             .WithSummary("One call, with its glossary, scope and participants. 404 when it does not exist or the caller may not see it.")
             .Produces<CallResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -1,5 +1,3 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 
 namespace CommonsCall.Web.Api;
@@ -12,89 +10,72 @@ public static class CallFramingEndpoints
 {
     public static RouteGroupBuilder MapCallFramingEndpoints(this RouteGroupBuilder api)
     {
-        var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization().ProducesProblems(StatusCodes.Status401Unauthorized);
         calls.MapPost("", CreateAsync)
             .WithName("CreateCall")
             .WithSummary("Creates a call in Draft; the caller (a facilitator or an administrator) becomes its facilitator. 422 duplicate_slug when the slug is taken.")
             .Produces<CreatedCall>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
         calls.MapPut("/{slug}", EditAsync)
             .WithName("EditCall")
             .WithSummary("Changes the call's description, visibility, currency (until money is recorded: currency_locked) and planned dates. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         calls.MapPost("/{slug}/glossary", AddTermAsync)
             .WithName("AddGlossaryTerm")
             .WithSummary("Adds a term and its definition to the glossary (duplicate_term when the term is already defined). Facilitators only.")
             .Produces<CreatedResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         calls.MapPut("/{slug}/glossary/{termId:guid}", EditTermAsync)
             .WithName("EditGlossaryTerm")
             .WithSummary("Changes a glossary term or its definition. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         calls.MapDelete("/{slug}/glossary/{termId:guid}", RemoveTermAsync)
             .WithName("RemoveGlossaryTerm")
             .WithSummary("Removes a glossary term. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         calls.MapPost("/{slug}/scope", AddStatementAsync)
             .WithName("AddScopeStatement")
             .WithSummary("Adds an in-scope or out-of-scope statement. Facilitators only.")
             .Produces<CreatedResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         calls.MapPut("/{slug}/scope/{statementId:guid}", EditStatementAsync)
             .WithName("EditScopeStatement")
             .WithSummary("Changes a scope statement's text or side. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         calls.MapDelete("/{slug}/scope/{statementId:guid}", RemoveStatementAsync)
             .WithName("RemoveScopeStatement")
             .WithSummary("Removes a scope statement. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         calls.MapPost("/{slug}/participants", InviteAsync)
             .WithName("InviteParticipant")
             .WithSummary("Invites an organisation as Member or Funder (again, if it declined or left). already_participant when it is invited or joined in that role. Facilitators only.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         calls.MapPost("/{slug}/participants/{organisationId:guid}/{role}/accept", AcceptAsync)
             .WithName("AcceptInvitation")
             .WithSummary("A representative of the invited organisation accepts its invitation (role: Member or Funder).")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         calls.MapPost("/{slug}/participants/{organisationId:guid}/{role}/leave", LeaveAsync)
             .WithName("LeaveCall")
             .WithSummary("A representative declines the invitation or leaves the call; participation_locked once the organisation holds money in the call or the budget round opened.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

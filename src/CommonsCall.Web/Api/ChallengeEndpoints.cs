@@ -1,5 +1,4 @@
 using CommonsCall.Domain.Challenges;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Challenges;
 
 namespace CommonsCall.Web.Api;
@@ -63,73 +62,52 @@ public static class ChallengeEndpoints
             .WithName("ListChallenges")
             .WithSummary("The call's micro-challenges the caller may see (published and archived ones, plus drafts of the caller's organisations, or all for facilitators), filtered. 404 when the call is not visible to the caller.")
             .Produces<IReadOnlyList<ChallengeSummaryResponse>>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         challenges.MapGet("/{id:guid}", GetAsync)
             .WithName("GetChallenge")
             .WithSummary("One micro-challenge. 404 when it does not exist in this call or the caller may not see it (a draft of another organisation).")
             .Produces<ChallengeResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         challenges.MapPost("", CreateAsync)
             .WithName("CreateChallenge")
             .WithSummary("Writes a micro-challenge for a member organisation the caller represents (in phase Challenges or Commons; facilitators in any phase, for any joined member), as a draft or published at once (publish: true).")
             .Produces<ChallengeResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         challenges.MapPut("/{id:guid}", EditAsync)
             .WithName("EditChallenge")
             .WithSummary("Replaces the content of a micro-challenge (the author organisation in phase Challenges or Commons; facilitators always). With version, refused with 409 if it changed since it was read.")
             .Produces<ChallengeResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         challenges.MapPost("/{id:guid}/publish", PublishAsync)
             .WithName("PublishChallenge")
             .WithSummary("Publishes a draft (facilitators also put an archived challenge back). Publishing twice changes nothing.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         challenges.MapPost("/{id:guid}/archive", ArchiveAsync)
             .WithName("ArchiveChallenge")
             .WithSummary("Archives a micro-challenge (facilitators): it stays readable, members no longer change or support it.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         challenges.MapPut("/{id:guid}/resource-person", SetResourcePersonAsync)
             .WithName("SetChallengeResourcePerson")
             .WithSummary("Names the resource person (facilitators): one of the call's facilitators by userId, or anyone by name. Sending neither removes it.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         challenges.MapPost("/{id:guid}/support", SupportAsync)
             .WithName("SupportChallenge")
             .WithSummary("A member organisation the caller represents (organisationId, optional when there is only one) supports a published challenge of another organisation. Idempotent.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         challenges.MapDelete("/{id:guid}/support", WithdrawSupportAsync)
             .WithName("WithdrawChallengeSupport")
             .WithSummary("Withdraws the support of a member organisation the caller represents. Idempotent.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

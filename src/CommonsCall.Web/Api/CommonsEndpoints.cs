@@ -1,10 +1,46 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.WorkingGroups;
 
 namespace CommonsCall.Web.Api;
+
+/// <summary>
+/// A commons' description as the request bodies carry it: flat, beside the other members of a proposal, and
+/// <c>lookingFor</c> as a list. The API's public shape; <see cref="CommonsDescriptionBody.ToDescription"/> turns it
+/// into the domain's <see cref="CommonsDescription"/>, which commands carry.
+/// </summary>
+public interface ICommonsDescriptionBody
+{
+    string Title { get; }
+
+    string Summary { get; }
+
+    CommonsKind Kind { get; }
+
+    string Licence { get; }
+
+    CommonsMaturity Maturity { get; }
+
+    string? Governance { get; }
+
+    string? CommunityPlan { get; }
+
+    string? CitizenInvolvement { get; }
+
+    string? MissingResources { get; }
+
+    IReadOnlyList<CommonsNeeds>? LookingFor { get; }
+
+    string? SkillsWanted { get; }
+}
+
+public static class CommonsDescriptionBody
+{
+    public static CommonsDescription ToDescription(this ICommonsDescriptionBody body) =>
+        new(body.Title, body.Summary, body.Kind, body.Licence, body.Maturity, body.Governance, body.CommunityPlan, body.CitizenInvolvement,
+            body.MissingResources, (body.LookingFor ?? []).Combine(), body.SkillsWanted);
+}
 
 /// <summary>A commons proposal. <c>lookingFor</c> lists what it is looking for; amounts of the budget lines are minor units.</summary>
 public sealed record CommonsProposalRequest(
@@ -22,7 +58,7 @@ public sealed record CommonsProposalRequest(
     string? SkillsWanted,
     IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<Guid>? ChallengeIds,
-    IReadOnlyList<Guid>? CoCreatorIds);
+    IReadOnlyList<Guid>? CoCreatorIds) : ICommonsDescriptionBody;
 
 /// <summary>A commons' description (budget lines, challenge links and co-creators have their own endpoints).</summary>
 public sealed record CommonsEditRequest(
@@ -36,7 +72,7 @@ public sealed record CommonsEditRequest(
     string? CitizenInvolvement,
     string? MissingResources,
     IReadOnlyList<CommonsNeeds>? LookingFor,
-    string? SkillsWanted);
+    string? SkillsWanted) : ICommonsDescriptionBody;
 
 public sealed record BudgetLinesRequest(IReadOnlyList<BudgetLine> BudgetLines);
 
@@ -64,149 +100,115 @@ public static class CommonsEndpoints
             .WithName("GetCallMap")
             .WithSummary("The call's map: which organisations produce, want or contribute to which commons; commons wanted by two or more and produced by none are listed apart.")
             .Produces<CallMapView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         var commons = api.MapGroup("/calls/{slug}/commons").WithTags("Commons");
         commons.MapGet("", ListAsync)
             .WithName("ListCommons")
             .WithSummary("The commons of a call, with their goals and the size of their working group.")
             .Produces<CommonsListView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         commons.MapPost("", ProposeAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("ProposeCommons")
             .WithSummary("A representative of a joined member organisation proposes a commons while the call is in phase Commons (else commons_phase_closed). The licence must be an open licence (SPDX); budget lines need a description, a minimum above 0 and a maximum at least the minimum.")
             .Produces<CommonsDetailView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapGet("/{id:guid}", GetAsync)
             .WithName("GetCommons")
             .WithSummary("One commons with its budget, challenges, co-creators, funding (once the round is on), working group, milestones, meetings and cadence warnings, and what the caller may do.")
             .Produces<CommonsDetailView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         commons.MapPut("/{id:guid}", EditAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("EditCommons")
             .WithSummary("Changes the description. Co-creators edit in phase Commons until the commons is approved (else commons_locked); facilitators at any time.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapPut("/{id:guid}/budget-lines", SetBudgetLinesAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("SetCommonsBudgetLines")
             .WithSummary("Replaces the budget lines; their sums become the minimum and maximum goals. Refused once the budget round has opened (budget_lines_locked).")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapPut("/{id:guid}/challenges", LinkChallengesAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("SetCommonsChallenges")
             .WithSummary("Replaces the micro-challenges the commons answers: published challenges of the same call only (else unknown_challenge).")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapPost("/{id:guid}/co-creators", AddCoCreatorAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("AddCommonsCoCreator")
             .WithSummary("Adds a co-creator: a member organisation that joined the call (else unknown_organisation).")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapDelete("/{id:guid}/co-creators/{organisationId:guid}", RemoveCoCreatorAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("RemoveCommonsCoCreator")
             .WithSummary("Removes a co-creator; the proposing organisation always stays (cannot_remove_proposer).")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces(StatusCodes.Status204NoContent);
 
         commons.MapPut("/{id:guid}/positionings/mine", SetPositioningAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithTags("Working groups")
             .WithName("SetMyPositioning")
             .WithSummary("Sets the positioning of the caller's organisation (a joined member or funder): produces, wants, contributes; expectations and availability.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem();
         commons.MapDelete("/{id:guid}/positionings/mine", WithdrawPositioningAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithTags("Working groups")
             .WithName("WithdrawMyPositioning")
             .WithSummary("Withdraws the positioning of the caller's organisation (organisationId in the query when the caller represents several); withdrawing twice changes nothing.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem();
         commons.MapPost("/{id:guid}/milestones", AddMilestoneAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithTags("Working groups")
             .WithName("AddMilestone")
             .WithSummary("Adds a milestone, owned by an organisation of the working group (else not_in_working_group). The group's organisations and the facilitators manage milestones.")
             .Produces<CreatedResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapPut("/{id:guid}/milestones/{milestoneId:guid}", UpdateMilestoneAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithTags("Working groups")
             .WithName("UpdateMilestone")
             .WithSummary("Changes a milestone: title, due date, owner, done.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem();
         commons.MapDelete("/{id:guid}/milestones/{milestoneId:guid}", DeleteMilestoneAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithTags("Working groups")
             .WithName("DeleteMilestone")
             .WithSummary("Deletes a milestone.")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent);
         commons.MapPost("/{id:guid}/meetings", AddMeetingAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithTags("Working groups")
             .WithName("AddMeeting")
             .WithSummary("Records a meeting date of the working group (past or planned; one a day). The cadence warnings are in the commons' detail.")
             .Produces<CreatedResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem();
         commons.MapDelete("/{id:guid}/meetings/{meetingId:guid}", DeleteMeetingAsync)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithTags("Working groups")
             .WithName("DeleteMeeting")
             .WithSummary("Removes a meeting date.")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent);
         return api;
     }
 
@@ -226,9 +228,7 @@ public static class CommonsEndpoints
             return ApiResults.NotFound(CallNotFound);
         }
 
-        var command = new ProposeCommons(call.Id, request.OrganisationId, request.Title, request.Summary, request.Kind, request.Licence, request.Maturity,
-            request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted,
-            request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
+        var command = new ProposeCommons(call.Id, request.OrganisationId, request.ToDescription(), request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
         var result = await commons.ProposeAsync(actor, command, ct);
         return result.IsSuccess
             ? TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{result.Value}", await queries.DetailAsync(actor, slug, result.Value, ct))
@@ -236,8 +236,7 @@ public static class CommonsEndpoints
     }
 
     private static Task<IResult> EditAsync(string slug, Guid id, CommonsEditRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.Title, request.Summary, request.Kind, request.Licence,
-            request.Maturity, request.Governance, request.CommunityPlan, request.CitizenInvolvement, request.MissingResources, (request.LookingFor ?? []).Combine(), request.SkillsWanted), ct), ct);
+        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.ToDescription()), ct), ct);
 
     private static Task<IResult> SetBudgetLinesAsync(string slug, Guid id, BudgetLinesRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
         InCallAsync(slug, actor, queries, callId => commons.SetBudgetLinesAsync(actor, new SetCommonsBudget(callId, id, request.BudgetLines), ct), ct);

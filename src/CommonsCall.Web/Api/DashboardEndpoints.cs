@@ -1,8 +1,5 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Dashboard;
 using CommonsCall.Web.Infrastructure;
 
@@ -28,9 +25,7 @@ public static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
     {
         var call = api.MapGroup("/calls/{slug}").WithTags("Dashboard")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         call.MapGet("/dashboard", DashboardAsync)
             .WithName("GetDashboard")
             .WithSummary("Facilitators, funders and members: the allocation of the call (pool, totals, each commons against its goals, what each organisation gave, contributions over time, estimated match). What the visibility rule hides from the caller is null or left out.")

@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.OpenData;
@@ -19,18 +18,17 @@ public static class OpenDataEndpoints
             .WithName("GetCallResults")
             .WithSummary("The final results once the round is settled (phase Results or later): per commons funded or not, total, match, awarded and released, who gave what (as the visibility rule allows), and what is left of each funder's money. 404 when the call is not visible to the caller; results_not_published (422) before settlement.")
             .Produces<CallResults>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         open.MapGet("/challenges/{id:guid}", ChallengeAsync)
             .WithName("GetChallengeById")
             .WithSummary("One micro-challenge by its id alone, as GET /calls/{slug}/challenges/{id} answers it. 404 when it does not exist or the caller may not see it (a draft, or a members-only call).")
             .Produces<ChallengeResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         open.MapGet("/commons/{id:guid}", CommonsAsync)
             .WithName("GetCommonsById")
             .WithSummary("One commons by its id alone, as GET /calls/{slug}/commons/{id} answers it. 404 when it does not exist or its call is not visible to the caller.")
             .Produces<CommonsDetailView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 

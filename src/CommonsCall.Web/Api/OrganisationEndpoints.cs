@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Organisations;
 
 namespace CommonsCall.Web.Api;
@@ -12,7 +11,7 @@ public static class OrganisationEndpoints
 {
     public static RouteGroupBuilder MapOrganisationEndpoints(this RouteGroupBuilder api)
     {
-        var organisations = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var organisations = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization().ProducesProblems(StatusCodes.Status401Unauthorized);
         organisations.MapGet("", ListAsync)
             .WithName("ListOrganisations")
             .WithSummary("The caller's organisations; administrators and facilitators see every organisation (isMine tells the caller's apart).")
@@ -21,35 +20,30 @@ public static class OrganisationEndpoints
             .WithName("GetOrganisation")
             .WithSummary("One organisation; its members are listed to its members and administrators only. 404 when the caller may not see it.")
             .Produces<OrganisationDetail>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         organisations.MapPost("", CreateAsync)
             .WithName("CreateOrganisation")
             .WithSummary("Creates an organisation; the caller becomes its first member. 422 duplicate_organisation_name when the name is taken.")
             .Produces<OrganisationDetail>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
         organisations.MapPut("/{id:guid}", EditAsync)
             .WithName("EditOrganisation")
             .WithSummary("Changes the organisation's description. Its members and administrators only.")
             .Produces<OrganisationDetail>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         organisations.MapPost("/{id:guid}/invitations", InviteAsync)
             .WithName("InviteRepresentative")
             .WithSummary("Creates a single-use link with which a person creates an account as a representative of the organisation. Its members (and administrators) only.")
             .Produces<RepresentativeInvitationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         organisations.MapDelete("/{id:guid}/representatives/{userId}", RemoveRepresentativeAsync)
             .WithName("RemoveRepresentative")
             .WithSummary("Ends a person's representation of the organisation (a person leaving removes themselves): they lose at once every access they had through it. Its members and administrators only; 422 last_representative for the last one.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Reports;
 
 namespace CommonsCall.Web.Api;
@@ -13,9 +12,7 @@ public static class ReportEndpoints
             .WithName("GetCallReports")
             .WithSummary("For the call's facilitators, members and funders: per commons who pays, uses and benefits (from the challenges it answers and from positionings and contributions), and the organisations ranked by involvement (score: one point per positioning, commons funded, milestone delivered, challenge published and challenge supported; ties broken by the amount contributed, then the name). Contributions and amounts follow the call's visibility rule (null where hidden).")
             .Produces<CallReport>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 

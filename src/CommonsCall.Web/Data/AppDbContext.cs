@@ -1,10 +1,7 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;

@@ -15,6 +15,8 @@ public static class FeatureServices
     /// <summary>Every feature's services; each feature adds its own line.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddSingleton<CallLocks>();
+        services.AddSingleton<CallChanges>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallPhaseService>();
         services.AddSingleton<CallFramingService>();

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using CommonsCall.Domain.Common;
 
 namespace CommonsCall.Web.Infrastructure;
 

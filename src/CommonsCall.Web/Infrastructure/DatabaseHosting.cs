@@ -18,6 +18,8 @@ public static class DatabaseHosting
             // MigrateAsync with EnsureCreatedAsync is what keeps them equal to the model.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
+        services.AddSingleton(sp => MoneyRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
+
         // ASP.NET Core Identity's stores need a scoped context; they only run inside HTTP requests.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddHealthChecks()

@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Common;
 using Microsoft.Extensions.Localization;
 
 namespace CommonsCall.Web.Infrastructure;

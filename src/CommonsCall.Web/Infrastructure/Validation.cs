@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Common;
 using FluentValidation;
 using FluentValidation.Results;
 

@@ -24,7 +24,7 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_member_proposes_a_commons_with_its_budget_challenges_and_co_creators()
     {
         var s = await CommonsScenario.CreateAsync(app);
-        var proposal = s.AProposal(s.Members[0]) with { Licence = "apache-2.0", CoCreatorIds = [s.Members[1].Id] };
+        var proposal = s.AProposal(s.Members[0]) with { Description = CommonsScenario.ADescription() with { Licence = "apache-2.0" }, CoCreatorIds = [s.Members[1].Id] };
 
         var result = await s.Commons.ProposeAsync(s.Members[0].User, proposal);
 
@@ -113,7 +113,7 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
     {
         var s = await CommonsScenario.CreateAsync(app);
 
-        var result = await s.Commons.ProposeAsync(s.Members[0].User, s.AProposal(s.Members[0]) with { Licence = "CC-BY-NC-4.0" });
+        var result = await s.Commons.ProposeAsync(s.Members[0].User, s.AProposal(s.Members[0]) with { Description = CommonsScenario.ADescription() with { Licence = "CC-BY-NC-4.0" } });
 
         result.Error!.Code.ShouldBe(ErrorCodes.Validation);
         result.Error.Fields!.Keys.ShouldBe(["Licence"]);
@@ -237,7 +237,7 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
         var s = await CommonsScenario.CreateAsync(app);
         var id = await s.ProposeAsync(s.Members[0]);
 
-        var result = await s.Commons.EditAsync(s.Members[0].User, Edit(s, id, "Nouveau titre") with { Licence = "Proprietary" });
+        var result = await s.Commons.EditAsync(s.Members[0].User, Edit(s, id, "Nouveau titre") with { Description = CommonsScenario.ADescription("Nouveau titre") with { Licence = "Proprietary" } });
 
         result.Error!.Code.ShouldBe(ErrorCodes.Validation);
         (await s.LoadAsync(id)).Title.ShouldBe("Registre de preuve de covoiturage");
@@ -361,7 +361,6 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
 
     private static EditCommons Edit(CommonsScenario s, Guid id, string title)
     {
-        var p = s.AProposal(s.Members[0], title);
-        return new EditCommons(s.Call.Id, id, p.Title, p.Summary, p.Kind, p.Licence, p.Maturity, p.Governance, p.CommunityPlan, p.CitizenInvolvement, p.MissingResources, p.LookingFor, p.SkillsWanted);
+        return new EditCommons(s.Call.Id, id, s.AProposal(s.Members[0], title).Description);
     }
 }

@@ -15,12 +15,12 @@ public sealed class CommonsValidatorTests
     private static readonly Guid CommonsId = Guid.NewGuid();
 
     private static readonly ProposeCommons Valid = new(
-        CallId, Guid.NewGuid(), "Base nationale des lieux de covoiturage", "Jeu de données ouvert.", CommonsKind.Data, "ODbL-1.0",
-        CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.UseCases, null,
+        CallId, Guid.NewGuid(),
+        new CommonsDescription("Base nationale des lieux de covoiturage", "Jeu de données ouvert.", CommonsKind.Data, "ODbL-1.0",
+            CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.UseCases, null),
         [new BudgetLine("Collecte", 300_000, 600_000)], [], []);
 
-    private static EditCommons ValidEdit => new(CallId, CommonsId, Valid.Title, Valid.Summary, Valid.Kind, Valid.Licence, Valid.Maturity,
-        null, null, null, null, CommonsNeeds.None, null);
+    private static EditCommons ValidEdit => new(CallId, CommonsId, Valid.Description with { LookingFor = CommonsNeeds.None });
 
     private static string[] Fields<T>(IValidator<T> validator, T command) =>
         [.. validator.Validate(command).Errors.Select(e => e.PropertyName).Distinct().Order()];
@@ -37,23 +37,23 @@ public sealed class CommonsValidatorTests
 
     public static TheoryData<string, Func<ProposeCommons, ProposeCommons>> BrokenProposals => new()
     {
-        { "Title", p => p with { Title = "" } },
-        { "Title", p => p with { Title = null! } },
-        { "Title", p => p with { Title = new string('t', SchemaConstants.TitleLength + 1) } },
-        { "Summary", p => p with { Summary = " " } },
-        { "Summary", p => p with { Summary = new string('s', SchemaConstants.LongTextLength + 1) } },
-        { "Kind", p => p with { Kind = (CommonsKind)99 } },
-        { "Maturity", p => p with { Maturity = (CommonsMaturity)7 } },
-        { "Licence", p => p with { Licence = "" } },
-        { "Licence", p => p with { Licence = null! } },
-        { "Licence", p => p with { Licence = "CC-BY-NC-SA-4.0" } },
-        { "Licence", p => p with { Licence = "Tous droits réservés" } },
-        { "Governance", p => p with { Governance = new string('g', SchemaConstants.LongTextLength + 1) } },
-        { "CommunityPlan", p => p with { CommunityPlan = new string('c', SchemaConstants.LongTextLength + 1) } },
-        { "CitizenInvolvement", p => p with { CitizenInvolvement = new string('c', SchemaConstants.LongTextLength + 1) } },
-        { "MissingResources", p => p with { MissingResources = new string('m', SchemaConstants.LongTextLength + 1) } },
-        { "LookingFor", p => p with { LookingFor = (CommonsNeeds)64 } },
-        { "SkillsWanted", p => p with { SkillsWanted = new string('k', SchemaConstants.SkillsLength + 1) } },
+        { "Title", p => p with { Description = p.Description with { Title = "" } } },
+        { "Title", p => p with { Description = p.Description with { Title = null! } } },
+        { "Title", p => p with { Description = p.Description with { Title = new string('t', SchemaConstants.TitleLength + 1) } } },
+        { "Summary", p => p with { Description = p.Description with { Summary = " " } } },
+        { "Summary", p => p with { Description = p.Description with { Summary = new string('s', SchemaConstants.LongTextLength + 1) } } },
+        { "Kind", p => p with { Description = p.Description with { Kind = (CommonsKind)99 } } },
+        { "Maturity", p => p with { Description = p.Description with { Maturity = (CommonsMaturity)7 } } },
+        { "Licence", p => p with { Description = p.Description with { Licence = "" } } },
+        { "Licence", p => p with { Description = p.Description with { Licence = null! } } },
+        { "Licence", p => p with { Description = p.Description with { Licence = "CC-BY-NC-SA-4.0" } } },
+        { "Licence", p => p with { Description = p.Description with { Licence = "Tous droits réservés" } } },
+        { "Governance", p => p with { Description = p.Description with { Governance = new string('g', SchemaConstants.LongTextLength + 1) } } },
+        { "CommunityPlan", p => p with { Description = p.Description with { CommunityPlan = new string('c', SchemaConstants.LongTextLength + 1) } } },
+        { "CitizenInvolvement", p => p with { Description = p.Description with { CitizenInvolvement = new string('c', SchemaConstants.LongTextLength + 1) } } },
+        { "MissingResources", p => p with { Description = p.Description with { MissingResources = new string('m', SchemaConstants.LongTextLength + 1) } } },
+        { "LookingFor", p => p with { Description = p.Description with { LookingFor = (CommonsNeeds)64 } } },
+        { "SkillsWanted", p => p with { Description = p.Description with { SkillsWanted = new string('k', SchemaConstants.SkillsLength + 1) } } },
         { "OrganisationId", p => p with { OrganisationId = Guid.Empty } },
         { "BudgetLines", p => p with { BudgetLines = [] } },
         { "BudgetLines", p => p with { BudgetLines = null! } },
@@ -64,8 +64,8 @@ public sealed class CommonsValidatorTests
         { "BudgetLines[1].Minimum", p => p with { BudgetLines = [new BudgetLine("A", 1, 2), new BudgetLine("B", 0, 2)] } },
         { "BudgetLines[0].Minimum", p => p with { BudgetLines = [new BudgetLine("A", -100, 2)] } },
         { "BudgetLines[0].Maximum", p => p with { BudgetLines = [new BudgetLine("A", 10, 9)] } },
-        { "ChallengeIds", p => p with { ChallengeIds = [.. Enumerable.Range(0, CommonsTextValidator.MaxLinks + 1).Select(_ => Guid.NewGuid())] } },
-        { "CoCreatorIds", p => p with { CoCreatorIds = [.. Enumerable.Range(0, CommonsTextValidator.MaxLinks + 1).Select(_ => Guid.NewGuid())] } },
+        { "ChallengeIds", p => p with { ChallengeIds = [.. Enumerable.Range(0, CommonsDescriptionValidator.MaxLinks + 1).Select(_ => Guid.NewGuid())] } },
+        { "CoCreatorIds", p => p with { CoCreatorIds = [.. Enumerable.Range(0, CommonsDescriptionValidator.MaxLinks + 1).Select(_ => Guid.NewGuid())] } },
     };
 
     [Theory]
@@ -76,10 +76,10 @@ public sealed class CommonsValidatorTests
     [Fact]
     public void Every_needs_combination_and_every_open_licence_is_valid()
     {
-        Propose(Valid with { LookingFor = CommonsNeeds.Funding | CommonsNeeds.UseCases | CommonsNeeds.Expertise | CommonsNeeds.Experimentation | CommonsNeeds.Contributors }).ShouldBeEmpty();
+        Propose(Valid with { Description = Valid.Description with { LookingFor = CommonsNeeds.Funding | CommonsNeeds.UseCases | CommonsNeeds.Expertise | CommonsNeeds.Experimentation | CommonsNeeds.Contributors } }).ShouldBeEmpty();
         foreach (var licence in OpenLicences.All)
         {
-            Propose(Valid with { Licence = licence }).ShouldBeEmpty(licence);
+            Propose(Valid with { Description = Valid.Description with { Licence = licence } }).ShouldBeEmpty(licence);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class CommonsValidatorTests
     {
         var validator = new EditCommonsValidator();
 
-        Fields(validator, ValidEdit with { Title = "", Licence = "Proprietary", Kind = (CommonsKind)42 }).ShouldBe(["Kind", "Licence", "Title"]);
+        Fields(validator, ValidEdit with { Description = ValidEdit.Description with { Title = "", Licence = "Proprietary", Kind = (CommonsKind)42 } }).ShouldBe(["Kind", "Licence", "Title"]);
     }
 
     [Fact]

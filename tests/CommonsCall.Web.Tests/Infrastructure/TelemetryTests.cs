@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CommonsCall.Domain.Common;
 using CommonsCall.Web.Tests.Api;
+using CommonsCall.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace CommonsCall.Web.Tests.Infrastructure;
@@ -28,24 +30,50 @@ public sealed class TelemetryTests(ScrapedAppFactory app) : IClassFixture<Scrape
     [Fact]
     public async Task Prometheus_reads_request_and_database_metrics_with_its_token()
     {
-        var client = ApiClient.Anonymous(app);
-        (await client.GetAsync("/api/v1/calls")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ApiClient.Anonymous(app).GetAsync("/api/v1/calls")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // The exporter collects on its own schedule: ask again until the request just made is counted.
-        var text = string.Empty;
-        for (var attempt = 0; attempt < 60 && !text.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal); attempt++)
-        {
-            using var scraped = await client.SendAsync(Scrape(ScrapedAppFactory.Token));
-            scraped.StatusCode.ShouldBe(HttpStatusCode.OK);
-            text = await scraped.Content.ReadAsStringAsync();
-            if (!text.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal))
-            {
-                await Task.Delay(500);
-            }
-        }
+        var text = await ScrapeUntilAsync(t => t.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal));
 
         text.ShouldContain("http_server_request_duration_seconds_count");
         text.ShouldContain("db_client_");
+    }
+
+    [Fact]
+    public async Task Operators_see_contribution_changes_and_refusals_by_code()
+    {
+        var s = await BudgetScenario.CreateAsync(app, 2, 100_000, null, (10_000, 50_000));
+        await s.OpenRoundAsync();
+        (await s.ContributeAsync(s.Members[1], s.Commons[0], 7_000)).Error.ShouldBeNull();
+        (await s.ContributeAsync(s.Members[1], s.Commons[0], 999_999)).Error!.Code.ShouldBe(ErrorCodes.InsufficientBalance);
+
+        static bool Refusal(string line) => line.StartsWith("commonscall_contribution_refusals_total{", StringComparison.Ordinal)
+                                            && line.Contains($"code=\"{ErrorCodes.InsufficientBalance}\"", StringComparison.Ordinal);
+        var text = await ScrapeUntilAsync(t => t.Split('\n').Any(Refusal) && t.Contains("commonscall_contribution_changes_total{", StringComparison.Ordinal));
+
+        var lines = text.Split('\n');
+        lines.Any(l => l.StartsWith("commonscall_contribution_changes_total{", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal))
+            .ShouldBeTrue("the accepted change is counted");
+        lines.Any(Refusal).ShouldBeTrue("the refusal is counted under its code");
+    }
+
+    /// <summary>The exporter collects on its own schedule: scrapes until <paramref name="seen"/> or 30 s.</summary>
+    private async Task<string> ScrapeUntilAsync(Func<string, bool> seen)
+    {
+        var client = ApiClient.Anonymous(app);
+        var text = string.Empty;
+        for (var attempt = 0; attempt < 60 && !seen(text); attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(500);
+            }
+
+            using var scraped = await client.SendAsync(Scrape(ScrapedAppFactory.Token));
+            scraped.StatusCode.ShouldBe(HttpStatusCode.OK);
+            text = await scraped.Content.ReadAsStringAsync();
+        }
+
+        return text;
     }
 
     [Theory]

@@ -196,8 +196,9 @@ public sealed class SecurityWorld
         var term = await framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Commun", "Ressource partagée"));
         var statement = await framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les trajets du quotidien", true));
         var commons = await services.GetRequiredService<CommonsService>().ProposeAsync(people.CoCreator.User, new ProposeCommons(
-            call.Id, people.CoCreator.Id, "Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu.", CommonsKind.Software,
-            "AGPL-3.0-only", CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.Funding, null,
+            call.Id, people.CoCreator.Id,
+            new CommonsDescription("Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu.", CommonsKind.Software,
+                "AGPL-3.0-only", CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.Funding, null),
             [new BudgetLine("Développement", 20_000, 50_000)], [challenge], [people.Spare.Id]));
         commons.Error.ShouldBeNull();
         var groups = services.GetRequiredService<WorkingGroupService>();

@@ -139,6 +139,11 @@ public sealed class CommonsScenario
     public ProposeCommons AProposal(Member by, string title = "Registre de preuve de covoiturage") => new(
         Call.Id,
         by.Id,
+        ADescription(title),
+        [new BudgetLine("Développement", 800_000, 1_500_000), new BudgetLine("Animation", 200_000, 500_000)],
+        [PublishedChallenge]);
+
+    public static CommonsDescription ADescription(string title = "Registre de preuve de covoiturage") => new(
         title,
         "Certifie qu'un trajet partagé a eu lieu pour que les collectivités versent leurs incitations.",
         CommonsKind.Software,
@@ -149,9 +154,7 @@ public sealed class CommonsScenario
         "Ateliers usagers",
         "Temps de développement",
         CommonsNeeds.Funding | CommonsNeeds.Contributors,
-        "API, animation",
-        [new BudgetLine("Développement", 800_000, 1_500_000), new BudgetLine("Animation", 200_000, 500_000)],
-        [PublishedChallenge]);
+        "API, animation");
 
     /// <summary>A commons proposed by <paramref name="by"/> through the service.</summary>
     public async Task<Guid> ProposeAsync(Member by, string title = "Registre de preuve de covoiturage")

@@ -1,4 +1,3 @@
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

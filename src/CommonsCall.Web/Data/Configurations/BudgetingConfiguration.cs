@@ -1,5 +1,4 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +15,7 @@ public sealed class MemberBudgetConfiguration : IEntityTypeConfiguration<MemberB
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(m => m.Balance);
         b.Ignore(m => m.Available);
+        b.Ignore(m => m.Figures);
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_MemberBudgets_NotOverspent", "\"Contributed\" >= 0 AND \"Contributed\" <= \"Granted\" + \"OwnFunds\"");

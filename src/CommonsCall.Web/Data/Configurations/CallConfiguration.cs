@@ -1,5 +1,3 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

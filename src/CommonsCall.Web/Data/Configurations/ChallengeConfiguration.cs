@@ -1,7 +1,5 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Organisations;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

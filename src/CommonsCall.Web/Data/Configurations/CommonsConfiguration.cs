@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
@@ -28,6 +27,9 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         b.HasOne<Call>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ProposedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.IsApprovedForFunding);
+        b.Ignore(c => c.IsFunded);
+        b.Ignore(c => c.Awarded);
+        b.Ignore(c => c.Description);
 
         // Budget lines only ever travel with their commons: one jsonb document, written and read whole.
         b.OwnsMany(c => c.BudgetLines, l =>

@@ -1,5 +1,4 @@
 using CommonsCall.Domain.Organisations;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

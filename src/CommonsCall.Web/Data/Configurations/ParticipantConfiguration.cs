@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,3 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using Microsoft.EntityFrameworkCore;

@@ -1,16 +1,12 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
 public sealed record OrganisationAmount(Guid OrganisationId, string OrganisationName, long Amount);
-
-public sealed record OrganisationRef(Guid Id, string Name);
 
 /// <summary>
 /// A commons' funding as the viewer may see it: <see cref="Total"/> is null when the visibility rules hide
@@ -18,13 +14,19 @@ public sealed record OrganisationRef(Guid Id, string Name);
 /// </summary>
 public sealed record CommonsFunding(
     Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, long Released, long Match,
-    IReadOnlyList<OrganisationAmount> Contributions, bool ViewerIsCoCreator);
+    IReadOnlyList<OrganisationAmount> Contributions, bool ViewerIsCoCreator)
+{
+    /// <summary>What the commons received when the round was settled, as far as the viewer sees its total (<see cref="CommonsOutcome.AwardedOf"/>).</summary>
+    public long Awarded => CommonsOutcome.AwardedOf(Domain.Commons.Commons.IsFundedStatus(Status), Total ?? 0, Match);
+}
 
 public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long ShareCap)
 {
-    public long Balance => Granted + OwnFunds;
+    public BudgetFigures Figures => new(Granted, OwnFunds, Contributed);
 
-    public long Available => Balance - Contributed;
+    public long Balance => Figures.Balance;
+
+    public long Available => Figures.Available;
 }
 
 public sealed record FundingView(
@@ -37,6 +39,12 @@ public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long
 /// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
 public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
+    /// <summary>Why <see cref="MemberBudgetsAsync"/> answered null.</summary>
+    public static readonly DomainError OnlyFacilitatorsAndFundersSeeBudgets = new(ErrorCodes.Forbidden, "Only the call's facilitators and funders see every budget.");
+
+    /// <summary>Why <see cref="LedgerAsync"/> answered null.</summary>
+    public static readonly DomainError OnlyFacilitatorsAndFundersReadTheLedger = new(ErrorCodes.Forbidden, "Only the call's facilitators and funders read its ledger.");
+
     /// <summary>
     /// The funding state of a call for this viewer, or null when the viewer may not read the call or its money
     /// (<see cref="CallAccess.SeesMoney"/>: an organisation only invited to a members-only call).
@@ -114,7 +122,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
                              where b.CallId == callId
                              orderby o.Name
                              select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
-        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(b.Granted + b.OwnFunds))).ToList();
+        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))).ToList();
     }
 
     /// <summary>
@@ -160,7 +168,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null || call.Phase < CallPhase.Results || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
+        if (call is null || !call.IsSettled || !(await CallAccess.LoadAsync(db, call, actor, ct)).CanRead(call))
         {
             return null;
         }

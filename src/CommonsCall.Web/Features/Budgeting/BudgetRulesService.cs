@@ -1,12 +1,6 @@
-using System.Data;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
@@ -27,7 +21,7 @@ public sealed class SetBudgetRulesValidator : AbstractValidator<SetBudgetRules>
 }
 
 /// <summary>The facilitator sets the budget rules before Budgeting; they lock when it opens (except the closing date).</summary>
-public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, IValidator<SetBudgetRules> validator, TimeProvider clock)
+public sealed class BudgetRulesService(CallChanges changes, IValidator<SetBudgetRules> validator)
 {
     public async Task<Result> SetAsync(Actor actor, SetBudgetRules command, CancellationToken ct = default)
     {
@@ -37,25 +31,10 @@ public sealed class BudgetRulesService(IDbContextFactory<AppDbContext> factory, 
             return validation.ToDomainError();
         }
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, command.CallId, "Only the call's facilitators set its budget rules.", ct);
-        if (!managed.IsSuccess)
+        return await changes.ManageAsync(actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators set its budget rules.", x =>
         {
-            return managed.Error!;
-        }
-
-        var call = managed.Value!;
-        var before = call.BudgetRules;
-        var changed = call.ChangeBudgetRules(command.Rules);
-        if (!changed.IsSuccess)
-        {
-            return changed;
-        }
-
-        AuditLog.Record(db, call.Id, actor, "budget.rules_changed", before, command.Rules, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
+            var before = x.Call.BudgetRules;
+            return Task.FromResult(x.Audited(x.Call.ChangeBudgetRules(command.Rules), "budget.rules_changed", before, () => command.Rules));
+        }, ct);
     }
 }

@@ -1,10 +1,6 @@
-using System.Data;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -27,82 +23,58 @@ public sealed record GrantPreview(IReadOnlyList<GrantPreviewLine> Lines, long Po
 /// Money entering a member's balance: funders' pledges to the pool, the facilitator's grants from it and
 /// members' own funds. Grants never exceed the pool and never fall below what a member already gave.
 /// </summary>
-public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallChanges changes, MoneyRows rows)
 {
-    public async Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: true, ct);
-        if (call is null)
+    public Task<Result<long>> PledgeAsync(Actor actor, MakePledge command, CancellationToken ct = default) =>
+        changes.LockAsync<long>(actor, command.CallId, CallLock.Exclusive, async x =>
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
-        }
+            if (!await CallAccess.RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
+            {
+                return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
+            }
 
-        if (!await RepresentsJoinedAsync(db, actor, call.Id, command.FunderOrganisationId, ParticipantRole.Funder, ct))
+            var pledge = Pledge.Make(x.Call, command.FunderOrganisationId, command.Amount, command.IsMatching, actor.UserId!, x.Now);
+            if (pledge.Value is not { } made)
+            {
+                return pledge.Error!;
+            }
+
+            var before = await x.Db.Pledges.Where(p => p.CallId == x.Call.Id && p.IsMatching == command.IsMatching).SumAsync(p => p.Amount, ct);
+            x.Db.Pledges.Add(made);
+            x.Db.Ledger.Add(new LedgerEntry(x.Call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
+                before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, x.Now));
+            await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
+            return before + command.Amount;
+        }, ct);
+
+    public Task<Result<long>> SetOwnFundsAsync(Actor actor, SetOwnFunds command, CancellationToken ct = default) =>
+        changes.LockAsync<long>(actor, command.CallId, CallLock.Shared, async x =>
         {
-            return new DomainError(ErrorCodes.Forbidden, "Only a joined funder's representatives may pledge for it.");
-        }
+            if (!await CallAccess.RepresentsJoinedAsync(x.Db, actor, x.Call.Id, command.OrganisationId, ParticipantRole.Member, ct))
+            {
+                return new DomainError(ErrorCodes.Forbidden, "Only a joined member's representatives may set its own funds.");
+            }
 
-        if (command.Amount <= 0 || command.Amount > Amounts.Maximum)
-        {
-            return new DomainError(ErrorCodes.InvalidAmount, "A pledge must be a positive amount, at most the maximum amount.");
-        }
+            if (x.Call.IsSettled)
+            {
+                return new DomainError(ErrorCodes.RoundClosed, "The round is settled.");
+            }
 
-        if (call.Phase >= CallPhase.Results)
-        {
-            return new DomainError(ErrorCodes.RoundClosed, "The round is settled: the pool no longer changes.");
-        }
+            var budget = await rows.LockMemberBudgetAsync(x.Db, x.Call.Id, command.OrganisationId, ct);
+            var result = budget.SetOwnFunds(command.Amount);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
 
-        var now = clock.GetUtcNow();
-        var before = await db.Pledges.Where(p => p.CallId == call.Id && p.IsMatching == command.IsMatching).SumAsync(p => p.Amount, ct);
-        db.Pledges.Add(new Pledge(call.Id, command.FunderOrganisationId, command.Amount, command.IsMatching, actor.UserId!, now));
-        db.Ledger.Add(new LedgerEntry(call.Id, command.IsMatching ? LedgerEntryKind.MatchingPledge : LedgerEntryKind.Pledge,
-            before, checked(before + command.Amount), actor.UserId, command.FunderOrganisationId, null, now));
-        await db.SaveChangesAsync(ct);
-        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
-        await tx.CommitAsync(ct);
-        return before + command.Amount;
-    }
+            if (!result.Value.IsNoOp)
+            {
+                x.Db.Ledger.Add(new LedgerEntry(x.Call.Id, LedgerEntryKind.OwnFunds, result.Value.Before, result.Value.After, actor.UserId, command.OrganisationId, null, x.Now));
+            }
 
-    public async Task<Result<long>> SetOwnFundsAsync(Actor actor, SetOwnFunds command, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var call = await RowLocks.CallAsync(db, command.CallId, exclusive: false, ct);
-        if (call is null)
-        {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
-        }
-
-        if (!await RepresentsJoinedAsync(db, actor, call.Id, command.OrganisationId, ParticipantRole.Member, ct))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only a joined member's representatives may set its own funds.");
-        }
-
-        if (call.Phase >= CallPhase.Results)
-        {
-            return new DomainError(ErrorCodes.RoundClosed, "The round is settled.");
-        }
-
-        var budget = await RowLocks.EnsureMemberBudgetAsync(db, call.Id, command.OrganisationId, ct);
-        var result = budget.SetOwnFunds(command.Amount);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        if (!result.Value.IsNoOp)
-        {
-            db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.OwnFunds, result.Value.Before, result.Value.After, actor.UserId, command.OrganisationId, null, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-        }
-
-        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
-
-        await tx.CommitAsync(ct);
-        return budget.OwnFunds;
-    }
+            await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
+            return budget.OwnFunds;
+        }, ct);
 
     /// <summary>Splits the whole pool equally among the joined members (the remainder of the division stays in the pool).</summary>
     public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, Guid callId, CancellationToken ct = default)
@@ -149,55 +121,45 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
     }
 
     /// <summary>Sets the grants of the listed members (others keep theirs), all or nothing.</summary>
-    public async Task<Result<GrantPreview>> SetGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators distribute the pool.", ct);
-        if (!managed.IsSuccess)
+    public Task<Result<GrantPreview>> SetGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default) =>
+        changes.ManageAsync<GrantPreview>(actor, callId, CallLock.Exclusive, "Only the call's facilitators distribute the pool.", async x =>
         {
-            return managed.Error!;
-        }
-
-        var call = managed.Value!;
-        if (call.Phase >= CallPhase.Results)
-        {
-            return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
-        }
-
-        var preview = await CheckAsync(db, call, lines, ct);
-        if (!preview.CanApply)
-        {
-            return preview.ErrorCode is { } code
-                ? new DomainError(code, "The distribution cannot be applied.")
-                : new DomainError(preview.Lines.First(l => l.ErrorCode is not null).ErrorCode!, "Some lines of the distribution are invalid.");
-        }
-
-        var now = clock.GetUtcNow();
-        var changes = new List<long>();
-        foreach (var line in lines.OrderBy(l => l.OrganisationId))
-        {
-            var budget = await RowLocks.EnsureMemberBudgetAsync(db, call.Id, line.OrganisationId, ct);
-            var result = budget.SetGrant(line.Amount);
-            if (!result.IsSuccess)
+            var call = x.Call;
+            if (call.IsSettled)
             {
-                return result.Error!;
+                return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
             }
 
-            if (!result.Value.IsNoOp)
+            var preview = await CheckAsync(x.Db, call, lines, ct);
+            if (!preview.CanApply)
             {
-                db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.Grant, result.Value.Before, result.Value.After, actor.UserId, line.OrganisationId, null, now));
-                changes.Add(result.Value.After - result.Value.Before);
+                return preview.ErrorCode is { } code
+                    ? new DomainError(code, "The distribution cannot be applied.")
+                    : new DomainError(preview.Lines.First(l => l.ErrorCode is not null).ErrorCode!, "Some lines of the distribution are invalid.");
             }
-        }
 
-        // Each member's grant is in the ledger; the audit entry stays small enough for a call of any size.
-        AuditLog.Record(db, call.Id, actor, "budget.grants_set", null, new { Members = changes.Count, Granted = changes.Sum() }, now);
-        await db.SaveChangesAsync(ct);
-        await ContributionEvents.NotifyCallChangedAsync(db, call.Id, ct);
-        await tx.CommitAsync(ct);
-        return preview;
-    }
+            var granted = new List<long>();
+            foreach (var line in lines.OrderBy(l => l.OrganisationId))
+            {
+                var budget = await rows.LockMemberBudgetAsync(x.Db, call.Id, line.OrganisationId, ct);
+                var result = budget.SetGrant(line.Amount);
+                if (!result.IsSuccess)
+                {
+                    return result.Error!;
+                }
+
+                if (!result.Value.IsNoOp)
+                {
+                    x.Db.Ledger.Add(new LedgerEntry(call.Id, LedgerEntryKind.Grant, result.Value.Before, result.Value.After, actor.UserId, line.OrganisationId, null, x.Now));
+                    granted.Add(result.Value.After - result.Value.Before);
+                }
+            }
+
+            // Each member's grant is in the ledger; the audit entry stays small enough for a call of any size.
+            x.Audit("budget.grants_set", null, new { Members = granted.Count, Granted = granted.Sum() });
+            await ContributionEvents.NotifyCallChangedAsync(x.Db, call.Id, ct);
+            return preview;
+        }, ct);
 
     /// <summary>The joined member organisations, for the facilitator's distribution forms (null for anyone else).</summary>
     public async Task<IReadOnlyList<OrganisationRef>?> MembersAsync(Actor actor, Guid callId, CancellationToken ct = default)
@@ -221,22 +183,14 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
         {
             var known = members.TryGetValue(l.OrganisationId, out var member);
             current.TryGetValue(l.OrganisationId, out var budget);
-            var error = !known ? ErrorCodes.UnknownOrganisation
-                : !Amounts.IsValid(l.Amount) ? ErrorCodes.InvalidAmount
-                : budget is not null && l.Amount + budget.OwnFunds < budget.Contributed ? ErrorCodes.GrantBelowContributed
-                : null;
+            var error = !known ? ErrorCodes.UnknownOrganisation : (budget ?? new MemberBudget(call.Id, l.OrganisationId)).CheckGrant(l.Amount)?.Code;
             return new GrantPreviewLine(i + 1, known ? member.Name : l.OrganisationId.ToString(), known ? member.Id : null, l.Amount, budget?.Granted ?? 0, error);
         }).ToList();
 
-        var duplicate = lines.GroupBy(l => l.OrganisationId).Any(g => g.Count() > 1);
-        var after = current.ToDictionary(c => c.Key, c => c.Value.Granted);
-        foreach (var line in checkedLines.Where(l => l.ErrorCode is null))
-        {
-            after[line.OrganisationId!.Value] = line.Amount!.Value;
-        }
-
-        var total = after.Values.Sum();
-        var error = duplicate ? ErrorCodes.Validation : total > pool ? ErrorCodes.ExceedsPool : null;
+        var (total, error) = GrantDistribution.Check(
+            current.ToDictionary(c => c.Key, c => c.Value.Granted),
+            [.. lines.Select((l, i) => new ProposedGrant(l.OrganisationId, l.Amount, checkedLines[i].ErrorCode is null))],
+            pool);
         return new GrantPreview(checkedLines, pool, total, error);
     }
 
@@ -247,15 +201,4 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, TimePr
                 orderby o.Name
                 select new { o.Id, o.Name }).ToListAsync(ct))
         .Select(x => (x.Id, x.Name)).ToList();
-
-    internal static Task<bool> RepresentsJoinedAsync(AppDbContext db, Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct)
-    {
-        var userId = actor.UserId;
-        return userId is null
-            ? Task.FromResult(false)
-            : db.Participants.AnyAsync(
-                p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role && p.State == InvitationState.Joined
-                     && db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == userId),
-                ct);
-    }
 }

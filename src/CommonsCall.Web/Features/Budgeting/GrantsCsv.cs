@@ -1,4 +1,4 @@
-using CommonsCall.Domain.Common;
+using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 
 namespace CommonsCall.Web.Features.Budgeting;

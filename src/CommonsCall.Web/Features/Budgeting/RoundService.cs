@@ -1,10 +1,5 @@
-using System.Data;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -14,20 +9,29 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// and moves the call to Results. The exclusive call lock waits for contributions in flight and refuses the
 /// ones that come after.
 /// </summary>
-public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
-{
-    public async Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var managed = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators close the round.", ct);
-        if (!managed.IsSuccess)
-        {
-            return managed.Error!;
-        }
+/// <summary>The settled round and every member's budget after it (what each did not spend).</summary>
+public sealed record RoundClosed(SettlementResult Settlement, IReadOnlyList<MemberBudgetView> Budgets);
 
-        var call = managed.Value!;
-        var now = clock.GetUtcNow();
+public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
+{
+    /// <summary>
+    /// Closes the round, then reads the budgets as the actor may see them: settled budgets no longer change (grants,
+    /// own funds and contributions are refused from Results on), so reading them after the commit is exact.
+    /// </summary>
+    public async Task<Result<RoundClosed>> CloseAndReportAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        var settled = await CloseAsync(actor, callId, ct);
+        return settled.Value is { } settlement
+            ? new RoundClosed(settlement, await budgets.MemberBudgetsAsync(actor, callId, ct) ?? [])
+            : settled.Error!;
+    }
+
+    public Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, callId, ct), ct);
+
+    private static async Task<Result<SettlementResult>> SettleAsync(CallChange x, Guid callId, CancellationToken ct)
+    {
+        var (db, call, actor, now) = (x.Db, x.Call, x.Actor, x.Now);
         var settled = call.MarkSettled(now);
         if (!settled.IsSuccess)
         {
@@ -70,11 +74,9 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> factory, TimePr
             c.MarkNotFundedAndRelease();
         }
 
-        AuditLog.Record(db, callId, actor, "budget.round_closed", null,
-            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool }, now);
-        await db.SaveChangesAsync(ct);
+        x.Audit("budget.round_closed", null,
+            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool });
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
-        await tx.CommitAsync(ct);
         return result;
     }
 }

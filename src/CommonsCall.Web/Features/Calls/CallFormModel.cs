@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CommonsCall.Domain.Calls;
 
 namespace CommonsCall.Web.Features.Calls;
 

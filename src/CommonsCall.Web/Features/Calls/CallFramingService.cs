@@ -1,10 +1,6 @@
 using System.Data;
 using System.Text.RegularExpressions;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +118,7 @@ public sealed class SaveScopeStatementValidator : AbstractValidator<SaveScopeSta
 /// </summary>
 public sealed class CallFramingService(
     IDbContextFactory<AppDbContext> factory,
+    CallChanges changes,
     IValidator<CreateCall> createValidator,
     IValidator<EditCall> editValidator,
     IValidator<SaveGlossaryTerm> termValidator,
@@ -176,121 +173,107 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return Plain(await ChangeAsync(actor, callId, "call.edited", async (db, call) =>
+        return await FrameAsync(actor, callId, async x =>
         {
-            var before = Snapshot(call);
-            var moneyRecorded = await db.Ledger.AnyAsync(e => e.CallId == callId, ct);
-            var described = call.Describe(command.Title.Trim(), command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, moneyRecorded);
-            var outcome = described.IsSuccess ? call.SetPlannedDates(EditCallValidator.Schedule(command.PlannedDates)) : described;
-            return new Change(outcome.Error, before, Snapshot(call));
-        }, ct));
+            var before = Snapshot(x.Call);
+            var moneyRecorded = await x.Db.Ledger.AnyAsync(e => e.CallId == callId, ct);
+            var described = x.Call.Describe(command.Title.Trim(), command.Summary.Trim(), command.Ecosystem.Trim(), command.Currency, command.Visibility, moneyRecorded);
+            var outcome = described.IsSuccess ? x.Call.SetPlannedDates(EditCallValidator.Schedule(command.PlannedDates)) : described;
+            return x.Audited(outcome, "call.edited", before, () => Snapshot(x.Call));
+        }, ct);
     }
 
     /// <summary>Adds a term to the glossary and returns its id.</summary>
-    public async Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default)
-    {
-        var validation = await termValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
+    public Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        AddAsync(_glossary, actor, callId, command, ct);
 
-        return await ChangeAsync(actor, callId, "call.glossary_term_added", (_, call) =>
-        {
-            var added = call.AddGlossaryTerm(command.Term, command.Definition);
-            return Task.FromResult(added.Value is { } term ? new Change(null, null, Term(term), term.Id) : new Change(added.Error));
-        }, ct);
-    }
+    public Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        EditAsync(_glossary, actor, callId, termId, command, ct);
 
-    public async Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default)
-    {
-        var validation = await termValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        return Plain(await ChangeAsync(actor, callId, "call.glossary_term_edited", (_, call) =>
-        {
-            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            var edited = call.EditGlossaryTerm(termId, command.Term, command.Definition);
-            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Term(call.Glossary.Single(t => t.Id == termId)) : null));
-        }, ct));
-    }
-
-    public async Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
-        Plain(await ChangeAsync(actor, callId, "call.glossary_term_removed", (_, call) =>
-        {
-            var before = call.Glossary.FirstOrDefault(t => t.Id == termId) is { } t ? Term(t) : null;
-            return Task.FromResult(new Change(call.RemoveGlossaryTerm(termId).Error, before));
-        }, ct));
+    public Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
+        RemoveAsync(_glossary, actor, callId, termId, ct);
 
     /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
-    public async Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default)
+    public Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default) =>
+        AddAsync(_scope, actor, callId, command, ct);
+
+    public Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default) =>
+        EditAsync(_scope, actor, callId, statementId, command, ct);
+
+    public Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
+        RemoveAsync(_scope, actor, callId, statementId, ct);
+
+    private readonly FramingList<SaveGlossaryTerm, GlossaryTerm> _glossary = new(
+        "glossary_term", termValidator, c => c.Glossary, t => t.Id, t => new { t.Id, t.Term, t.Definition },
+        (call, x) => call.AddGlossaryTerm(x.Term, x.Definition), (call, id, x) => call.EditGlossaryTerm(id, x.Term, x.Definition), (call, id) => call.RemoveGlossaryTerm(id));
+
+    private readonly FramingList<SaveScopeStatement, ScopeStatement> _scope = new(
+        "scope_statement", scopeValidator, c => c.Scope, s => s.Id, s => new { s.Id, s.Text, s.InScope },
+        (call, x) => call.AddScopeStatement(x.Text, x.InScope), (call, id, x) => call.EditScopeStatement(id, x.Text, x.InScope), (call, id) => call.RemoveScopeStatement(id));
+
+    /// <summary>One of the lists that frame a call (its glossary, its scope): how an item is written, found, audited and changed.</summary>
+    private sealed record FramingList<TCommand, TItem>(
+        string Name,
+        IValidator<TCommand> Validator,
+        Func<Call, IEnumerable<TItem>> Items,
+        Func<TItem, Guid> Id,
+        Func<TItem, object> Audited,
+        Func<Call, TCommand, Result<TItem>> Add,
+        Func<Call, Guid, TCommand, Result> Edit,
+        Func<Call, Guid, Result> Remove)
     {
-        var validation = await scopeValidator.ValidateAsync(command, ct);
+        public object? Find(Call call, Guid id) => Items(call).FirstOrDefault(i => Id(i) == id) is { } item ? Audited(item) : null;
+    }
+
+    private async Task<Result<Guid>> AddAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, TCommand command, CancellationToken ct)
+    {
+        var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return validation.ToDomainError();
         }
 
-        return await ChangeAsync(actor, callId, "call.scope_statement_added", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var added = call.AddScopeStatement(command.Text, command.InScope);
-            return Task.FromResult(new Change(null, null, Statement(added), added.Id));
+            var added = list.Add(x.Call, command);
+            if (added.Value is not { } item)
+            {
+                return Task.FromResult<Result<Guid>>(added.Error!);
+            }
+
+            x.Audit($"call.{list.Name}_added", null, list.Audited(item));
+            return Task.FromResult<Result<Guid>>(list.Id(item));
         }, ct);
     }
 
-    public async Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default)
+    private async Task<Result> EditAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, TCommand command, CancellationToken ct)
     {
-        var validation = await scopeValidator.ValidateAsync(command, ct);
+        var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return validation.ToDomainError();
         }
 
-        return Plain(await ChangeAsync(actor, callId, "call.scope_statement_edited", (_, call) =>
+        return await FrameAsync(actor, callId, x =>
         {
-            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            var edited = call.EditScopeStatement(statementId, command.Text, command.InScope);
-            return Task.FromResult(new Change(edited.Error, before, edited.IsSuccess ? Statement(call.Scope.Single(s => s.Id == statementId)) : null));
-        }, ct));
+            var before = list.Find(x.Call, id);
+            return Task.FromResult(x.Audited(list.Edit(x.Call, id, command), $"call.{list.Name}_edited", before, () => list.Find(x.Call, id)));
+        }, ct);
     }
 
-    public async Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
-        Plain(await ChangeAsync(actor, callId, "call.scope_statement_removed", (_, call) =>
+    private Task<Result> RemoveAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, CancellationToken ct) =>
+        FrameAsync(actor, callId, x =>
         {
-            var before = call.Scope.FirstOrDefault(s => s.Id == statementId) is { } s ? Statement(s) : null;
-            return Task.FromResult(new Change(call.RemoveScopeStatement(statementId).Error, before));
-        }, ct));
+            var before = list.Find(x.Call, id);
+            return Task.FromResult(x.Audited(list.Remove(x.Call, id), $"call.{list.Name}_removed", before, () => null));
+        }, ct);
 
-    /// <summary>
-    /// Loads the call under a row lock (phase moves and money operations take the same lock), checks that the
-    /// actor facilitates it, applies <paramref name="change"/> and saves it with its audit entry, or nothing.
-    /// </summary>
-    private async Task<Result<Guid>> ChangeAsync(Actor actor, Guid callId, string action, Func<AppDbContext, Call, Task<Change>> change, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators frame it.", ct);
-        if (locked.Value is not { } call)
-        {
-            return locked.Error!;
-        }
+    /// <summary>A framing change: the call locked exclusively (phase moves and money operations take the same lock), its facilitators only.</summary>
+    private Task<Result<T>> FrameAsync<T>(Actor actor, Guid callId, Func<CallChange, Task<Result<T>>> change, CancellationToken ct) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", change, ct);
 
-        var outcome = await change(db, call);
-        if (outcome.Error is { } error)
-        {
-            return error;
-        }
-
-        AuditLog.Record(db, call.Id, actor, action, outcome.Before, outcome.After, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return outcome.CreatedId;
-    }
-
-    private static Result Plain(Result<Guid> result) => result.IsSuccess ? Result.Ok() : result.Error!;
+    private Task<Result> FrameAsync(Actor actor, Guid callId, Func<CallChange, Task<Result>> change, CancellationToken ct) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators frame it.", change, ct);
 
     private static DomainError DuplicateSlug(string slug) =>
         new(ErrorCodes.DuplicateSlug, $"A call already uses the address \"{slug}\".");
@@ -305,10 +288,5 @@ public sealed class CallFramingService(
         PlannedDates = call.PlannedDates.Dates().ToDictionary(d => d.Phase.ToString(), d => d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
     };
 
-    private static object Term(GlossaryTerm t) => new { t.Id, t.Term, t.Definition };
 
-    private static object Statement(ScopeStatement s) => new { s.Id, s.Text, s.InScope };
-
-    /// <summary>What one framing change did: refused with <paramref name="Error"/>, or done (with the audit's before and after).</summary>
-    private sealed record Change(DomainError? Error, object? Before = null, object? After = null, Guid CreatedId = default);
 }

@@ -1,6 +1,4 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;

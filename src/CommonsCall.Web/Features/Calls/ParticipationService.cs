@@ -1,9 +1,5 @@
-using System.Data;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -28,59 +24,49 @@ public sealed class InviteParticipantValidator : AbstractValidator<InvitePartici
 /// Who takes part in a call: the facilitator invites organisations as Member or Funder; a representative of
 /// an invited organisation accepts or declines, and may leave until its commitments hold.
 /// </summary>
-public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, IValidator<InviteParticipant> validator, TimeProvider clock)
+public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, CallChanges changes, IValidator<InviteParticipant> validator, TimeProvider clock)
 {
-    public async Task<Result> InviteAsync(Actor actor, Guid callId, InviteParticipant command, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var locked = await RowLocks.CallToManageAsync(db, actor, callId, "Only the call's facilitators invite organisations.", ct);
-        if (locked.Value is not { } call)
+    public Task<Result> InviteAsync(Actor actor, Guid callId, InviteParticipant command, CancellationToken ct = default) =>
+        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators invite organisations.", async x =>
         {
-            return locked.Error!;
-        }
-
-        var validation = await validator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
-
-        if (!await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, ct))
-        {
-            return Result.Fail(ErrorCodes.UnknownOrganisation, "Unknown organisation.");
-        }
-
-        var now = clock.GetUtcNow();
-        var existing = await db.Participants.SingleOrDefaultAsync(
-            p => p.CallId == callId && p.OrganisationId == command.OrganisationId && p.Role == command.Role, ct);
-        var before = existing?.State.ToString();
-        if (existing is null)
-        {
-            var invited = Participant.Invite(call, command.OrganisationId, command.Role, now);
-            if (!invited.IsSuccess)
+            var validation = await validator.ValidateAsync(command, ct);
+            if (!validation.IsValid)
             {
-                return invited.Error!;
+                return validation.ToDomainError();
             }
 
-            db.Participants.Add(invited.Value!);
-        }
-        else
-        {
-            var reinvited = existing.Reinvite(call.Phase, now);
-            if (!reinvited.IsSuccess)
+            if (!await x.Db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, ct))
             {
-                return reinvited;
+                return Result.Fail(ErrorCodes.UnknownOrganisation, "Unknown organisation.");
             }
-        }
 
-        AuditLog.Record(db, callId, actor, "call.participant_invited",
-            before is null ? null : new { command.OrganisationId, Role = command.Role.ToString(), State = before },
-            new { command.OrganisationId, Role = command.Role.ToString(), State = nameof(InvitationState.Invited) }, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
+            var existing = await x.Db.Participants.SingleOrDefaultAsync(
+                p => p.CallId == callId && p.OrganisationId == command.OrganisationId && p.Role == command.Role, ct);
+            var before = existing?.State.ToString();
+            if (existing is null)
+            {
+                var invited = Participant.Invite(x.Call, command.OrganisationId, command.Role, x.Now);
+                if (!invited.IsSuccess)
+                {
+                    return invited.Error!;
+                }
+
+                x.Db.Participants.Add(invited.Value!);
+            }
+            else
+            {
+                var reinvited = existing.Reinvite(x.Call.Phase, x.Now);
+                if (!reinvited.IsSuccess)
+                {
+                    return reinvited;
+                }
+            }
+
+            x.Audit("call.participant_invited",
+                before is null ? null : new { command.OrganisationId, Role = command.Role.ToString(), State = before },
+                new { command.OrganisationId, Role = command.Role.ToString(), State = nameof(InvitationState.Invited) });
+            return Result.Ok();
+        }, ct);
 
     /// <summary>A representative of the organisation accepts its invitation.</summary>
     public Task<Result> AcceptAsync(Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct = default) =>
@@ -122,52 +108,42 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
         return await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationRef(o.Id, o.Name)).ToListAsync(ct);
     }
 
-    private async Task<Result> AnswerAsync(
+    /// <remarks>
+    /// The call is held in shared mode: phase moves and money operations wait, so the phase and the balances read
+    /// here hold until commit.
+    /// </remarks>
+    private Task<Result> AnswerAsync(
         Actor actor,
         Guid callId,
         Guid organisationId,
         ParticipantRole role,
         string action,
         Func<Participant, Call, bool, Result> answer,
-        CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-
-        // Shared lock: phase moves and money operations wait, so the phase and the balances read here hold until commit.
-        var call = await RowLocks.CallAsync(db, callId, exclusive: false, ct);
-        if (call is null)
+        CancellationToken ct) =>
+        changes.LockAsync(actor, callId, CallLock.Shared, async x =>
         {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
-        }
+            var db = x.Db;
+            var userId = actor.UserId;
+            if (userId is null || !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct))
+            {
+                return Result.Fail(ErrorCodes.Forbidden, "Only the organisation's representatives answer its invitations.");
+            }
 
-        var userId = actor.UserId;
-        if (userId is null || !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct))
-        {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the organisation's representatives answer its invitations.");
-        }
+            var participant = await db.Participants.SingleOrDefaultAsync(p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role, ct);
+            if (participant is null)
+            {
+                return Result.Fail(ErrorCodes.NotFound, "This organisation is not invited to the call in this role.");
+            }
 
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.CallId == callId && p.OrganisationId == organisationId && p.Role == role, ct);
-        if (participant is null)
-        {
-            return Result.Fail(ErrorCodes.NotFound, "This organisation is not invited to the call in this role.");
-        }
-
-        var holdsMoney = role == ParticipantRole.Funder
-            ? await db.Pledges.AnyAsync(p => p.CallId == callId && p.FunderOrganisationId == organisationId, ct)
-            : await db.MemberBudgets.AnyAsync(b => b.CallId == callId && b.OrganisationId == organisationId && (b.Granted > 0 || b.OwnFunds > 0 || b.Contributed > 0), ct);
-        var before = participant.State;
-        var answered = answer(participant, call, holdsMoney);
-        if (!answered.IsSuccess || participant.State == before)
-        {
-            return answered;
-        }
-
-        AuditLog.Record(db, callId, actor, action,
-            new { OrganisationId = organisationId, Role = role.ToString(), State = before.ToString() },
-            new { OrganisationId = organisationId, Role = role.ToString(), State = participant.State.ToString() }, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
+            var holdsMoney = role == ParticipantRole.Funder
+                ? await db.Pledges.AnyAsync(p => p.CallId == callId && p.FunderOrganisationId == organisationId, ct)
+                : await db.MemberBudgets.AnyAsync(b => b.CallId == callId && b.OrganisationId == organisationId && (b.Granted > 0 || b.OwnFunds > 0 || b.Contributed > 0), ct);
+            var before = participant.State;
+            var answered = answer(participant, x.Call, holdsMoney);
+            return participant.State == before
+                ? answered
+                : x.Audited(answered, action,
+                    new { OrganisationId = organisationId, Role = role.ToString(), State = before.ToString() },
+                    () => new { OrganisationId = organisationId, Role = role.ToString(), State = participant.State.ToString() });
+        }, ct);
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Challenges;

@@ -1,10 +1,6 @@
 using System.Data;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -18,23 +14,18 @@ namespace CommonsCall.Web.Features.Challenges;
 /// call's facilitators edit any challenge in any phase, name its resource person and archive it.
 /// </summary>
 public sealed class ChallengeService(
-    IDbContextFactory<AppDbContext> factory,
+    CallChanges changes,
     IValidator<CreateChallenge> createValidator,
     IValidator<EditChallenge> editValidator,
     IValidator<SetResourcePerson> resourcePersonValidator,
     TimeProvider clock)
 {
-    public async Task<Result<Guid>> CreateAsync(Actor actor, string slug, CreateChallenge command, CancellationToken ct = default)
+    public Task<Result<Guid>> CreateAsync(Actor actor, string slug, CreateChallenge command, CancellationToken ct = default) =>
+        changes.ShareAsync<Guid>(actor, slug, NotFound(), x => CreateAsync(x, command, ct), ct);
+
+    private async Task<Result<Guid>> CreateAsync(CallChange x, CreateChallenge command, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        if (await LockCallAsync(db, slug, actor, ct) is not { } locked)
-        {
-            return NotFound();
-        }
-
-        var (call, access) = locked;
-
+        var (db, call, access) = (x.Db, x.Call, x.Access);
         var author = ResolveOrganisation(command.AuthorOrganisationId, access.MemberOrganisations, nameof(CreateChallenge.AuthorOrganisationId));
         if (!author.IsSuccess)
         {
@@ -70,7 +61,7 @@ public sealed class ChallengeService(
             return validation.ToDomainError();
         }
 
-        var now = clock.GetUtcNow();
+        var now = x.Now;
         var challenge = new Challenge(call.Id, authorId, command.Question, command.Context ?? string.Empty, now);
         challenge.Describe(command.ToContent());
         if (command.Publish)
@@ -81,11 +72,9 @@ public sealed class ChallengeService(
         db.Challenges.Add(challenge);
         if (!asMember || !Challenge.MembersMayContribute(call.Phase))
         {
-            AuditLog.Record(db, call.Id, actor, "challenge.created", null, new { challenge.Id, challenge.AuthorOrganisationId, challenge.Question, Status = challenge.Status.ToString() }, now);
+            x.Audit("challenge.created", null, new { challenge.Id, challenge.AuthorOrganisationId, challenge.Question, Status = challenge.Status.ToString() });
         }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return challenge.Id;
     }
 
@@ -107,7 +96,7 @@ public sealed class ChallengeService(
             x.Challenge.Describe(command.ToContent());
             if (x.AsFacilitator)
             {
-                AuditLog.Record(x.Db, x.Call.Id, actor, "challenge.edited", before, Snapshot(x.Challenge), clock.GetUtcNow());
+                x.Scope.Audit("challenge.edited", before, Snapshot(x.Challenge));
             }
 
             return Ok;
@@ -121,7 +110,7 @@ public sealed class ChallengeService(
             x.Challenge.Publish(clock.GetUtcNow());
             if (x.AsFacilitator && before != x.Challenge.Status)
             {
-                AuditLog.Record(x.Db, x.Call.Id, actor, "challenge.published", StatusOf(x.Challenge.Id, before), StatusOf(x.Challenge.Id, x.Challenge.Status), clock.GetUtcNow());
+                x.Scope.Audit("challenge.published", StatusOf(x.Challenge.Id, before), StatusOf(x.Challenge.Id, x.Challenge.Status));
             }
 
             return Ok;
@@ -134,7 +123,7 @@ public sealed class ChallengeService(
             x.Challenge.Archive();
             if (before != x.Challenge.Status)
             {
-                AuditLog.Record(x.Db, x.Call.Id, actor, "challenge.archived", StatusOf(x.Challenge.Id, before), StatusOf(x.Challenge.Id, x.Challenge.Status), clock.GetUtcNow());
+                x.Scope.Audit("challenge.archived", StatusOf(x.Challenge.Id, before), StatusOf(x.Challenge.Id, x.Challenge.Status));
             }
 
             return Ok;
@@ -168,7 +157,7 @@ public sealed class ChallengeService(
             var c = x.Challenge;
             var before = new { c.Id, Name = c.ResourcePersonName, UserId = c.ResourcePersonUserId };
             c.AssignResourcePerson(name, userId);
-            AuditLog.Record(x.Db, x.Call.Id, actor, "challenge.resource_person_set", before, new { c.Id, Name = c.ResourcePersonName, UserId = c.ResourcePersonUserId }, clock.GetUtcNow());
+            x.Scope.Audit("challenge.resource_person_set", before, new { c.Id, Name = c.ResourcePersonName, UserId = c.ResourcePersonUserId });
             return Ok;
         }, ct);
 
@@ -228,7 +217,14 @@ public sealed class ChallengeService(
     }
 
     /// <summary>What an operation on one challenge works with, once the actor's right to it is checked.</summary>
-    private sealed record Change(AppDbContext Db, Call Call, Challenge Challenge, CallAccess Access, bool AsFacilitator);
+    private sealed record Change(CallChange Scope, Challenge Challenge, bool AsFacilitator)
+    {
+        public AppDbContext Db => Scope.Db;
+
+        public Call Call => Scope.Call;
+
+        public CallAccess Access => Scope.Access;
+    }
 
     /// <summary>
     /// Loads the challenge under a shared lock of its call (so that the phase cannot move meanwhile), checks that
@@ -239,55 +235,40 @@ public sealed class ChallengeService(
 
     private async Task<Result> ChangeAsync(Actor actor, string slug, Guid challengeId, Right right, Func<Change, Task<Result>> change, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        if (await LockCallAsync(db, slug, actor, ct) is not { } locked)
-        {
-            return NotFound();
-        }
-
-        var (call, access) = locked;
-
-        var challenge = await db.Challenges.Include(c => c.Supporters).SingleOrDefaultAsync(c => c.Id == challengeId && c.CallId == call.Id, ct);
-        if (challenge is null || !ChallengeQueries.MaySee(access, challenge))
-        {
-            return NotFound();
-        }
-
-        var asFacilitator = false;
-        switch (right)
-        {
-            case Right.Facilitate when !access.IsFacilitator:
-                return Forbidden("Only the call's facilitators do this.");
-            case Right.Write:
-                var refusal = RefusalAsAuthor(access, call.Phase, challenge);
-                if (refusal is not null && !access.IsFacilitator)
-                {
-                    return refusal;
-                }
-
-                asFacilitator = refusal is not null;
-                break;
-        }
-
-        var result = await change(new Change(db, call, challenge, access, asFacilitator));
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await changes.ShareAsync(actor, slug, NotFound(), async x =>
+            {
+                var challenge = await x.Db.Challenges.Include(c => c.Supporters).SingleOrDefaultAsync(c => c.Id == challengeId && c.CallId == x.Call.Id, ct);
+                if (challenge is null || !ChallengeQueries.MaySee(x.Access, challenge))
+                {
+                    return NotFound();
+                }
+
+                var asFacilitator = false;
+                switch (right)
+                {
+                    case Right.Facilitate when !x.Access.IsFacilitator:
+                        return Forbidden("Only the call's facilitators do this.");
+                    case Right.Write:
+                        var refusal = RefusalAsAuthor(x.Access, x.Call.Phase, challenge);
+                        if (refusal is not null && !x.Access.IsFacilitator)
+                        {
+                            return refusal;
+                        }
+
+                        asFacilitator = refusal is not null;
+                        break;
+                }
+
+                return await change(new Change(x, challenge, asFacilitator));
+            }, ct);
         }
         catch (DbUpdateConcurrencyException) when (right != Right.Support)
         {
             // The challenge row changed since it was read (its xmin moved): someone else's change must not be lost.
             return Result.Fail(ErrorCodes.Conflict, "Someone changed this challenge meanwhile: reload it and try again.");
         }
-
-        await tx.CommitAsync(ct);
-        return Result.Ok();
     }
 
     /// <summary>Why the author organisation's representatives may not change this challenge now, or null when they may.</summary>
@@ -299,20 +280,6 @@ public sealed class ChallengeService(
                 : challenge.Status == ChallengeStatus.Archived
                     ? new DomainError(ErrorCodes.ChallengeArchived, "This challenge is archived: only the call's facilitators change it now.")
                     : null;
-
-    /// <summary>The call behind the slug, locked FOR SHARE (phase moves take it FOR UPDATE), or null when the actor may not see it.</summary>
-    private static async Task<(Call Call, CallAccess Access)?> LockCallAsync(AppDbContext db, string slug, Actor actor, CancellationToken ct)
-    {
-        var call = (await db.Calls.FromSql($"SELECT *, xmin FROM \"Calls\" WHERE \"Slug\" = {slug} FOR SHARE").ToListAsync(ct)).SingleOrDefault();
-        if (call is null)
-        {
-            return null;
-        }
-
-        await db.Entry(call).Collection(c => c.Facilitators).LoadAsync(ct);
-        var access = await CallAccess.LoadAsync(db, call, actor, ct);
-        return access.CanRead(call) ? (call, access) : null;
-    }
 
     /// <summary>The organisation the actor acts for: the one given, or the only candidate when none is given.</summary>
     private static Result<Guid> ResolveOrganisation(Guid? given, IReadOnlySet<Guid> candidates, string field)

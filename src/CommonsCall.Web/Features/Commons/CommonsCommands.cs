@@ -4,66 +4,16 @@ using FluentValidation;
 
 namespace CommonsCall.Web.Features.Commons;
 
-/// <summary>The written description of a commons, shared by the proposal and the edit.</summary>
-public interface ICommonsText
-{
-    string Title { get; }
-
-    string Summary { get; }
-
-    CommonsKind Kind { get; }
-
-    /// <summary>SPDX identifier of an open licence (<see cref="OpenLicences"/>).</summary>
-    string Licence { get; }
-
-    CommonsMaturity Maturity { get; }
-
-    string? Governance { get; }
-
-    string? CommunityPlan { get; }
-
-    string? CitizenInvolvement { get; }
-
-    string? MissingResources { get; }
-
-    CommonsNeeds LookingFor { get; }
-
-    string? SkillsWanted { get; }
-}
-
 /// <summary>A representative of a joined member organisation proposes a commons (call in phase Commons).</summary>
 public sealed record ProposeCommons(
     Guid CallId,
     Guid OrganisationId,
-    string Title,
-    string Summary,
-    CommonsKind Kind,
-    string Licence,
-    CommonsMaturity Maturity,
-    string? Governance,
-    string? CommunityPlan,
-    string? CitizenInvolvement,
-    string? MissingResources,
-    CommonsNeeds LookingFor,
-    string? SkillsWanted,
+    CommonsDescription Description,
     IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<Guid>? ChallengeIds = null,
-    IReadOnlyList<Guid>? CoCreatorIds = null) : ICommonsText;
+    IReadOnlyList<Guid>? CoCreatorIds = null);
 
-public sealed record EditCommons(
-    Guid CallId,
-    Guid CommonsId,
-    string Title,
-    string Summary,
-    CommonsKind Kind,
-    string Licence,
-    CommonsMaturity Maturity,
-    string? Governance,
-    string? CommunityPlan,
-    string? CitizenInvolvement,
-    string? MissingResources,
-    CommonsNeeds LookingFor,
-    string? SkillsWanted) : ICommonsText;
+public sealed record EditCommons(Guid CallId, Guid CommonsId, CommonsDescription Description);
 
 public sealed record SetCommonsBudget(Guid CallId, Guid CommonsId, IReadOnlyList<BudgetLine> BudgetLines);
 
@@ -71,19 +21,12 @@ public sealed record LinkCommonsChallenges(Guid CallId, Guid CommonsId, IReadOnl
 
 public sealed record AddCoCreator(Guid CallId, Guid CommonsId, Guid OrganisationId);
 
-public static class CommonsTextExtensions
-{
-    public static CommonsDescription ToDescription(this ICommonsText text) =>
-        new(text.Title, text.Summary, text.Kind, text.Licence, text.Maturity, text.Governance, text.CommunityPlan,
-            text.CitizenInvolvement, text.MissingResources, text.LookingFor, text.SkillsWanted);
-}
-
-/// <summary>The rules of a commons' description, included by the proposal's and the edit's validators.</summary>
-public sealed class CommonsTextValidator : AbstractValidator<ICommonsText>
+/// <summary>The rules of a commons' description, checked for the proposal and the edit (<see cref="CommonsDescriptionRules"/>).</summary>
+public sealed class CommonsDescriptionValidator : AbstractValidator<CommonsDescription>
 {
     public const int MaxLinks = 50;
 
-    public CommonsTextValidator()
+    public CommonsDescriptionValidator()
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(SchemaConstants.TitleLength);
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(SchemaConstants.LongTextLength);
@@ -100,6 +43,24 @@ public sealed class CommonsTextValidator : AbstractValidator<ICommonsText>
         RuleFor(x => x.LookingFor).IsInEnum();
         RuleFor(x => x.SkillsWanted).MaximumLength(SchemaConstants.SkillsLength);
     }
+}
+
+internal static class CommonsDescriptionRules
+{
+    private static readonly CommonsDescriptionValidator Description = new();
+
+    /// <summary>
+    /// The description's rules on a command that carries it; each failure is named by the description's own field
+    /// (<c>Title</c>, not <c>Description.Title</c>), as the forms and the API's flat request bodies name them.
+    /// </summary>
+    public static void AddDescriptionRules<T>(this AbstractValidator<T> validator, Func<T, CommonsDescription> description) =>
+        validator.RuleFor(x => description(x)).Cascade(CascadeMode.Stop).NotNull().OverridePropertyName(nameof(ProposeCommons.Description)).Custom((value, context) =>
+        {
+            foreach (var failure in Description.Validate(value).Errors)
+            {
+                context.AddFailure(failure.PropertyName, failure.ErrorMessage);
+            }
+        });
 }
 
 internal static class BudgetLineRules
@@ -130,19 +91,19 @@ public sealed class ProposeCommonsValidator : AbstractValidator<ProposeCommons>
 {
     public ProposeCommonsValidator()
     {
-        Include(new CommonsTextValidator());
+        this.AddDescriptionRules(x => x.Description);
         RuleFor(x => x.OrganisationId).NotEmpty();
         this.AddBudgetLineRules(x => x.BudgetLines);
-        RuleFor(x => x.ChallengeIds).Must(ids => ids is null || ids.Count <= CommonsTextValidator.MaxLinks)
-            .WithMessage($"A commons answers at most {CommonsTextValidator.MaxLinks} challenges.");
-        RuleFor(x => x.CoCreatorIds).Must(ids => ids is null || ids.Count <= CommonsTextValidator.MaxLinks)
-            .WithMessage($"A commons has at most {CommonsTextValidator.MaxLinks} co-creators.");
+        RuleFor(x => x.ChallengeIds).Must(ids => ids is null || ids.Count <= CommonsDescriptionValidator.MaxLinks)
+            .WithMessage($"A commons answers at most {CommonsDescriptionValidator.MaxLinks} challenges.");
+        RuleFor(x => x.CoCreatorIds).Must(ids => ids is null || ids.Count <= CommonsDescriptionValidator.MaxLinks)
+            .WithMessage($"A commons has at most {CommonsDescriptionValidator.MaxLinks} co-creators.");
     }
 }
 
 public sealed class EditCommonsValidator : AbstractValidator<EditCommons>
 {
-    public EditCommonsValidator() => Include(new CommonsTextValidator());
+    public EditCommonsValidator() => this.AddDescriptionRules(x => x.Description);
 }
 
 public sealed class SetCommonsBudgetValidator : AbstractValidator<SetCommonsBudget>
@@ -153,8 +114,8 @@ public sealed class SetCommonsBudgetValidator : AbstractValidator<SetCommonsBudg
 public sealed class LinkCommonsChallengesValidator : AbstractValidator<LinkCommonsChallenges>
 {
     public LinkCommonsChallengesValidator() =>
-        RuleFor(x => x.ChallengeIds).NotNull().Must(ids => ids is null || ids.Count <= CommonsTextValidator.MaxLinks)
-            .WithMessage($"A commons answers at most {CommonsTextValidator.MaxLinks} challenges.");
+        RuleFor(x => x.ChallengeIds).NotNull().Must(ids => ids is null || ids.Count <= CommonsDescriptionValidator.MaxLinks)
+            .WithMessage($"A commons answers at most {CommonsDescriptionValidator.MaxLinks} challenges.");
 }
 
 public sealed class AddCoCreatorValidator : AbstractValidator<AddCoCreator>

@@ -1,12 +1,9 @@
 using System.Text.Json.Serialization;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Budgeting;
-using CommonsCall.Web.Features.Calls;
+using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
@@ -203,7 +200,7 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
     private static async Task<(CallHeader Header, CallScope Scope)?> LoadAsync(AppDbContext db, Actor actor, string slug, CancellationToken ct)
     {
         var id = await db.Calls.Where(c => c.Slug == slug).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
-        if (id is null || await CallScope.LoadAsync(db, actor, id.Value, lockPhase: false, ct) is not { } scope)
+        if (id is null || await CallScope.LoadAsync(db, actor, id.Value, ct) is not { } scope)
         {
             return null;
         }

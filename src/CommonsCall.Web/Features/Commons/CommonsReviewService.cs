@@ -1,8 +1,5 @@
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Commons;
@@ -10,8 +7,10 @@ namespace CommonsCall.Web.Features.Commons;
 public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
 
 /// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
-public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallChanges changes)
 {
+    public static readonly DomainError OnlyFacilitatorsReview = new(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
+
     public async Task<IReadOnlyList<CommonsSummary>?> ListForReviewAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -41,41 +40,27 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
         return await ReviewAsync(actor, callId, commonsId, c => { c.SendBack(comment.Trim()); return Result.Ok(); }, "commons.sent_back", ct);
     }
 
-    private async Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<Domain.Commons.Commons, Result> change, string action, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (!await IsFacilitatorAsync(db, actor, callId, ct))
+    /// <remarks>
+    /// Shares the call's lock with other reviews; opening the round takes it exclusively, so a commons can
+    /// never be approved after Budgeting has opened.
+    /// </remarks>
+    private Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<Domain.Commons.Commons, Result> change, string action, CancellationToken ct) =>
+        changes.ManageAsync(actor, callId, CallLock.Shared, OnlyFacilitatorsReview.Detail, async x =>
         {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
-        }
+            if (x.Call.Phase >= Domain.Calls.CallPhase.Budgeting)
+            {
+                return Result.Fail(ErrorCodes.WrongPhase, "Commons are reviewed before the budget round opens.");
+            }
 
-        // Shares the call's lock with other reviews; opening the round takes it exclusively, so a commons can
-        // never be approved after Budgeting has opened.
-        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-        var call = (await Budgeting.RowLocks.CallAsync(db, callId, exclusive: false, ct))!;
-        if (call.Phase >= Domain.Calls.CallPhase.Budgeting)
-        {
-            return Result.Fail(ErrorCodes.WrongPhase, "Commons are reviewed before the budget round opens.");
-        }
+            var commons = await x.Db.Commons.SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
+            if (commons is null)
+            {
+                return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
+            }
 
-        var commons = await db.Commons.SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
-        if (commons is null)
-        {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
-        }
-
-        var before = commons.Status;
-        var result = change(commons);
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        AuditLog.Record(db, callId, actor, action, new { commons.Id, Status = before.ToString() }, new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment }, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
+            var before = commons.Status;
+            return x.Audited(change(commons), action, new { commons.Id, Status = before.ToString() }, () => new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment });
+        }, ct);
 
     private static async Task<bool> IsFacilitatorAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct) =>
         actor.IsAdministrator

@@ -1,11 +1,8 @@
-using System.Data;
-using CommonsCall.Domain.Calls;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommonsCall.Domain.Challenges;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -19,183 +16,146 @@ namespace CommonsCall.Web.Features.Commons;
 /// is approved, facilitators at any time (audited); budget lines freeze when the budget round opens.
 /// </summary>
 public sealed class CommonsService(
-    IDbContextFactory<AppDbContext> factory,
-    TimeProvider clock,
+    CallChanges changes,
     IValidator<ProposeCommons> proposeValidator,
     IValidator<EditCommons> editValidator,
     IValidator<SetCommonsBudget> budgetValidator,
     IValidator<LinkCommonsChallenges> linkValidator,
     IValidator<AddCoCreator> coCreatorValidator)
 {
-    public async Task<Result<Guid>> ProposeAsync(Actor actor, ProposeCommons command, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var scope = await CallScope.LoadAsync(db, actor, command.CallId, lockPhase: true, ct);
-        if (scope is null)
+    public Task<Result<Guid>> ProposeAsync(Actor actor, ProposeCommons command, CancellationToken ct = default) =>
+        changes.ShareAsync<Guid>(actor, command.CallId, UnknownCall, async x =>
         {
-            return new DomainError(ErrorCodes.NotFound, "Unknown call.");
-        }
+            if (!x.Access.Represents(command.OrganisationId))
+            {
+                return new DomainError(ErrorCodes.Forbidden, "Only the representatives of a joined member organisation propose commons on its behalf.");
+            }
 
-        if (!scope.Access.Represents(command.OrganisationId))
-        {
-            return new DomainError(ErrorCodes.Forbidden, "Only the representatives of a joined member organisation propose commons on its behalf.");
-        }
+            var validation = await proposeValidator.ValidateAsync(command, ct);
+            if (!validation.IsValid)
+            {
+                return validation.ToDomainError();
+            }
 
-        var validation = await proposeValidator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return validation.ToDomainError();
-        }
+            var phase = CommonsEntity.CheckCanPropose(x.Call.Phase);
+            if (!phase.IsSuccess)
+            {
+                return phase.Error!;
+            }
 
-        var phase = CommonsEntity.CheckCanPropose(scope.Call.Phase);
-        if (!phase.IsSuccess)
-        {
-            return phase.Error!;
-        }
+            var challenges = await CheckChallengesAsync(x.Db, x.Call.Id, command.ChallengeIds ?? [], ct);
+            if (!challenges.IsSuccess)
+            {
+                return challenges.Error!;
+            }
 
-        var challenges = await CheckChallengesAsync(db, scope.Call.Id, command.ChallengeIds ?? [], ct);
-        if (!challenges.IsSuccess)
-        {
-            return challenges.Error!;
-        }
+            var coCreators = (command.CoCreatorIds ?? []).Where(id => id != command.OrganisationId).Distinct().ToList();
+            if (!await AreJoinedMembersAsync(x.Db, x.Call.Id, coCreators, ct))
+            {
+                return new DomainError(ErrorCodes.UnknownOrganisation, "Co-creators must be member organisations that joined the call.");
+            }
 
-        var coCreators = (command.CoCreatorIds ?? []).Where(id => id != command.OrganisationId).Distinct().ToList();
-        if (!await AreJoinedMembersAsync(db, scope.Call.Id, coCreators, ct))
-        {
-            return new DomainError(ErrorCodes.UnknownOrganisation, "Co-creators must be member organisations that joined the call.");
-        }
+            var d = command.Description;
+            var commons = new CommonsEntity(x.Call.Id, command.OrganisationId, d.Title, d.Summary, d.Kind, d.Licence, x.Now);
+            var changed = Combine(commons.Revise(d), () => commons.SetBudgetLines(command.BudgetLines));
+            if (!changed.IsSuccess)
+            {
+                return changed.Error!;
+            }
 
-        var commons = new CommonsEntity(scope.Call.Id, command.OrganisationId, command.Title, command.Summary, command.Kind, command.Licence, clock.GetUtcNow());
-        var changed = Combine(commons.Revise(command.ToDescription()), () => commons.SetBudgetLines(command.BudgetLines));
-        if (!changed.IsSuccess)
-        {
-            return changed.Error!;
-        }
-
-        commons.LinkChallenges(command.ChallengeIds ?? []);
-        coCreators.ForEach(commons.AddCoCreator);
-        db.Commons.Add(commons);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return commons.Id;
-    }
-
-    public async Task<Result> EditAsync(Actor actor, EditCommons command, CancellationToken ct = default)
-    {
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => editValidator.ValidateAsync(command, ct), budgetLines: false, "commons.edited", q => q, (_, c) =>
-        {
-            var before = Snapshot(c);
-            var result = c.Revise(command.ToDescription());
-            return Task.FromResult<(Result, object?, object?)>((result, before, Snapshot(c)));
+            commons.LinkChallenges(command.ChallengeIds ?? []);
+            coCreators.ForEach(commons.AddCoCreator);
+            x.Db.Commons.Add(commons);
+            return commons.Id;
         }, ct);
-    }
 
-    public async Task<Result> SetBudgetLinesAsync(Actor actor, SetCommonsBudget command, CancellationToken ct = default)
-    {
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => budgetValidator.ValidateAsync(command, ct), budgetLines: true, "commons.budget_changed", q => q, (_, c) =>
+    public Task<Result> EditAsync(Actor actor, EditCommons command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.edited", () => editValidator.ValidateAsync(command, ct)), e =>
         {
+            var before = Snapshot(e.Commons);
+            return Task.FromResult(e.Audited(e.Commons.Revise(command.Description), before, () => Snapshot(e.Commons)));
+        }, ct);
+
+    public Task<Result> SetBudgetLinesAsync(Actor actor, SetCommonsBudget command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.budget_changed", () => budgetValidator.ValidateAsync(command, ct), BudgetLines: true), e =>
+        {
+            var c = e.Commons;
             var before = new { c.MinimumGoal, c.MaximumGoal, Lines = c.BudgetLines.ToList() };
-            var result = c.SetBudgetLines(command.BudgetLines);
-            return Task.FromResult<(Result, object?, object?)>((result, before, new { c.MinimumGoal, c.MaximumGoal, Lines = c.BudgetLines.ToList() }));
+            return Task.FromResult(e.Audited(c.SetBudgetLines(command.BudgetLines), before, () => new { c.MinimumGoal, c.MaximumGoal, Lines = c.BudgetLines.ToList() }));
         }, ct);
-    }
 
-    public async Task<Result> LinkChallengesAsync(Actor actor, LinkCommonsChallenges command, CancellationToken ct = default)
-    {
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => linkValidator.ValidateAsync(command, ct), budgetLines: false, "commons.challenges_linked", q => q.Include(c => c.Challenges), async (db, c) =>
+    public Task<Result> LinkChallengesAsync(Actor actor, LinkCommonsChallenges command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.challenges_linked", () => linkValidator.ValidateAsync(command, ct), WithChallenges: true), async e =>
         {
-            var checkedIds = await CheckChallengesAsync(db, command.CallId, command.ChallengeIds, ct);
+            var checkedIds = await CheckChallengesAsync(e.Db, command.CallId, command.ChallengeIds, ct);
             if (!checkedIds.IsSuccess)
             {
-                return (checkedIds, null, null);
+                return checkedIds;
             }
 
-            var before = c.Challenges.Select(x => x.ChallengeId).ToList();
-            c.LinkChallenges(command.ChallengeIds);
-            return (Result.Ok(), before, command.ChallengeIds.Distinct().ToList());
+            var before = e.Commons.Challenges.Select(x => x.ChallengeId).ToList();
+            e.Commons.LinkChallenges(command.ChallengeIds);
+            return e.Audited(Result.Ok(), before, () => command.ChallengeIds.Distinct().ToList());
         }, ct);
-    }
 
-    public async Task<Result> AddCoCreatorAsync(Actor actor, AddCoCreator command, CancellationToken ct = default)
-    {
-        return await ChangeAsync(actor, command.CallId, command.CommonsId, () => coCreatorValidator.ValidateAsync(command, ct), budgetLines: false, "commons.co_creator_added", q => q, async (db, c) =>
+    public Task<Result> AddCoCreatorAsync(Actor actor, AddCoCreator command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_added", () => coCreatorValidator.ValidateAsync(command, ct)), async e =>
         {
-            if (!await AreJoinedMembersAsync(db, command.CallId, [command.OrganisationId], ct))
+            if (!await AreJoinedMembersAsync(e.Db, command.CallId, [command.OrganisationId], ct))
             {
-                return (Result.Fail(ErrorCodes.UnknownOrganisation, "Co-creators must be member organisations that joined the call."), null, null);
+                return Result.Fail(ErrorCodes.UnknownOrganisation, "Co-creators must be member organisations that joined the call.");
             }
 
-            c.AddCoCreator(command.OrganisationId);
-            return (Result.Ok(), null, new { command.OrganisationId });
+            e.Commons.AddCoCreator(command.OrganisationId);
+            return e.Audited(Result.Ok(), null, () => new { command.OrganisationId });
         }, ct);
-    }
 
     public Task<Result> RemoveCoCreatorAsync(Actor actor, Guid callId, Guid commonsId, Guid organisationId, CancellationToken ct = default) =>
-        ChangeAsync(actor, callId, commonsId, validate: null, budgetLines: false, "commons.co_creator_removed", q => q, (_, c) =>
-            Task.FromResult<(Result, object?, object?)>((c.RemoveCoCreator(organisationId), new { OrganisationId = organisationId }, null)), ct);
+        ChangeAsync(actor, callId, commonsId, new("commons.co_creator_removed"), e =>
+            Task.FromResult(e.Audited(e.Commons.RemoveCoCreator(organisationId), new { OrganisationId = organisationId }, () => null)), ct);
+
+    /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines or the linked challenges.</summary>
+    private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false);
+
+    /// <summary>The commons being changed and who changes it; only facilitators' changes are audited.</summary>
+    private sealed record EditedCommons(CallChange Change, CommonsEntity Commons, CommonsEditor Editor, string AuditAction)
+    {
+        public AppDbContext Db => Change.Db;
+
+        public Result Audited(Result outcome, object? before, Func<object?> after) =>
+            Editor != CommonsEditor.Facilitator ? outcome
+            : Change.Audited(outcome, AuditAction, before is null ? new { Commons.Id } : new { Commons.Id, Before = before }, after);
+    }
 
     /// <summary>
-    /// Loads the commons under a shared lock on its call, works out who edits it (facilitator or co-creator), then
-    /// validates the input, checks that this editor may change it now, applies <paramref name="change"/> and saves;
-    /// facilitators' changes are audited.
+    /// Loads the commons under a shared lock on its call (<see cref="CallChanges"/>), works out who edits it
+    /// (facilitator or co-creator), then validates the input, checks that this editor may change it now and applies
+    /// <paramref name="apply"/>.
     /// </summary>
-    private async Task<Result> ChangeAsync(
-        Actor actor,
-        Guid callId,
-        Guid commonsId,
-        Func<Task<FluentValidation.Results.ValidationResult>>? validate,
-        bool budgetLines,
-        string auditAction,
-        Func<IQueryable<CommonsEntity>, IQueryable<CommonsEntity>> include,
-        Func<AppDbContext, CommonsEntity, Task<(Result Result, object? Before, object? After)>> change,
-        CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var scope = await CallScope.LoadAsync(db, actor, callId, lockPhase: true, ct);
-        if (scope is null)
+    private Task<Result> ChangeAsync(Actor actor, Guid callId, Guid commonsId, CommonsChange kind, Func<EditedCommons, Task<Result>> apply, CancellationToken ct) =>
+        changes.ShareAsync(actor, callId, UnknownCall, async x =>
         {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown call.");
-        }
+            IQueryable<CommonsEntity> query = x.Db.Commons.Include(c => c.CoCreators);
+            var commons = await (kind.WithChallenges ? query.Include(c => c.Challenges) : query)
+                .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
+            if (commons is null)
+            {
+                return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
+            }
 
-        var commons = await include(db.Commons.Include(c => c.CoCreators)).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);
-        if (commons is null)
-        {
-            return Result.Fail(ErrorCodes.NotFound, "Unknown commons in this call.");
-        }
+            if (EditorOf(x.Access, commons) is not { } editor)
+            {
+                return Result.Fail(ErrorCodes.Forbidden, "Only the commons' co-creators and the call's facilitators change it.");
+            }
 
-        if (EditorOf(scope.Access, commons) is not { } editor)
-        {
-            return Result.Fail(ErrorCodes.Forbidden, "Only the commons' co-creators and the call's facilitators change it.");
-        }
+            if (kind.Validate is not null && await kind.Validate() is { IsValid: false } invalid)
+            {
+                return invalid.ToDomainError();
+            }
 
-        if (validate is not null && await validate() is { IsValid: false } invalid)
-        {
-            return invalid.ToDomainError();
-        }
-
-        var editable = commons.CheckEditable(editor, scope.Call.Phase, budgetLines);
-        if (!editable.IsSuccess)
-        {
-            return editable;
-        }
-
-        var (result, before, after) = await change(db, commons);
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        if (editor == CommonsEditor.Facilitator)
-        {
-            AuditLog.Record(db, callId, actor, auditAction, before is null ? new { commons.Id } : new { commons.Id, Before = before }, after, clock.GetUtcNow());
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
+            var editable = commons.CheckEditable(editor, x.Call.Phase, kind.BudgetLines);
+            return editable.IsSuccess ? await apply(new EditedCommons(x, commons, editor, kind.AuditAction)) : editable;
+        }, ct);
 
     /// <summary>Facilitators edit as such; otherwise the representatives of a co-creator (a joined member) edit as co-creators.</summary>
     public static CommonsEditor? EditorOf(CallAccess access, CommonsEntity commons) =>
@@ -222,8 +182,12 @@ public sealed class CommonsService(
         || await db.Participants.CountAsync(p => p.CallId == callId && organisationIds.Contains(p.OrganisationId)
             && p.Role == ParticipantRole.Member && p.State == InvitationState.Joined, ct) == organisationIds.Count;
 
+    private static DomainError UnknownCall => new(ErrorCodes.NotFound, "Unknown call.");
+
     private static Result Combine(Result first, Func<Result> then) => first.IsSuccess ? then() : first;
 
-    private static object Snapshot(CommonsEntity c) =>
-        new { c.Title, c.Summary, Kind = c.Kind.ToString(), c.Licence, Maturity = c.Maturity.ToString(), c.Governance, c.CommunityPlan, c.CitizenInvolvement, c.MissingResources, LookingFor = c.LookingFor.ToString(), c.SkillsWanted };
+    /// <summary>The description as the audit log keeps it, its choices by name.</summary>
+    private static JsonElement Snapshot(CommonsEntity c) => JsonSerializer.SerializeToElement(c.Description, AuditJson);
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Converters = { new JsonStringEnumConverter() } };
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Common;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.Extensions.Localization;

@@ -1,10 +1,6 @@
 using CommonsCall.Domain.Budgeting;
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Dashboard;
@@ -91,7 +87,7 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Co
         var matchingPool = pledges.Where(p => p.IsMatching).Sum(p => p.Amount);
 
         // Contributor counts and match estimates need every contribution row: read once per change of the call's money.
-        var estimating = seesTotals && matchingPool > 0 && call.Phase < CallPhase.Results;
+        var estimating = seesTotals && matchingPool > 0 && !call.IsSettled;
         var figures = seesTotals || seesEveryone
             ? await figuresCache.ReadAsync(db, call.Id, commons.Select(c => new CommonsGoals(c.Id, c.MinimumGoal, c.MaximumGoal, c.Total)).ToList(), estimating ? matchingPool : null, ct)
             : new Dictionary<Guid, CommonsFigure>();

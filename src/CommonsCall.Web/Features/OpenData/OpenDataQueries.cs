@@ -1,8 +1,5 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Reports;
@@ -82,7 +79,7 @@ public sealed class OpenDataQueries(IDbContextFactory<AppDbContext> factory, Bud
             return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
         }
 
-        if (call.Phase < CallPhase.Results)
+        if (!call.IsSettled)
         {
             return new DomainError(ErrorCodes.ResultsNotPublished, "The results are published when the facilitator closes the budget round.");
         }
@@ -99,9 +96,8 @@ public sealed class OpenDataQueries(IDbContextFactory<AppDbContext> factory, Bud
                                    select new { c.CommonsId, Line = new OrganisationAmount(o.Id, o.Name, c.Amount) }).ToListAsync(ct);
         var results = commons.Select(c =>
         {
-            var funded = c.Status is CommonsStatus.Funded or CommonsStatus.Delivered;
             return new CommonsResult(
-                c.Id, c.Title, c.Status, funded, c.MinimumGoal, c.MaximumGoal, c.Total, c.Match, funded ? c.Total + c.Match : 0, c.Released,
+                c.Id, c.Title, c.Status, c.IsFunded, c.MinimumGoal, c.MaximumGoal, c.Total, c.Match, c.Awarded, c.Released,
                 [.. contributions.Where(x => x.CommonsId == c.Id && sight.Sees(x.Line.OrganisationId)).Select(x => x.Line).OrderByDescending(x => x.Amount).ThenBy(x => x.OrganisationName, StringComparer.CurrentCulture)]);
         }).ToList();
 

@@ -1,8 +1,5 @@
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

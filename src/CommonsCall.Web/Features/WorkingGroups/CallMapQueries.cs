@@ -1,8 +1,6 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Commons;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,5 @@
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
-using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +91,7 @@ public sealed class PositioningService(IDbContextFactory<AppDbContext> factory, 
     /// <summary>The call, and the organisation the actor speaks for: the one named, or its only organisation taking part in the call.</summary>
     private static async Task<Result<(CallScope Scope, Guid OrganisationId)>> ResolveAsync(AppDbContext db, Actor actor, Guid callId, Guid commonsId, Guid? organisationId, CancellationToken ct)
     {
-        var scope = await CallScope.LoadAsync(db, actor, callId, lockPhase: false, ct);
+        var scope = await CallScope.LoadAsync(db, actor, callId, ct);
         if (scope is null || !await db.Commons.AnyAsync(c => c.Id == commonsId && c.CallId == callId, ct))
         {
             return new DomainError(ErrorCodes.NotFound, "Unknown commons in this call.");

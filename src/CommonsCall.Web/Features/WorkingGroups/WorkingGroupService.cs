@@ -1,9 +1,5 @@
-using CommonsCall.Domain.Common;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
-using CommonsCall.Web.Features.Calls;
-using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -191,7 +187,7 @@ public sealed class WorkingGroupService(
     /// <summary>The working group's organisations (co-creators and positioned ones), once the actor is known to manage it.</summary>
     private static async Task<Result<Group>> LoadGroupAsync(AppDbContext db, Actor actor, Guid callId, Guid commonsId, CancellationToken ct)
     {
-        var scope = await CallScope.LoadAsync(db, actor, callId, lockPhase: false, ct);
+        var scope = await CallScope.LoadAsync(db, actor, callId, ct);
         var commons = scope is null
             ? null
             : await db.Commons.AsNoTracking().Include(c => c.CoCreators).SingleOrDefaultAsync(c => c.Id == commonsId && c.CallId == callId, ct);

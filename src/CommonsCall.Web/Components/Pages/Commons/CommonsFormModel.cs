@@ -98,12 +98,14 @@ public sealed class CommonsFormModel
             return lines.Error!;
         }
 
-        return new ProposeCommons(callId, OrganisationId, Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement,
-            MissingResources, LookingFor.Combine(), SkillsWanted, lines.Value!, [.. ChallengeIds], [.. CoCreatorIds.Where(id => id != OrganisationId)]);
+        return new ProposeCommons(callId, OrganisationId, Description(), lines.Value!, [.. ChallengeIds], [.. CoCreatorIds.Where(id => id != OrganisationId)]);
     }
 
-    public EditCommons ToEdit(Guid callId, Guid commonsId) =>
-        new(callId, commonsId, Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor.Combine(), SkillsWanted);
+    public EditCommons ToEdit(Guid callId, Guid commonsId) => new(callId, commonsId, Description());
+
+    /// <summary>The description as typed, as the commands carry it.</summary>
+    public CommonsDescription Description() =>
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor.Combine(), SkillsWanted);
 
     /// <summary>The lines in minor units; an amount that the currency cannot hold (too many decimals, too large, missing) is refused on its field.</summary>
     public Result<IReadOnlyList<BudgetLine>> ToLines(string currency, IStringLocalizer text)

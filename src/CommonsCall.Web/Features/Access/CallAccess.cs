@@ -1,10 +1,8 @@
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Reports;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommonsCall.Web.Features.Calls;
+namespace CommonsCall.Web.Features.Access;
 
 /// <summary>What one actor may do in one call: the single place where per-call roles are worked out.</summary>
 public sealed record CallAccess(
@@ -74,8 +72,7 @@ public sealed record CallAccess(
             return new CallAccess(actor, false, new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>(), call.Visibility == CallVisibility.Public);
         }
 
-        var participations = await db.Participants.AsNoTracking()
-            .Where(p => p.CallId == call.Id && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId))
+        var participations = await Represented(db, call.Id, userId).AsNoTracking()
             .Select(p => new { p.OrganisationId, p.Role, p.State })
             .ToListAsync(ct);
         return new CallAccess(
@@ -86,4 +83,17 @@ public sealed record CallAccess(
             participations.Where(p => p.State == InvitationState.Invited).Select(p => p.OrganisationId).ToHashSet(),
             call.Visibility == CallVisibility.Public);
     }
+
+    /// <summary>
+    /// Whether the actor represents <paramref name="organisationId"/> as a joined participant in <paramref name="role"/>:
+    /// what <see cref="MemberOrganisations"/> and <see cref="FunderOrganisations"/> hold, asked of one organisation. The
+    /// contribution path asks it in SQL (<see cref="MoneyRows.LockContributionAsync"/>); a test holds the two to agreement.
+    /// </summary>
+    public static async Task<bool> RepresentsJoinedAsync(AppDbContext db, Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct) =>
+        actor.UserId is { } userId
+        && await Represented(db, callId, userId).AnyAsync(p => p.OrganisationId == organisationId && p.Role == role && p.State == InvitationState.Joined, ct);
+
+    /// <summary>The call's participants that the user represents: those of the organisations it is one of the people of.</summary>
+    private static IQueryable<Participant> Represented(AppDbContext db, Guid callId, string userId) =>
+        db.Participants.Where(p => p.CallId == callId && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId));
 }

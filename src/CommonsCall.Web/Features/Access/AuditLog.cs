@@ -1,9 +1,7 @@
 using System.Text.Json;
-using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Accounts;
 
-namespace CommonsCall.Web.Features.Calls;
+namespace CommonsCall.Web.Features.Access;
 
 /// <summary>Records facilitators' and administrators' actions, with what they changed, in the same transaction.</summary>
 public static class AuditLog

@@ -1,0 +1,251 @@
+using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using CommonsEntity = CommonsCall.Domain.Commons.Commons;
+
+namespace CommonsCall.Web.Data;
+
+/// <summary>
+/// The raw SQL of the money path, the only SQL the app writes by hand. It exists for two reasons: the budget rules
+/// hold under any number of concurrent requests only through row locks, which EF does not take; and a contribution
+/// change, the hottest write of the app, must take two round trips, as the bare transaction it is measured against
+/// does (bench/README.md). Table and column names come from the EF model: the statements are built once, from it,
+/// by this singleton.
+/// </summary>
+/// <remarks>
+/// Every money operation takes its locks in the same order, so they never deadlock:
+/// 1. the call: FOR SHARE of its row by own-funds changes and other readers, and its advisory lock in shared
+///    mode by contribution changes (many at once); FOR UPDATE of its row and its advisory lock in exclusive mode
+///    by pledges, grants, rule changes, phase moves and closing (which therefore wait for, and then exclude,
+///    contributions). Contributions take the advisory lock rather than FOR SHARE because a row share-locked by
+///    dozens of transactions at once makes PostgreSQL rewrite its lock list (a multixact) on the row for each
+///    new one, and they queue on that row (bench/README.md);
+/// 2. the member's budget row, FOR UPDATE: one member's requests run one at a time;
+/// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time.
+/// A contribution change takes the three in one batch (<see cref="LockContributionAsync"/>): the statements of a
+/// batch run in order, each with a fresh snapshot in READ COMMITTED, so each reads what the locks before it protect.
+/// </remarks>
+public sealed class MoneyRows
+{
+    private readonly string _callForShare;
+    private readonly string _callForUpdate;
+    private readonly string _callBySlugForShare;
+    private readonly string _createBudget;
+    private readonly string _budgetForUpdate;
+    private readonly string _callVersion;
+    private readonly string _representation;
+    private readonly string _budgetFigures;
+    private readonly string _contribution;
+    private readonly string _commonsForUpdate;
+    private readonly string _setContribution;
+    private readonly string _addContributed;
+    private readonly string _addTotal;
+    private readonly string _ledgerEntry;
+
+    public MoneyRows(IModel model)
+    {
+        var calls = new Table<Call>(model);
+        var budgets = new Table<MemberBudget>(model);
+        var participants = new Table<Participant>(model);
+        var members = new Table<OrganisationMember>(model);
+        var coCreators = new Table<CommonsCoCreator>(model);
+        var contributions = new Table<Contribution>(model);
+        var commons = new Table<CommonsEntity>(model);
+        var ledger = new Table<LedgerEntry>(model);
+
+        var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
+        _callForShare = callById + " FOR SHARE";
+        _callForUpdate = callById + " FOR UPDATE";
+        _callBySlugForShare = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Slug)]} = {{0}} FOR SHARE";
+        _createBudget = $"INSERT INTO {budgets} ({budgets[nameof(MemberBudget.CallId)]}, {budgets[nameof(MemberBudget.OrganisationId)]}, "
+            + $"{budgets[nameof(MemberBudget.Granted)]}, {budgets[nameof(MemberBudget.OwnFunds)]}, {budgets[nameof(MemberBudget.Contributed)]}) "
+            + "VALUES ({0}, {1}, 0, 0, 0) ON CONFLICT DO NOTHING";
+        _budgetForUpdate = $"SELECT * FROM {budgets} WHERE {budgets[nameof(MemberBudget.CallId)]} = {{0}} AND {budgets[nameof(MemberBudget.OrganisationId)]} = {{1}} FOR UPDATE";
+        var budgetKey = $"{budgets[nameof(MemberBudget.CallId)]} = $1 AND {budgets[nameof(MemberBudget.OrganisationId)]} = $2";
+
+        _callVersion = $"SELECT {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = $1";
+        _representation = $"""
+            SELECT count(p.*) > 0, COALESCE(bool_or(p.{participants[nameof(Participant.State)]} = $4), false),
+                   EXISTS (SELECT 1 FROM {coCreators} c WHERE c.{coCreators[nameof(CommonsCoCreator.CommonsId)]} = $5 AND c.{coCreators[nameof(CommonsCoCreator.OrganisationId)]} = $2)
+            FROM {participants} p
+            WHERE p.{participants[nameof(Participant.CallId)]} = $1 AND p.{participants[nameof(Participant.OrganisationId)]} = $2 AND p.{participants[nameof(Participant.Role)]} = $6
+              AND EXISTS (SELECT 1 FROM {members} m WHERE m.{members[nameof(OrganisationMember.OrganisationId)]} = p.{participants[nameof(Participant.OrganisationId)]} AND m.{members[nameof(OrganisationMember.UserId)]} = $3)
+            """;
+        _budgetFigures = $"SELECT {budgets[nameof(MemberBudget.Granted)]}, {budgets[nameof(MemberBudget.OwnFunds)]}, {budgets[nameof(MemberBudget.Contributed)]} FROM {budgets} WHERE {budgetKey} FOR UPDATE";
+        _contribution = $"SELECT {contributions[nameof(Contribution.Amount)]} FROM {contributions} WHERE {contributions[nameof(Contribution.CommonsId)]} = $1 AND {contributions[nameof(Contribution.OrganisationId)]} = $2";
+        _commonsForUpdate = $"SELECT {commons[nameof(CommonsEntity.Total)]}, {commons[nameof(CommonsEntity.MaximumGoal)]}, {commons[nameof(CommonsEntity.Status)]} FROM {commons} WHERE {commons[nameof(CommonsEntity.Id)]} = $1 AND {commons[nameof(CommonsEntity.CallId)]} = $2 FOR UPDATE";
+
+        _setContribution = $"""
+            INSERT INTO {contributions} ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}, {contributions[nameof(Contribution.CallId)]}, {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]}) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}) DO UPDATE SET {contributions[nameof(Contribution.Amount)]} = EXCLUDED.{contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]} = EXCLUDED.{contributions[nameof(Contribution.UpdatedAt)]}
+            """;
+        _addContributed = $"UPDATE {budgets} SET {budgets[nameof(MemberBudget.Contributed)]} = {budgets[nameof(MemberBudget.Contributed)]} + $3 WHERE {budgetKey}";
+        _addTotal = $"UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $1 WHERE {commons[nameof(CommonsEntity.Id)]} = $2";
+        _ledgerEntry = $"""
+            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """;
+    }
+
+    /// <summary>Built from the model of the app's <see cref="AppDbContext"/>.</summary>
+    public static MoneyRows From(IDbContextFactory<AppDbContext> factory)
+    {
+        using var db = factory.CreateDbContext();
+        return new MoneyRows(db.Model);
+    }
+
+    /// <summary>Locks the call (step 1, in shared or exclusive mode) and loads it, tracked; null when there is no such call.</summary>
+    public async Task<Call?> LockCallAsync(AppDbContext db, Guid callId, bool exclusive, CancellationToken ct)
+    {
+        if (exclusive)
+        {
+            // Contribution changes share the call through its advisory lock (see LockContributionAsync).
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [CallLockKey(callId)], ct);
+        }
+
+        return (await db.Calls.FromSqlRaw(exclusive ? _callForUpdate : _callForShare, callId).ToListAsync(ct)).SingleOrDefault();
+    }
+
+    /// <summary>The call with this slug, locked FOR SHARE (step 1 in shared mode), tracked; null when there is no such call.</summary>
+    public async Task<Call?> LockCallAsync(AppDbContext db, string slug, CancellationToken ct) =>
+        (await db.Calls.FromSqlRaw(_callBySlugForShare, slug).ToListAsync(ct)).SingleOrDefault();
+
+    /// <summary>Creates the member's budget row if it does not exist yet (safe when two requests race), then locks it (step 2).</summary>
+    public async Task<MemberBudget> LockMemberBudgetAsync(AppDbContext db, Guid callId, Guid organisationId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(_createBudget, [callId, organisationId], ct);
+        return (await db.MemberBudgets.FromSqlRaw(_budgetForUpdate, callId, organisationId).ToListAsync(ct)).Single();
+    }
+
+    /// <summary>
+    /// Everything a contribution change decides on, in one round trip and in the lock order: the call's version under
+    /// its advisory lock in shared mode (null when the call does not exist), whether the user represents the member and
+    /// whether it has joined (<see cref="ContributionRows.Represents"/>), whether it co-created the commons, its budget
+    /// under FOR UPDATE, its current contribution (stable under the budget lock: only this member's requests change it),
+    /// and the commons under FOR UPDATE. Begins the transaction (READ COMMITTED) on <paramref name="connection"/>: the
+    /// caller ends it, with <see cref="WriteContributionAsync"/> or a rollback.
+    /// </summary>
+    public async Task<ContributionRows> LockContributionAsync(NpgsqlConnection connection, ContributionKey key, string userId, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"),
+                Command("SELECT pg_advisory_xact_lock_shared($1)", CallLockKey(key.CallId)),
+                Command(_callVersion, key.CallId),
+                Command(_representation, key.CallId, key.OrganisationId, userId, (int)InvitationState.Joined, key.CommonsId, (int)ParticipantRole.Member),
+                Command(_budgetFigures, key.CallId, key.OrganisationId),
+                Command(_contribution, key.CommonsId, key.OrganisationId),
+                Command(_commonsForUpdate, key.CommonsId, key.CallId),
+            },
+        };
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        uint? version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : null;
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var (represents, joined, coCreator) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
+        await reader.NextResultAsync(ct);
+        BudgetFigures? budget = await reader.ReadAsync(ct) ? new BudgetFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+        await reader.NextResultAsync(ct);
+        var current = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+        await reader.NextResultAsync(ct);
+        LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2)) : null;
+        return new ContributionRows(version, new Representation(represents, joined), coCreator, budget, current, commons);
+    }
+
+    /// <summary>
+    /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
+    /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
+    /// the database's check constraints still refuse an overspent budget); the commit; then <paramref name="announcement"/>
+    /// in a transaction of its own that does not wait for the disk. PostgreSQL serialises the commits of every
+    /// transaction that sent a NOTIFY on one global lock held until its commit is flushed, which halved the throughput
+    /// when the NOTIFY went with the change (bench/README.md). The statements of a batch run in order and stop at the
+    /// first error, so only a committed change is announced.
+    /// </summary>
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, NpgsqlBatchCommand announcement, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command(_setContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at),
+                Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
+                Command(_addTotal, change.Delta, key.CommonsId),
+                Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at),
+                new NpgsqlBatchCommand("COMMIT"),
+                new NpgsqlBatchCommand("BEGIN"),
+                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
+                announcement,
+                new NpgsqlBatchCommand("COMMIT"),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Ends the transaction <see cref="LockContributionAsync"/> began when the change is refused or failed: nothing changes.</summary>
+    public static async Task RollbackContributionAsync(NpgsqlConnection connection)
+    {
+        await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+        await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>The key of a call's advisory lock: a hash of its id (two calls sharing a key only wait for each other's closing).</summary>
+    public static long CallLockKey(Guid callId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        callId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    /// <summary>An entity's table and its columns, quoted, as the model maps them.</summary>
+    private sealed class Table<T>(IModel model)
+    {
+        private readonly IEntityType _entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+        public string this[string property] =>
+            Quote((_entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not mapped.")).GetColumnName());
+
+        public override string ToString() =>
+            _entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(_entity.GetTableName()!)}" : Quote(_entity.GetTableName()!);
+
+        private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}
+
+/// <summary>The contribution a change is about: one member's to one commons of one call.</summary>
+public readonly record struct ContributionKey(Guid CallId, Guid CommonsId, Guid OrganisationId);
+
+/// <summary>
+/// Whether the user represents the member organisation (is one of its people and the organisation is a member
+/// participant of the call) and whether that participant has joined. <see cref="RepresentsJoined"/> is the SQL
+/// mirror of <c>CallAccess.Represents</c>; a test holds the two to agreement.
+/// </summary>
+public readonly record struct Representation(bool Represents, bool Joined)
+{
+    public bool RepresentsJoined => Represents && Joined;
+}
+
+/// <summary>What <see cref="MoneyRows.LockContributionAsync"/> read under its locks.</summary>
+public sealed record ContributionRows(uint? CallVersion, Representation Member, bool IsCoCreator, BudgetFigures? Budget, long CurrentAmount, LockedCommons? Commons);
+
+public sealed record LockedCommons(long Total, long MaximumGoal, CommonsStatus Status)
+{
+    public bool IsApproved => CommonsEntity.IsApprovedStatus(Status);
+}
