@@ -17,6 +17,7 @@ public static class SchemaConstants
     public const int UserIdLength = 450;
     public const int EmailLength = 256;
     public const int TokenHashLength = 64;
+    public const int LanguageLength = 8;
 
     /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
     public const int QuestionLength = 200;
