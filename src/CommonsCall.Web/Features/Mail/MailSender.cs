@@ -214,7 +214,7 @@ public sealed partial class MailSender(
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server configured (Mail:Smtp:Host): mail is kept in the outbox, see /admin/mailbox")]
     private static partial void LogKept(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {Id} ({Kind}) sent, attempt {Attempts}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Mail {Id} ({Kind}) sent, attempt {Attempts}")]
     private static partial void LogSent(ILogger logger, Guid id, string kind, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} ({Kind}) attempt {Attempts} failed, next at {NextAttemptAt:O}: {Error}")]
