@@ -22,6 +22,7 @@ builder.Services.AddValidators();
 builder.Services.AddFeatures();
 builder.Services.AddMail();
 builder.Services.AddApi();
+builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -60,6 +61,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
+app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
