@@ -24,6 +24,9 @@ public sealed partial class MailSender(
 {
     private readonly MailOptions _options = options.Value;
 
+    // Parsed once: a malformed Mail:From stops the app at start instead of failing every message.
+    private readonly MailboxAddress _from = MailboxAddress.Parse(options.Value.From);
+
     /// <summary>
     /// Waits for the messages being handed to SMTP, however impatient the host: abandoning one after the server
     /// accepted it but before the commit would send it again on the next start.
@@ -137,7 +140,7 @@ public sealed partial class MailSender(
 
     private async Task DeliverAsync(SmtpClient smtp, OutboxMessage message)
     {
-        using var mime = ToMime(message, MailboxAddress.Parse(_options.From));
+        using var mime = ToMime(message, _from);
         if (smtp.IsConnected)
         {
             try
