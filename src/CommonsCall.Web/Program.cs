@@ -15,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddAppLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKnownProxies(builder.Configuration);
 builder.Services.AddAppDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddAppLocalization();
@@ -41,6 +42,8 @@ catch (LocalPostgresUnavailableException ex)
 await DemoData.EnsureRolesAsync(app.Services);
 var seeded = app.Configuration.GetValue("Demo:Seed", defaultValue: true) && await DemoData.SeedAsync(app.Services);
 
+// First: every later step (HTTPS redirection of cookies, HSTS, the CSP's origin, rate limits per address) sees the client.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -51,6 +54,7 @@ app.UseRequestLogging();
 app.UseSecurityHeaders();
 app.UseApiErrors();
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

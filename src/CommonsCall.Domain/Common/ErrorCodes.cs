@@ -11,6 +11,12 @@ public static class ErrorCodes
     public const string Validation = "validation_failed";
     public const string Conflict = "conflict";
 
+    /// <summary>A state-changing request carried the sign-in cookie but did not come from our own pages (cross-site request forgery).</summary>
+    public const string CrossSiteRequest = "cross_site_request";
+
+    /// <summary>Needs a person signed in on our pages: a personal access token may not do it (e.g. mint tokens).</summary>
+    public const string InteractiveSessionRequired = "interactive_session_required";
+
     /// <summary>The database does not answer (stopped, restarting, unreachable): a change is all or nothing, read the state again before retrying.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 
@@ -67,4 +73,5 @@ public static class ErrorCodes
 
     // Organisations.
     public const string DuplicateOrganisationName = "duplicate_organisation_name";
+    public const string LastRepresentative = "last_representative";
 }

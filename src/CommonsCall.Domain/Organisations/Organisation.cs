@@ -1,3 +1,5 @@
+using CommonsCall.Domain.Common;
+
 namespace CommonsCall.Domain.Organisations;
 
 public enum OrganisationKind
@@ -88,6 +90,27 @@ public sealed class Organisation
         {
             _members.Add(new OrganisationMember(Id, userId));
         }
+    }
+
+    /// <summary>
+    /// Someone stops representing the organisation (they left it, or were never meant to): they no longer act for it.
+    /// The last representative stays, so that the organisation is never left with nobody to speak for it.
+    /// </summary>
+    public Result RemoveMember(string userId)
+    {
+        var member = _members.SingleOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return new DomainError(ErrorCodes.NotFound, "This person does not represent the organisation.");
+        }
+
+        if (_members.Count == 1)
+        {
+            return new DomainError(ErrorCodes.LastRepresentative, "An organisation keeps at least one representative.");
+        }
+
+        _members.Remove(member);
+        return Result.Ok();
     }
 }
 

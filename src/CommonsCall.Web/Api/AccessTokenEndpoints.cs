@@ -9,12 +9,13 @@ public static class AccessTokenEndpoints
         var tokens = api.MapGroup("/me/tokens").WithTags("Access tokens").RequireAuthorization();
         tokens.MapPost("", CreateAsync)
             .WithName("CreateAccessToken")
-            .WithSummary("Creates a personal access token. The secret (token) is in this response only: it cannot be read again.")
+            .WithSummary("Creates a personal access token valid for expiresInDays days (1-365, 90 when left out). The secret (token) is in this response only: it cannot be read again. Only a person signed in on CommonsCall's pages may: with a token, 403 interactive_session_required.")
             .Produces<CreatedAccessToken>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         tokens.MapGet("", ListAsync)
             .WithName("ListAccessTokens")
-            .WithSummary("The caller's personal access tokens, newest first, revoked ones included (never the secrets).")
+            .WithSummary("The caller's personal access tokens, newest first, revoked and expired ones included (never the secrets), with their expiry and last use.")
             .Produces<IReadOnlyList<AccessTokenView>>();
         tokens.MapDelete("/{id:guid}", RevokeAsync)
             .WithName("RevokeAccessToken")

@@ -71,11 +71,12 @@ public static class ApiEndpoints
     {
         app.MapOpenApi();
 
-        // Token-authenticated, so no antiforgery: a browser cannot send a bearer token by itself, and a cross-site
-        // page can neither send JSON nor the Lax session cookie with a POST.
+        // No antiforgery tokens: a browser never sends a bearer token by itself, and a change signed in by the cookie
+        // must come from our own pages (CrossSiteRequests), whatever its body.
         var api = app.MapGroup("/api/v1")
             .DisableAntiforgery()
             .AddEndpointFilter(RefuseUnknownTokens)
+            .AddEndpointFilter(CrossSiteRequests.RefuseForgedCookieRequests)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCallEndpoints();
         api.MapCallFramingEndpoints();

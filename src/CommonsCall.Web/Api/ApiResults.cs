@@ -1,6 +1,5 @@
-using System.Text.Json;
 using CommonsCall.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
+using CommonsCall.Web.Infrastructure;
 
 namespace CommonsCall.Web.Api;
 
@@ -10,7 +9,7 @@ namespace CommonsCall.Web.Api;
 /// </summary>
 public static class ApiResults
 {
-    public const string CodeMember = "code";
+    public const string CodeMember = ProblemResponses.CodeMember;
 
     /// <summary><paramref name="onSuccess"/> with the value, or the problem details of the refusal.</summary>
     public static IResult ToApiResult<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
@@ -27,37 +26,22 @@ public static class ApiResults
     public static IResult NotFound(string detail) => new DomainError(ErrorCodes.NotFound, detail).ToProblem();
 
     /// <summary>
-    /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), conflict 409; every other
-    /// refusal (a domain rule said no) 422.
+    /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), interactive_session_required and
+    /// cross_site_request 403, conflict 409; every other refusal (a domain rule said no) 422.
     /// </summary>
     public static int StatusCodeFor(string code, bool isAuthenticated) => code switch
     {
         ErrorCodes.Validation => StatusCodes.Status400BadRequest,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden => isAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+        ErrorCodes.InteractiveSessionRequired or ErrorCodes.CrossSiteRequest => StatusCodes.Status403Forbidden,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     /// <summary>Problem details with a code, for the places that know the status themselves (authentication, bad requests).</summary>
-    public static IResult Problem(int status, string? code, string detail, IReadOnlyDictionary<string, string[]>? fields = null)
-    {
-        var problem = fields is null
-            ? new ProblemDetails()
-            : new HttpValidationProblemDetails(fields.ToDictionary(f => JsonName(f.Key), f => f.Value));
-        problem.Status = status;
-        problem.Detail = detail;
-        if (code is not null)
-        {
-            problem.Extensions[CodeMember] = code;
-        }
-
-        return status == StatusCodes.Status401Unauthorized ? new Unauthorized(TypedResults.Problem(problem)) : TypedResults.Problem(problem);
-    }
-
-    /// <summary>The JSON name of a validator's property path: <c>Items[0].Amount</c> becomes <c>items[0].amount</c>.</summary>
-    private static string JsonName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    public static IResult Problem(int status, string? code, string detail, IReadOnlyDictionary<string, string[]>? fields = null) =>
+        ProblemResponses.Problem(status, code, detail, fields);
 
     private sealed class DomainProblem(DomainError error) : IResult
     {
@@ -66,20 +50,6 @@ public static class ApiResults
             var status = StatusCodeFor(error.Code, httpContext.User.Identity?.IsAuthenticated == true);
             return Problem(status, error.Code, error.Detail, error.Code == ErrorCodes.Validation ? error.Fields ?? new Dictionary<string, string[]>() : null)
                 .ExecuteAsync(httpContext);
-        }
-    }
-
-    /// <summary>A 401 says how to authenticate (RFC 9110): with a personal access token.</summary>
-    private sealed class Unauthorized(IResult problem) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            if (string.IsNullOrEmpty(httpContext.Response.Headers.WWWAuthenticate))
-            {
-                httpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            }
-
-            return problem.ExecuteAsync(httpContext);
         }
     }
 }

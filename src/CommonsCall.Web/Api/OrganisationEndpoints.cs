@@ -43,6 +43,13 @@ public static class OrganisationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapDelete("/{id:guid}/representatives/{userId}", RemoveRepresentativeAsync)
+            .WithName("RemoveRepresentative")
+            .WithSummary("Ends a person's representation of the organisation (a person leaving removes themselves): they lose at once every access they had through it. Its members and administrators only; 422 last_representative for the last one.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -59,6 +66,9 @@ public static class OrganisationEndpoints
 
     private static async Task<IResult> EditAsync(Guid id, SaveOrganisation command, Actor actor, OrganisationService organisations, CancellationToken ct) =>
         (await organisations.EditAsync(actor, id, command, ct)).ToApiResult(TypedResults.Ok);
+
+    private static async Task<IResult> RemoveRepresentativeAsync(Guid id, string userId, Actor actor, OrganisationService organisations, CancellationToken ct) =>
+        (await organisations.RemoveRepresentativeAsync(actor, id, userId, ct)).ToApiResult();
 
     private static async Task<IResult> InviteAsync(Guid id, InviteRepresentativeRequest request, Actor actor, OrganisationService organisations, InvitationService invitations, HttpRequest http, CancellationToken ct)
     {

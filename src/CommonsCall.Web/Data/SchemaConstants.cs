@@ -1,25 +1,29 @@
+using CommonsCall.Domain.Common;
+
 namespace CommonsCall.Web.Data;
 
-/// <summary>Column lengths, shared by the EF configurations and the validators so that a limit is written once.</summary>
+/// <summary>
+/// Column lengths for the EF configurations. What people type is limited by <see cref="FieldLimits"/> (pages and
+/// validators read it there); the columns take those numbers, and only the lengths nobody types are written here.
+/// </summary>
 public static class SchemaConstants
 {
-    public const int NameLength = 200;
-    public const int TitleLength = 200;
-    public const int SlugLength = 80;
-    public const int ShortTextLength = 500;
-    public const int LongTextLength = 20_000;
-    public const int UrlLength = 500;
+    public const int NameLength = FieldLimits.NameLength;
+    public const int TitleLength = FieldLimits.TitleLength;
+    public const int SlugLength = FieldLimits.SlugLength;
+    public const int ShortTextLength = FieldLimits.ShortTextLength;
+    public const int LongTextLength = FieldLimits.LongTextLength;
+    public const int UrlLength = FieldLimits.UrlLength;
+    public const int LicenceLength = FieldLimits.LicenceLength;
+    public const int SkillsLength = FieldLimits.SkillsLength;
+    public const int NoteLength = FieldLimits.NoteLength;
+    public const int EmailLength = FieldLimits.EmailLength;
+    public const int QuestionLength = FieldLimits.QuestionLength;
+    public const int UnitLength = FieldLimits.UnitLength;
+
     public const int CurrencyLength = 3;
-    public const int LicenceLength = 64;
-    public const int SkillsLength = 1_000;
-    public const int NoteLength = 2_000;
     public const int CodeLength = 64;
     public const int UserIdLength = 450;
-    public const int EmailLength = 256;
     public const int TokenHashLength = 64;
     public const int LanguageLength = 8;
-
-    /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
-    public const int QuestionLength = 200;
-    public const int UnitLength = 40;
 }

@@ -28,13 +28,17 @@ public static class Localization
     /// <summary>GET /culture?culture=en&amp;redirectUri=/calls: remembers the language in a cookie for a year.</summary>
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http, IHostEnvironment environment) =>
         {
             var chosen = JsonStringLocalizerFactory.SupportedCultures.FirstOrDefault(c => c.Name == culture) ?? new CultureInfo(DefaultCulture);
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false,
+                    Secure = CookieSecurity.IsSecure(environment, http.Request),
+                });
             return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
         }).ExcludeFromDescription();
         return app;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
+using CommonsCall.Domain.Common;
 
 namespace CommonsCall.Web.Infrastructure;
 
@@ -9,6 +11,11 @@ namespace CommonsCall.Web.Infrastructure;
 /// </summary>
 public static class Money
 {
+    /// <summary>Refusal codes of <see cref="ParseTyped"/>: what a form says before anything reaches a service (the API takes integers).</summary>
+    public const string NegativeAmount = "amount_negative";
+
+    public const string TooPreciseAmount = "amount_too_precise";
+
     // How each supported currency is written; which currencies exist and their minor units are the domain's.
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,6 +41,14 @@ public static class Money
         return ToMajor(minorUnits, currency).ToString("C", format);
     }
 
+    /// <summary>An amount as a person types it in a field of the viewer's culture: "150" or "150,50", with no symbol and no group separator.</summary>
+    public static string ForInput(long minorUnits, string currency, CultureInfo? culture = null)
+    {
+        var major = ToMajor(minorUnits, currency);
+        var format = major == decimal.Truncate(major) ? "0" : "0." + new string('0', Digits(currency));
+        return major.ToString(format, culture ?? CultureInfo.CurrentCulture);
+    }
+
     public static decimal ToMajor(long minorUnits, string currency) => minorUnits / Factor(currency);
 
     /// <summary>Major units typed by a person to minor units; null when it has more decimals than the currency allows or overflows.</summary>
@@ -49,7 +64,35 @@ public static class Money
     }
 
     /// <summary>Parses "1 234,56", "1234.56" or "1,234.56" (CSV files from French or English spreadsheets).</summary>
-    public static long? Parse(string text, string currency)
+    public static long? Parse(string text, string currency) => ParseMajor(text) is { } major ? FromMajor(major, currency) : null;
+
+    /// <summary>
+    /// An amount a person typed in a form, in minor units, or why it is refused, to show next to the field: exactly
+    /// what was typed or nothing, never an amount the person did not type (no clamping of "-50" to 0, no rounding).
+    /// </summary>
+    public static Result<long> ParseTyped(string? text, string currency)
+    {
+        if (ParseMajor(text ?? string.Empty) is not { } major)
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "Type a number, e.g. 150 or 150.50.");
+        }
+
+        if (major < 0)
+        {
+            return new DomainError(NegativeAmount, "An amount cannot be negative.");
+        }
+
+        if (major > Amounts.Maximum / Factor(currency))
+        {
+            return new DomainError(ErrorCodes.InvalidAmount, "This amount is too large.");
+        }
+
+        return FromMajor(major, currency) is { } minor
+            ? minor
+            : new DomainError(TooPreciseAmount, $"{currency} amounts have at most {Digits(currency)} decimals.");
+    }
+
+    private static decimal? ParseMajor(string text)
     {
         var cleaned = new string(text.Where(ch => !char.IsWhiteSpace(ch) && ch != '\u202F' && ch != '€' && ch != '$' && ch != '£').ToArray());
         if (cleaned.Length == 0)
@@ -63,7 +106,7 @@ public static class Money
         var thousands = decimalSeparator == ',' ? "." : ",";
         var normalised = cleaned.Replace(thousands, string.Empty, StringComparison.Ordinal).Replace(decimalSeparator, '.');
         return decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? FromMajor(value, currency)
+            ? value
             : null;
     }
 

@@ -49,6 +49,21 @@ public sealed class CallArranger(KestrelDemoApp app)
         return call;
     }
 
+    /// <summary><paramref name="count"/> public calls named "<paramref name="title"/> N (token)", created one minute apart (the last is the newest).</summary>
+    public async Task<IReadOnlyList<Call>> CallsAsync(string title, Person facilitator, int count)
+    {
+        await using var db = await DbAsync();
+        var calls = Enumerable.Range(1, count).Select(i =>
+        {
+            var call = new Call($"{title} {i} ({_token})", $"appel-{_token}-{i}", "Un appel arrangé pour un test de bout en bout.", "Pays de Rance", "EUR", CallVisibility.Public, Now.AddMinutes(i - count));
+            call.AddFacilitator(facilitator.Actor.UserId!);
+            return call;
+        }).ToList();
+        db.Calls.AddRange(calls);
+        await db.SaveChangesAsync();
+        return calls;
+    }
+
     /// <summary>A call as it is now in the database, e.g. one that a test created in the browser.</summary>
     public async Task<Call> CallBySlugAsync(string slug)
     {

@@ -52,6 +52,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await ExpectTotalAsync(lena, s.Lock, "0,00 €");
 
         await ContributeAsync(lena, s.Lock, "600");
+        await Expect(Card(lena, s.Lock).GetByTestId("give-confirmation")).ToHaveTextAsync($"Contribution enregistrée : 600,00 € à {s.Lock.Title}, il vous reste 400,00 €.");
         await ExpectBudgetAsync(lena, available: "400,00 €", contributed: "600,00 €");
         await ExpectTotalAsync(lena, s.Lock, "600,00 €");
 
@@ -63,7 +64,12 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await ExpectBudgetAsync(lena, available: "300,00 €", contributed: "700,00 €");
         await ExpectTotalAsync(lena, s.Lock, "400,00 €");
 
+        // Withdrawing asks first (the page used to withdraw at once).
         await Card(lena, s.Stations).GetByTestId("give-withdraw").ClickAsync();
+        var question = Card(lena, s.Stations).GetByRole(AriaRole.Alertdialog);
+        await Expect(question).ToContainTextAsync($"Retirer vos 300,00 € de {s.Stations.Title} ?");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Retirer" }).ClickAsync();
+        await Expect(Card(lena, s.Stations).GetByTestId("give-confirmation")).ToHaveTextAsync($"Contribution retirée de {s.Stations.Title} : il vous reste 600,00 €.");
         await ExpectBudgetAsync(lena, available: "600,00 €", contributed: "400,00 €");
         await ExpectTotalAsync(lena, s.Stations, "0,00 €");
         await Expect(Card(lena, s.Stations).GetByTestId("give-withdraw")).ToHaveCountAsync(0);
@@ -195,7 +201,6 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         // By its label, as a screen reader finds it: "Contribution de <organisation> (EUR)".
         var amount = card.GetByLabel(new Regex("^Contribution de .+ \\(EUR\\)$"));
         await amount.FillAsync(euros);
-        await amount.PressAsync("Tab"); // RadzenNumeric takes the value on change
         await card.GetByTestId("give-submit").ClickAsync();
     }
 

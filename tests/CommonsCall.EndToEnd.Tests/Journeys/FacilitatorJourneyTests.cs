@@ -29,9 +29,9 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         // A mistyped password is refused in words read with the email field; then sign-in, and the call is created from the home page.
         await page.SubmitSignInAsync(facilitator.Account.Email, "pas-le-bon-mot-de-passe");
         var refusal = page.GetByTestId("login-error");
-        await Expect(refusal).ToHaveTextAsync("Adresse e-mail ou mot de passe incorrect.");
+        await Expect(refusal).ToHaveTextAsync("Adresse e-mail ou mot de passe incorrect, ou trop d'essais infructueux : après 5 échecs, un compte attend 15 minutes avant de pouvoir se reconnecter.");
         await Expect(refusal).ToHaveAttributeAsync("role", "alert");
-        await Expect(page.GetByLabel("Adresse e-mail")).ToHaveAccessibleDescriptionAsync("Adresse e-mail ou mot de passe incorrect.");
+        await Expect(page.GetByLabel("Adresse e-mail")).ToHaveAccessibleDescriptionAsync("Adresse e-mail ou mot de passe incorrect, ou trop d'essais infructueux : après 5 échecs, un compte attend 15 minutes avant de pouvoir se reconnecter.");
         await page.AssertAccessibleAsync();
         await page.SignInAsync(facilitator.Account);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appels à communs", Level = 1 })).ToBeVisibleAsync();

@@ -53,7 +53,8 @@ public sealed class ApiErrorTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_json_post_needs_no_antiforgery_token_but_the_html_forms_keep_it()
     {
         var client = await ApiClient.ForAsync(app, await _data.UserAsync());
-        (await client.PostAsync("/api/v1/me/tokens", new StringContent("{\"name\":\"ci\"}", Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var organisation = $"{{\"name\":\"Sans jeton {Guid.NewGuid():N}\",\"kind\":\"Sme\",\"sizeBand\":\"Small\",\"stage\":\"Development\"}}";
+        (await client.PostAsync("/api/v1/organisations", new StringContent(organisation, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var form = await ApiClient.Anonymous(app).PostAsync("/account/logout", new FormUrlEncodedContent([new("returnUrl", "/")]));
         form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -64,6 +65,8 @@ public sealed class ApiErrorTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(ErrorCodes.NotFound, true, 404)]
     [InlineData(ErrorCodes.Forbidden, true, 403)]
     [InlineData(ErrorCodes.Forbidden, false, 401)]
+    [InlineData(ErrorCodes.InteractiveSessionRequired, true, 403)]
+    [InlineData(ErrorCodes.CrossSiteRequest, true, 403)]
     [InlineData(ErrorCodes.Conflict, true, 409)]
     [InlineData(ErrorCodes.InsufficientBalance, true, 422)]
     [InlineData(ErrorCodes.RoundClosed, true, 422)]

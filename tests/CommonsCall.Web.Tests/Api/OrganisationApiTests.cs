@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
@@ -16,6 +17,7 @@ public sealed class OrganisationApiTests(AppFactory app) : IClassFixture<AppFact
         ("get", "/api/v1/organisations/{id}"),
         ("put", "/api/v1/organisations/{id}"),
         ("post", "/api/v1/organisations/{id}/invitations"),
+        ("delete", "/api/v1/organisations/{id}/representatives/{userId}"),
     ];
 
     private readonly TestData _data = new(app);
@@ -116,6 +118,41 @@ public sealed class OrganisationApiTests(AppFactory app) : IClassFixture<AppFact
         link.ShouldContain("/account/register?token=");
         await (await member.PostAsJsonAsync(url, new { email = "pas-un-email" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
         await (await stranger.PostAsJsonAsync(url, new { email = "x@test.example" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task A_person_removed_from_an_organisation_loses_its_calls_at_once_and_the_removal_is_audited()
+    {
+        var organisation = await _data.OrganisationAsync();
+        var staying = await _data.UserAsync(organisation: organisation.Id);
+        var leaving = await _data.UserAsync(organisation: organisation.Id);
+        var call = await _data.CallAsync(CallVisibility.MembersOnly);
+        await _data.JoinAsync(call, organisation, ParticipantRole.Member);
+        var leaver = await ApiClient.ForAsync(app, leaving);
+        await (await leaver.GetAsync($"/api/v1/calls/{call.Slug}")).ShouldBeOkAsync();
+
+        var removed = await (await ApiClient.ForAsync(app, staying)).DeleteAsync($"/api/v1/organisations/{organisation.Id}/representatives/{leaving.UserId}");
+
+        removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await leaver.GetAsync($"/api/v1/calls/{call.Slug}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await (await leaver.GetAsync($"/api/v1/organisations/{organisation.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await using var db = await _data.DbAsync();
+        var audit = db.Audit.Single(a => a.Action == "organisation.representative_removed" && a.ActorUserId == staying.UserId);
+        audit.Before.ShouldNotBeNull().ShouldContain(leaving.UserId!);
+    }
+
+    [Fact]
+    public async Task The_last_representative_stays_and_strangers_cannot_remove_anyone()
+    {
+        var organisation = await _data.OrganisationAsync();
+        var only = await _data.UserAsync(organisation: organisation.Id);
+        var url = $"/api/v1/organisations/{organisation.Id}/representatives/{only.UserId}";
+
+        await (await (await ApiClient.ForAsync(app, only)).DeleteAsync(url)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.LastRepresentative);
+        await (await (await ApiClient.ForAsync(app, await _data.UserAsync())).DeleteAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await (await (await ApiClient.ForAsync(app, await _data.UserAsync(Roles.Facilitator))).DeleteAsync(url)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await using var db = await _data.DbAsync();
+        db.OrganisationMembers.Count(m => m.OrganisationId == organisation.Id).ShouldBe(1);
     }
 
     [Fact]

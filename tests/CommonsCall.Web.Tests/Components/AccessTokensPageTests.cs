@@ -82,4 +82,43 @@ public sealed class AccessTokensPageTests : ComponentTestContext, IClassFixture<
         cut.Find("[data-testid=token-state]").TextContent.ShouldBe("Actif");
         cut.FindAll("[data-testid=confirm-revoke]").ShouldBeEmpty();
     }
+
+    private static string Shown(DateTimeOffset at) => at.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture) + " UTC";
+
+    [Fact]
+    public async Task A_token_made_for_30_days_shows_when_it_expires_and_when_it_was_last_used()
+    {
+        var user = await _data.UserAsync();
+        var cut = RenderFor(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-tokens]"));
+
+        cut.Find("#token-name").Input("Tableur");
+        cut.Find("#token-lifetime").Change("30");
+        cut.Find("[data-testid=create-token]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=token-expires]").TextContent.ShouldBe(Shown(_app.Clock.GetUtcNow().AddDays(30))));
+        cut.Find("[data-testid=token-last-used]").TextContent.ShouldBe("Jamais");
+
+        var secret = cut.Find("[data-testid=new-token]").TextContent;
+        (await Api.ApiClient.WithToken(_app, secret).GetAsync("/api/v1/me/tokens")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var reopened = RenderFor(user);
+        reopened.WaitForAssertion(() => reopened.Find("[data-testid=token-last-used]").TextContent.ShouldBe(Shown(_app.Clock.GetUtcNow())));
+    }
+
+    [Fact]
+    public async Task An_expired_token_says_so_and_has_nothing_left_to_revoke()
+    {
+        var user = await _data.UserAsync();
+        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user, new CreateAccessToken("Ancien script", ExpiresInDays: 1));
+        _app.Clock.Advance(TimeSpan.FromDays(2));
+        try
+        {
+            var cut = RenderFor(user);
+            cut.WaitForAssertion(() => cut.Find("[data-testid=token-state]").TextContent.ShouldBe("Expiré"));
+            cut.FindAll("[data-testid=revoke-token]").ShouldBeEmpty();
+        }
+        finally
+        {
+            _app.Clock.Set(TestClock.Start);
+        }
+    }
 }

@@ -105,7 +105,8 @@ public sealed class ReportsPageTests : ComponentTestContext, IClassFixture<AppFa
             Actor.Anonymous, facilitator,
             member ? new HashSet<Guid> { Guid.NewGuid() } : [],
             funder ? new HashSet<Guid> { Guid.NewGuid() } : [],
-            new HashSet<Guid>());
+            new HashSet<Guid>(),
+            CallIsPublic: true);
         bool Offers(CallAccess? access) =>
             Render<CallNav>(p => p.Add(x => x.Slug, "appel").Add(x => x.Phase, Domain.Calls.CallPhase.Budgeting).Add(x => x.Access, access))
                 .FindAll("[data-testid=nav-reports]").Count == 1;

@@ -5,6 +5,7 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Infrastructure;
 using CommonsCall.Web.Tests.Api;
+using CommonsCall.Web.Tests.Support;
 
 namespace CommonsCall.Web.Tests.Dashboard;
 
@@ -120,6 +121,29 @@ public sealed class DashboardApiTests(AppFactory app) : IClassFixture<AppFactory
         // The funder sees neither organisations nor contribution movements while the rule hides them.
         (await CsvAsync(api.Funder, api.Url("exports/contributions.csv"))).Rows.Length.ShouldBe(1);
         (await CsvAsync(api.Funder, api.Url("exports/ledger.csv"))).Rows.ShouldNotContain(r => r[2] == "Contribution");
+    }
+
+    [Fact]
+    public async Task Under_TotalsOnly_a_funder_finds_no_single_gift_in_the_ledger_its_CSV_or_its_page_until_the_round_closes()
+    {
+        var api = await RoundAsync(ContributionsVisibility.TotalsOnly);
+        var funder = await Browser.SignedInAsync(app, api.Scenario.Funder.User);
+        var facilitator = await Browser.SignedInAsync(app, api.Scenario.Facilitator);
+        string[] gifts = ["123,45", "70,00", "234,56"];
+
+        var ledger = await (await api.Funder.GetAsync(api.Url("ledger"))).ShouldBeOkAsync();
+        ledger.EnumerateArray().ShouldNotContain(l => l.GetProperty("kind").GetString() == "Contribution");
+        ledger.EnumerateArray().ShouldContain(l => l.GetProperty("kind").GetString() == "Grant");
+        (await CsvAsync(api.Funder, api.Url("exports/ledger.csv"))).Rows.ShouldNotContain(r => r[2] == "Contribution");
+        var page = await funder.Client.GetStringAsync($"/calls/{api.Call.Slug}/ledger");
+        page.ShouldContain("data-testid=\"ledger\"");
+        gifts.ShouldAllBe(g => !page.Contains(g, StringComparison.Ordinal));
+        (await facilitator.Client.GetStringAsync($"/calls/{api.Call.Slug}/ledger")).ShouldContain("123,45");
+
+        (await api.Scenario.Round.CloseAsync(api.Scenario.Facilitator, api.Call.Id)).Error.ShouldBeNull();
+        (await (await api.Funder.GetAsync(api.Url("ledger"))).ShouldBeOkAsync()).EnumerateArray()
+            .Count(l => l.GetProperty("kind").GetString() == "Contribution").ShouldBe(3);
+        (await funder.Client.GetStringAsync($"/calls/{api.Call.Slug}/ledger")).ShouldContain("123,45");
     }
 
     [Fact]

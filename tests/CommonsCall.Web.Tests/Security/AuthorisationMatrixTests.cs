@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Tests.Api;
+using CommonsCall.Web.Tests.Support;
 
 namespace CommonsCall.Web.Tests.Security;
 
@@ -10,6 +11,7 @@ namespace CommonsCall.Web.Tests.Security;
 public sealed class SecurityApp : AppFactory
 {
     private readonly Lazy<Task<SecurityPeople>> _people;
+    private readonly Dictionary<Role, Browser> _browsers = [];
 
     public SecurityApp() => _people = new(() => SecurityPeople.CreateAsync(this));
 
@@ -20,6 +22,18 @@ public sealed class SecurityApp : AppFactory
     /// refused role finds it as it was.
     /// </summary>
     public Dictionary<string, SecurityWorld> RefusalWorlds { get; } = [];
+
+    /// <summary>The browser of a role, signed in through the sign-in form once (none for anonymous callers).</summary>
+    public async Task<Browser> BrowserAsync(Role role)
+    {
+        if (!_browsers.TryGetValue(role, out var browser))
+        {
+            browser = role == Role.Anonymous ? Browser.Open(this) : await Browser.SignedInAsync(this, (await PeopleAsync()).ActorOf(role)!);
+            _browsers[role] = browser;
+        }
+
+        return browser;
+    }
 
     /// <summary>Another call with the same people and things, whose ids a request of a world's call must not reach.</summary>
     public async Task<SecurityWorld> ElsewhereAsync() => _elsewhere ??= await SecurityWorld.CreateAsync(this, await PeopleAsync(), CallPhase.Commons);
@@ -45,8 +59,8 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
     /// <summary>The matrix: one row per mutating operation of the OpenAPI document, with the roles it allows.</summary>
     public static readonly IReadOnlyList<Operation> Operations =
     [
-        // Personal access tokens: anyone signed in, for themselves.
-        new("POST", "/api/v1/me/tokens", SignedIn, (w, r) => Json(HttpMethod.Post, "/api/v1/me/tokens", new { name = "matrice" }), CallScoped: false),
+        // Personal access tokens: anyone signed in, for themselves; a token is minted by a person on our pages only.
+        new("POST", "/api/v1/me/tokens", SignedIn, (w, r) => Json(HttpMethod.Post, "/api/v1/me/tokens", new { name = "matrice", expiresInDays = 30 }), CallScoped: false) { CookieOnly = true },
         new("DELETE", "/api/v1/me/tokens/{id}", [Role.Member], (w, r) => Send(HttpMethod.Delete, $"/api/v1/me/tokens/{w.MemberSpareToken}"), CallScoped: false),
 
         // Organisations: anyone creates one; its members and administrators manage it (the member's here).
@@ -55,6 +69,8 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             (w, r) => Json(HttpMethod.Put, $"/api/v1/organisations/{w.People.Member.Id}", Organisation(w.People.Member.Organisation.Name)), CallScoped: false),
         new("POST", "/api/v1/organisations/{id}/invitations", [Role.Member, Role.Administrator],
             (w, r) => Json(HttpMethod.Post, $"/api/v1/organisations/{w.People.Member.Id}/invitations", new { email = $"invite-{Guid.NewGuid():N}@test.example" }), CallScoped: false),
+        new("DELETE", "/api/v1/organisations/{id}/representatives/{userId}", [Role.Member, Role.Administrator],
+            (w, r) => Send(HttpMethod.Delete, $"/api/v1/organisations/{w.People.Member.Id}/representatives/{w.SpareRepresentative}"), CallScoped: false),
 
         // Framing the call: its facilitators and administrators; invitations are answered by their organisation.
         new("POST", "/api/v1/calls", Managers, (w, r) => Json(HttpMethod.Post, "/api/v1/calls", new
@@ -159,13 +175,25 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         Operations.ShouldAllBe(o => o.Allowed.Length > 0 && o.Allowed.Length < AllRoles.Length || o.Allowed.SequenceEqual(SignedIn));
     }
 
+    public static TheoryData<string> Keys()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var operation in Operations)
+        {
+            keys.Add(operation.Key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>With a bearer token (what integrations use): a row marked cookie-only refuses every token.</summary>
     [Theory]
     [MemberData(nameof(Cells), DisableDiscoveryEnumeration = true)]
     public async Task Each_role_is_allowed_or_refused_as_the_matrix_says_and_a_refusal_changes_nothing(string operationKey, Role role)
     {
         var operation = Operations.Single(o => o.Key == operationKey);
         var people = await app.PeopleAsync();
-        var allowed = operation.Allowed.Contains(role);
+        var allowed = operation.Allowed.Contains(role) && !operation.CookieOnly;
         var world = !allowed && app.RefusalWorlds.TryGetValue(operation.Key, out var shared)
             ? shared
             : await SecurityWorld.CreateAsync(app, people, operation.Phase);
@@ -199,8 +227,53 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             _ => [403, 404],
         };
         expected.ShouldContain(status, what);
-        code.ShouldBe(status == 404 ? ErrorCodes.NotFound : ErrorCodes.Forbidden, what);
+        code.ShouldBe(
+            status == 404 ? ErrorCodes.NotFound : operation.CookieOnly && role != Role.Anonymous ? ErrorCodes.InteractiveSessionRequired : ErrorCodes.Forbidden,
+            what);
         DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(app.ConnectionString)).ShouldBeEmpty(what);
+    }
+
+    /// <summary>
+    /// With the sign-in cookie, sent by a page of another site (cross-site request forgery): refused for every
+    /// state-changing operation, even to a role the operation allows, and nothing changes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Keys), DisableDiscoveryEnumeration = true)]
+    public async Task A_cookie_request_from_another_site_is_refused_and_changes_nothing(string operationKey)
+    {
+        var operation = Operations.Single(o => o.Key == operationKey);
+        var role = operation.Allowed[0];
+        var browser = await app.BrowserAsync(role);
+        var world = await SecurityWorld.CreateAsync(app, await app.PeopleAsync(), operation.Phase);
+        var before = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
+
+        using var request = Browser.FromSite(operation.Request(world, role), "http://evil.example");
+        var response = await browser.Client.SendAsync(request);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.CrossSiteRequest);
+        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(app.ConnectionString)).ShouldBeEmpty(operation.Key);
+    }
+
+    /// <summary>With the sign-in cookie, sent by our own pages: the role is allowed as with its token (cookie-only rows included).</summary>
+    [Theory]
+    [MemberData(nameof(Keys), DisableDiscoveryEnumeration = true)]
+    public async Task A_cookie_request_from_our_pages_is_allowed_as_the_matrix_says(string operationKey)
+    {
+        var operation = Operations.Single(o => o.Key == operationKey);
+        var role = operation.Allowed[0];
+        var browser = await app.BrowserAsync(role);
+        var world = await SecurityWorld.CreateAsync(app, await app.PeopleAsync(), operation.Phase);
+
+        using var request = Browser.FromOurPages(operation.Request(world, role));
+        var response = await browser.Client.SendAsync(request);
+
+        var status = (int)response.StatusCode;
+        var what = $"{operation.Key} as {role}: {status} {await response.Content.ReadAsStringAsync()}";
+        var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? (await response.JsonAsync()).TryGetProperty("code", out var c) ? c.GetString() : null
+            : null;
+        (status is >= 200 and < 300 or 409 or 422).ShouldBeTrue(what);
+        code.ShouldNotBeOneOf([ErrorCodes.Forbidden, ErrorCodes.CrossSiteRequest, ErrorCodes.InteractiveSessionRequired], what);
     }
 
     private static HttpRequestMessage Send(HttpMethod method, string url) => new(method, url);
@@ -225,6 +298,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         }
 
         public string Key => $"{Method} {Path}";
+
+        /// <summary>Only a person signed in on our pages may (the roles say who): every bearer token is refused.</summary>
+        public bool CookieOnly { get; init; }
 
         public override string ToString() => Key;
     }

@@ -131,7 +131,7 @@ public sealed class SecurityPeople
 /// co-creator and the spare organisation joined as members, the funder as funder (with a pledged pool), the
 /// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
 /// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
-/// statement and a spare token of the member. In <see cref="CallPhase.Budgeting"/> the commons is approved,
+/// statement, a spare token of the member and a second representative of its organisation. In <see cref="CallPhase.Budgeting"/> the commons is approved,
 /// the pool granted and the round open.
 /// </summary>
 public sealed class SecurityWorld
@@ -157,6 +157,9 @@ public sealed class SecurityWorld
     public required Guid Meeting { get; init; }
 
     public required Guid MemberSpareToken { get; init; }
+
+    /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
+    public required string SpareRepresentative { get; init; }
 
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
@@ -211,6 +214,7 @@ public sealed class SecurityWorld
         }
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(people.Member.User, new CreateAccessToken("de rechange"));
+        var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
         return new SecurityWorld
         {
             People = people,
@@ -223,6 +227,7 @@ public sealed class SecurityWorld
             Milestone = milestone.Value,
             Meeting = meeting.Value,
             MemberSpareToken = token.Value!.Id,
+            SpareRepresentative = spareRepresentative.UserId!,
         };
     }
 }

@@ -1,14 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Security;
@@ -18,7 +15,7 @@ namespace CommonsCall.Web.Tests.Security;
 /// shows it, the security headers on pages and API answers alike, antiforgery and lockout on the sign-in form.
 /// (Tokens and invitation links stored as hashes only: AccessTokenApiTests and AccountTests.)
 /// </summary>
-public sealed partial class WebSecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
+public sealed class WebSecurityTests(SecurityApp app) : IClassFixture<SecurityApp>
 {
     private const string Script = "<script>alert('xss')</script>";
     private const string Image = "<img src=x onerror=alert(1)>";
@@ -58,7 +55,11 @@ public sealed partial class WebSecurityTests(SecurityApp app) : IClassFixture<Se
             $"/calls/{w.Slug}", $"/calls/{w.Slug}/challenges", $"/calls/{w.Slug}/challenges/{w.Challenge}", $"/calls/{w.Slug}/commons",
             $"/calls/{w.Slug}/commons/{w.Commons}", $"/calls/{w.Slug}/map", $"/calls/{w.Slug}/participants",
         };
-        var browsers = new[] { (await SignInAsync(people.Facilitator), pages), (await SignInAsync(people.Member.User), [$"/organisations/{people.Member.Id}", .. pages]) };
+        var browsers = new[]
+        {
+            ((await Browser.SignedInAsync(app, people.Facilitator)).Client, pages),
+            ((await Browser.SignedInAsync(app, people.Member.User)).Client, [$"/organisations/{people.Member.Id}", .. pages]),
+        };
         var parser = new HtmlParser();
         var shown = 0;
         foreach (var (browser, urls) in browsers)
@@ -112,16 +113,11 @@ public sealed partial class WebSecurityTests(SecurityApp app) : IClassFixture<Se
     public async Task Signing_in_without_the_antiforgery_token_is_refused_and_signs_nobody_in()
     {
         var user = await new TestData(app).UserAsync();
-        var browser = Browser();
+        var browser = Browser.Open(app).Client;
         var login = await browser.GetStringAsync("/account/login");
-        AntiforgeryField().IsMatch(login).ShouldBeTrue();
+        Browser.AntiforgeryTokenIn(login).ShouldNotBeNull();
 
-        var refused = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
-        [
-            new("_handler", "login"),
-            new("Input.Email", await EmailAsync(user)),
-            new("Input.Password", TestData.Password),
-        ]));
+        var refused = await browser.PostAsync("/account/login", new FormUrlEncodedContent(Browser.SignInFields(await Browser.EmailAsync(app, user), TestData.Password)));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
@@ -132,54 +128,24 @@ public sealed partial class WebSecurityTests(SecurityApp app) : IClassFixture<Se
     public async Task Five_wrong_passwords_on_the_sign_in_page_lock_the_account_even_for_the_right_one()
     {
         var user = await new TestData(app).UserAsync();
-        var email = await EmailAsync(user);
-        var browser = Browser();
+        var email = await Browser.EmailAsync(app, user);
+        var browser = Browser.Open(app);
 
         for (var i = 0; i < AccountsSetup.MaxFailedSignIns; i++)
         {
-            var failed = await PostLoginAsync(browser, email, "Mauvais-mot-de-passe-1");
+            var failed = await browser.SignInAsync(email, "Mauvais-mot-de-passe-1");
             failed.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await failed.Content.ReadAsStringAsync()).ShouldContain("login-error");
         }
 
-        var locked = await PostLoginAsync(browser, email, TestData.Password);
+        var locked = await browser.SignInAsync(email, TestData.Password);
 
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await new HtmlParser().ParseDocumentAsync(await locked.Content.ReadAsStringAsync());
         page.QuerySelector("[data-testid=login-error]")!.TextContent.ShouldContain("15");
-        (await browser.GetAsync("/api/v1/me/tokens")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.Client.GetAsync("/api/v1/me/tokens")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         (await users.IsLockedOutAsync((await users.FindByIdAsync(user.UserId!))!)).ShouldBeTrue();
     }
-
-    private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private async Task<HttpClient> SignInAsync(Actor actor)
-    {
-        var browser = Browser();
-        (await PostLoginAsync(browser, await EmailAsync(actor), TestData.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string email, string password)
-    {
-        var login = await browser.GetStringAsync("/account/login");
-        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(
-        [
-            new("_handler", "login"),
-            new("__RequestVerificationToken", AntiforgeryField().Match(login).Groups[1].Value),
-            new("Input.Email", email),
-            new("Input.Password", password),
-        ]));
-    }
-
-    private async Task<string> EmailAsync(Actor actor)
-    {
-        await using var db = await new TestData(app).DbAsync();
-        return await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Email!).SingleAsync();
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

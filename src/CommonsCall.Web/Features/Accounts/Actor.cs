@@ -12,12 +12,21 @@ public sealed record Actor(string? UserId, bool IsAdministrator, bool IsFacilita
 
     public bool IsAuthenticated => UserId is not null;
 
+    /// <summary>
+    /// Authenticated by a personal access token rather than signed in on our pages: some account operations
+    /// (minting tokens) need the person, not one of their integrations.
+    /// </summary>
+    public bool ViaAccessToken { get; init; }
+
     public static Actor From(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         return id is null
             ? Anonymous
-            : new Actor(id, principal.IsInRole(Roles.Administrator), principal.IsInRole(Roles.Facilitator));
+            : new Actor(id, principal.IsInRole(Roles.Administrator), principal.IsInRole(Roles.Facilitator))
+            {
+                ViaAccessToken = principal.Identity?.AuthenticationType == BearerTokenHandler.SchemeName,
+            };
     }
 
     /// <summary>Lets an API endpoint take an <see cref="Actor"/> parameter: the caller, from the cookie or the bearer token.</summary>

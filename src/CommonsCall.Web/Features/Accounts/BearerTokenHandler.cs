@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CommonsCall.Domain.Common;
-using CommonsCall.Web.Api;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -10,7 +10,9 @@ namespace CommonsCall.Web.Features.Accounts;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;personal access token&gt;</c> as the token's owner, with the same
-/// claims the sign-in cookie carries (id, name, roles), so that <see cref="Actor.From"/> reads both alike.
+/// claims the sign-in cookie carries (id, name, roles), so that <see cref="Actor.From"/> reads both alike. A token
+/// works until it is revoked or expires; a sign-in lockout does not stop it (anyone may lock an account by typing
+/// wrong passwords: that must not cut its owner's integrations).
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -39,9 +41,9 @@ public sealed class BearerTokenHandler(
         var secret = Request.Headers.Authorization.ToString()[Prefix.Length..].Trim();
         var userId = secret.Length == 0 ? null : await tokens.FindUserIdAsync(secret, Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null)
         {
-            return AuthenticateResult.Fail("The access token is unknown or revoked.");
+            return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
         }
 
         var cookieLike = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
@@ -54,11 +56,11 @@ public sealed class BearerTokenHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         var invalid = result.Failure is not null;
         Response.Headers.WWWAuthenticate = invalid ? "Bearer error=\"invalid_token\"" : "Bearer";
-        await ApiResults.Problem(StatusCodes.Status401Unauthorized, ErrorCodes.Forbidden,
+        await ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ErrorCodes.Forbidden,
                 invalid ? result.Failure!.Message : "This needs a personal access token: Authorization: Bearer <token>.")
             .ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiResults.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Your account may not do this.").ExecuteAsync(Context);
+        ProblemResponses.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Your account may not do this.").ExecuteAsync(Context);
 }

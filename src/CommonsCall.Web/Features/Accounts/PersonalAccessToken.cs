@@ -16,6 +16,9 @@ public sealed class PersonalAccessToken
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>After this instant the token is refused: chosen at creation, at most <see cref="PersonalAccessTokenService.MaxLifetimeDays"/> days.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

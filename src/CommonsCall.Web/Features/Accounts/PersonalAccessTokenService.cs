@@ -6,14 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Accounts;
 
-public sealed record CreateAccessToken(string Name);
+/// <summary>A token to create, valid for <paramref name="ExpiresInDays"/> days (<see cref="PersonalAccessTokenService.DefaultLifetimeDays"/> when left out).</summary>
+public sealed record CreateAccessToken(string Name, int? ExpiresInDays = null);
 
 /// <summary>A new token: <paramref name="Token"/> is the secret, returned this once and never again.</summary>
-public sealed record CreatedAccessToken(Guid Id, string Name, string Token, DateTimeOffset CreatedAt);
+public sealed record CreatedAccessToken(Guid Id, string Name, string Token, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-public sealed record AccessTokenView(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+public sealed record AccessTokenView(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
 {
     public bool IsRevoked => RevokedAt is not null;
+
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 }
 
 public sealed class CreateAccessTokenValidator : AbstractValidator<CreateAccessToken>
@@ -21,10 +24,17 @@ public sealed class CreateAccessTokenValidator : AbstractValidator<CreateAccessT
     public CreateAccessTokenValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(SchemaConstants.NameLength);
+        RuleFor(x => x.ExpiresInDays)
+            .InclusiveBetween(1, PersonalAccessTokenService.MaxLifetimeDays)
+            .WithMessage($"A token lives from 1 to {PersonalAccessTokenService.MaxLifetimeDays} days.");
     }
 }
 
-/// <summary>Personal access tokens: each user creates, lists and revokes their own, to use the API as themselves.</summary>
+/// <summary>
+/// Personal access tokens: each user creates, lists and revokes their own, to use the API as themselves. Only a
+/// person signed in on our pages creates one (a token cannot mint others that would outlive its revocation), and
+/// every token expires.
+/// </summary>
 public sealed class PersonalAccessTokenService(
     IDbContextFactory<AppDbContext> factory,
     IValidator<CreateAccessToken> validator,
@@ -36,11 +46,21 @@ public sealed class PersonalAccessTokenService(
     /// <summary>Last use is recorded at most this often, so that a busy integration does not write on every request.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest life a token may be given: a forgotten token stops working within a year.</summary>
+    public const int MaxLifetimeDays = 365;
+
+    public const int DefaultLifetimeDays = 90;
+
     public async Task<Result<CreatedAccessToken>> CreateAsync(Actor actor, CreateAccessToken command, CancellationToken ct = default)
     {
         if (actor.UserId is not { } userId)
         {
             return new DomainError(ErrorCodes.Forbidden, "Sign in to create an access token.");
+        }
+
+        if (actor.ViaAccessToken)
+        {
+            return new DomainError(ErrorCodes.InteractiveSessionRequired, "Access tokens are created by a person signed in on CommonsCall's pages, not with another token.");
         }
 
         var validation = await validator.ValidateAsync(command, ct);
@@ -50,17 +70,19 @@ public sealed class PersonalAccessTokenService(
         }
 
         var secret = Prefix + SecretTokens.Create();
+        var now = clock.GetUtcNow();
         var token = new PersonalAccessToken
         {
             UserId = userId,
             Name = command.Name.Trim(),
             TokenHash = SecretTokens.Hash(secret),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(command.ExpiresInDays ?? DefaultLifetimeDays),
         };
         await using var db = await factory.CreateDbContextAsync(ct);
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        return new CreatedAccessToken(token.Id, token.Name, secret, token.CreatedAt);
+        return new CreatedAccessToken(token.Id, token.Name, secret, token.CreatedAt, token.ExpiresAt);
     }
 
     /// <summary>The actor's own tokens, newest first, revoked ones included.</summary>
@@ -75,7 +97,7 @@ public sealed class PersonalAccessTokenService(
         var tokens = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.UserId == userId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Select(t => new AccessTokenView(t.Id, t.Name, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .Select(t => new AccessTokenView(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
             .ToListAsync(ct);
         return tokens;
     }
@@ -100,13 +122,29 @@ public sealed class PersonalAccessTokenService(
         return Result.Ok();
     }
 
-    /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked. Records its use.</summary>
+    /// <summary>Revokes every token of the actor at once (signing out everywhere).</summary>
+    public async Task<Result> RevokeAllAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Sign in to revoke your access tokens.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.PersonalAccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        return Result.Ok();
+    }
+
+    /// <summary>The user a presented secret belongs to, or null when it is unknown, revoked or expired. Records its use.</summary>
     public async Task<string?> FindUserIdAsync(string secret, CancellationToken ct = default)
     {
         var hash = SecretTokens.Hash(secret);
+        var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
         var token = await db.PersonalAccessTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
             .Select(t => new { t.Id, t.UserId, t.LastUsedAt })
             .FirstOrDefaultAsync(ct);
         if (token is null)
@@ -114,7 +152,6 @@ public sealed class PersonalAccessTokenService(
             return null;
         }
 
-        var now = clock.GetUtcNow();
         if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
         {
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);

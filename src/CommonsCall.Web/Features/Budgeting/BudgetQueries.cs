@@ -37,11 +37,14 @@ public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long
 /// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
 public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
-    /// <summary>The funding state of a call for this viewer, or null when the viewer may not read the call.</summary>
+    /// <summary>
+    /// The funding state of a call for this viewer, or null when the viewer may not read the call or its money
+    /// (<see cref="CallAccess.SeesMoney"/>: an organisation only invited to a members-only call).
+    /// </summary>
     public async Task<FundingView?> FundingAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access) || !access.SeesMoney)
         {
             return null;
         }
@@ -100,12 +103,12 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var watcher = await WatcherAsync(db, actor, callId, ct);
-        if (watcher is null || !watcher.Value.SeesOrganisations)
+        if (watcher is not var (call, access) || !access.SeesEveryContribution(call))
         {
             return null;
         }
 
-        var rules = watcher.Value.Call.BudgetRules;
+        var rules = call.BudgetRules;
         var budgets = await (from b in db.MemberBudgets.AsNoTracking()
                              join o in db.Organisations on b.OrganisationId equals o.Id
                              where b.CallId == callId
@@ -116,8 +119,8 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
 
     /// <summary>
     /// The ledger, newest first: facilitators and funders only (null otherwise). While the visibility rule hides
-    /// who gives what, funders see contribution movements without their organisation (TotalsOnly) or not at all
-    /// (Hidden).
+    /// who gives what (TotalsOnly and Hidden, until the round closes), contribution movements are left out except
+    /// the viewer's own organisations': one movement is one organisation's gift, whatever name is shown beside it.
     /// </summary>
     public async Task<IReadOnlyList<LedgerLine>?> LedgerAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
@@ -128,26 +131,25 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             return null;
         }
 
-        var (call, seesOrganisations) = watcher.Value;
+        var (call, access) = watcher.Value;
+        var sight = access.ContributionSight(call);
+        var own = sight.Own.ToList();
         var entries = db.Ledger.AsNoTracking().Where(e => e.CallId == callId);
-        if (!seesOrganisations && !call.ShowsCommonsTotals)
+        if (!sight.Everyone)
         {
-            entries = entries.Where(e => e.Kind != LedgerEntryKind.Contribution);
+            entries = entries.Where(e => e.Kind != LedgerEntryKind.Contribution || (e.OrganisationId != null && own.Contains(e.OrganisationId.Value)));
         }
 
-        var lines = await (from e in entries
-                           join o in db.Organisations on e.OrganisationId equals o.Id into orgs
-                           from o in orgs.DefaultIfEmpty()
-                           join c in db.Commons on e.CommonsId equals c.Id into commons
-                           from c in commons.DefaultIfEmpty()
-                           join u in db.Users on e.ActorUserId equals u.Id into users
-                           from u in users.DefaultIfEmpty()
-                           orderby e.Id descending
-                           select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
+        return await (from e in entries
+                      join o in db.Organisations on e.OrganisationId equals o.Id into orgs
+                      from o in orgs.DefaultIfEmpty()
+                      join c in db.Commons on e.CommonsId equals c.Id into commons
+                      from c in commons.DefaultIfEmpty()
+                      join u in db.Users on e.ActorUserId equals u.Id into users
+                      from u in users.DefaultIfEmpty()
+                      orderby e.Id descending
+                      select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
             .ToListAsync(ct);
-        return seesOrganisations
-            ? lines
-            : lines.Select(l => l.Kind == LedgerEntryKind.Contribution ? l with { Organisation = null, Actor = null } : l).ToList();
     }
 
     /// <summary>
@@ -177,11 +179,8 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             .ToList();
     }
 
-    /// <summary>
-    /// Facilitators and funders watch the allocation; null for anyone else. <c>SeesOrganisations</c>: whether
-    /// this watcher may see what each organisation gives right now (facilitators always; funders per the rule).
-    /// </summary>
-    private static async Task<(Call Call, bool SeesOrganisations)?> WatcherAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct)
+    /// <summary>Facilitators and funders watch the allocation; null for anyone else.</summary>
+    private static async Task<(Call Call, CallAccess Access)?> WatcherAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct)
     {
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
@@ -191,7 +190,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
 
         var access = await CallAccess.LoadAsync(db, call, actor, ct);
         return access.IsFacilitator || access.IsFunder
-            ? (call, access.SeesEveryContribution(call))
+            ? (call, access)
             : null;
     }
 }

@@ -7,6 +7,9 @@ namespace CommonsCall.Web.Features.Calls;
 
 public sealed record CallSummary(Guid Id, string Title, string Slug, string Ecosystem, CallPhase Phase, CallVisibility Visibility, bool IsFacilitator);
 
+/// <summary>One page of a list of calls; <see cref="Page"/> is the page shown (from 1), <see cref="Pages"/> how many there are (at least 1).</summary>
+public sealed record CallSearchResult(IReadOnlyList<CallSummary> Calls, int Total, int Page, int Pages);
+
 public sealed record ParticipantView(Guid OrganisationId, string OrganisationName, ParticipantRole Role, InvitationState State);
 
 public sealed record CallDetail(Call Call, CallAccess Access, IReadOnlyList<ParticipantView> Participants);
@@ -18,21 +21,47 @@ public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<CallSummary>> ListVisibleAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await Summaries(Readable(db, actor).OrderByDescending(c => c.CreatedAt), actor).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One page (from 1) of the calls the actor may read whose title or ecosystem contains <paramref name="search"/>
+    /// (any case; every call when empty), the newest first.
+    /// </summary>
+    public async Task<CallSearchResult> SearchAsync(Actor actor, string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var calls = Readable(db, actor);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            calls = calls.Where(c => EF.Functions.ILike(c.Title, pattern, @"\") || EF.Functions.ILike(c.Ecosystem, pattern, @"\"));
+        }
+
+        var total = await calls.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var items = await Summaries(calls.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize), actor).ToListAsync(ct);
+        return new CallSearchResult(items, total, page, pages);
+    }
+
+    private static IQueryable<Call> Readable(AppDbContext db, Actor actor)
+    {
         var userId = actor.UserId;
         var calls = db.Calls.AsNoTracking();
-        if (!actor.IsAdministrator)
-        {
-            calls = calls.Where(c => c.Visibility == CallVisibility.Public
+        return actor.IsAdministrator
+            ? calls
+            : calls.Where(c => c.Visibility == CallVisibility.Public
                 || (userId != null && (c.Facilitators.Any(f => f.UserId == userId)
                     || db.Participants.Any(p => p.CallId == c.Id && p.State != InvitationState.Left
                         && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId)))));
-        }
+    }
 
-        return await calls
-            .OrderByDescending(c => c.CreatedAt)
-            .Select(c => new CallSummary(c.Id, c.Title, c.Slug, c.Ecosystem, c.Phase, c.Visibility,
-                actor.IsAdministrator || c.Facilitators.Any(f => f.UserId == userId)))
-            .ToListAsync(ct);
+    private static IQueryable<CallSummary> Summaries(IQueryable<Call> calls, Actor actor)
+    {
+        var userId = actor.UserId;
+        return calls.Select(c => new CallSummary(c.Id, c.Title, c.Slug, c.Ecosystem, c.Phase, c.Visibility,
+            actor.IsAdministrator || c.Facilitators.Any(f => f.UserId == userId)));
     }
 
     /// <summary>The call behind a slug, or null when it does not exist or the actor may not see it (404, not 403).</summary>

@@ -184,7 +184,7 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             access.IsFacilitator && scope.Call.Phase < CallPhase.Budgeting,
             [.. scope.ParticipatingOrganisations.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)]);
 
-        var funded = scope.Call.Phase >= CallPhase.Budgeting && commons.Status is not (CommonsStatus.Proposed or CommonsStatus.Cancelled);
+        var funded = scope.Call.Phase >= CallPhase.Budgeting && commons.Status is not (CommonsStatus.Proposed or CommonsStatus.Cancelled) && access.SeesMoney;
         return new CommonsDetailView(
             header, commons.Id, commons.Title, commons.Summary, commons.Kind, commons.Licence, commons.Maturity, commons.Status,
             commons.Governance, commons.CommunityPlan, commons.CitizenInvolvement, commons.MissingResources, commons.LookingFor.Split(), commons.SkillsWanted,

@@ -77,7 +77,7 @@ public sealed class OpenDataQueries(IDbContextFactory<AppDbContext> factory, Bud
     public async Task<Result<CallResults>> ResultsAsync(Actor actor, string slug, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access) || !access.SeesMoney)
         {
             return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
         }

@@ -145,6 +145,36 @@ public sealed class OrganisationService(
     }
 
     /// <summary>
+    /// Ends someone's representation of the organisation, at once: every call access they had through it goes with
+    /// it (access is worked out from the representatives on each request). Its representatives (a person leaving
+    /// removes themselves) and administrators may; audited, since it takes rights away.
+    /// </summary>
+    public async Task<Result> RemoveRepresentativeAsync(Actor actor, Guid organisationId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var organisation = await db.Organisations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null || !MaySee(actor, organisation))
+        {
+            return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
+        }
+
+        if (!MayEdit(actor, organisation))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "Only the organisation's representatives and administrators remove a representative.");
+        }
+
+        var removed = organisation.RemoveMember(userId);
+        if (!removed.IsSuccess)
+        {
+            return removed;
+        }
+
+        AuditLog.Record(db, null, actor, "organisation.representative_removed", new { OrganisationId = organisation.Id, organisation.Name, UserId = userId }, null, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>
     /// The actor's organisations; administrators and facilitators (who invite organisations to calls) see
     /// every organisation, with <see cref="OrganisationSummary.IsMine"/> telling theirs apart.
     /// </summary>

@@ -1,0 +1,24 @@
+namespace CommonsCall.Domain.Common;
+
+/// <summary>
+/// How long what people type may be: the one home of these numbers, read by the forms (<c>maxlength</c>), the
+/// validators and the EF configurations (through <c>Data.SchemaConstants</c>), so that none of them needs to know
+/// the others, and the pages need not know the database.
+/// </summary>
+public static class FieldLimits
+{
+    public const int NameLength = 200;
+    public const int TitleLength = 200;
+    public const int SlugLength = 80;
+    public const int ShortTextLength = 500;
+    public const int LongTextLength = 20_000;
+    public const int UrlLength = 500;
+    public const int LicenceLength = 64;
+    public const int SkillsLength = 1_000;
+    public const int NoteLength = 2_000;
+    public const int EmailLength = 256;
+
+    /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
+    public const int QuestionLength = 200;
+    public const int UnitLength = 40;
+}
