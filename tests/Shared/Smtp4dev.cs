@@ -105,15 +105,31 @@ public sealed class Smtp4dev : IAsyncLifetime
         }
     }
 
-    /// <summary>Kills the server (an SMTP outage); <see cref="StartAsync"/> brings it back.</summary>
+    /// <summary>
+    /// Stops the server (an SMTP outage); <see cref="StartAsync"/> brings it back. It is asked to stop (SIGTERM to
+    /// smtp4dev and its launcher) and killed only if it does not: smtp4dev answers 250 before it stores a message,
+    /// so a SIGKILL can lose a message it accepted, which no real mail server may do (RFC 5321, 6.1).
+    /// </summary>
     public void Stop()
     {
         if (_process is { } process)
         {
             try
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(30_000);
+                Signal("-TERM", "-P", process.Id.ToString(CultureInfo.InvariantCulture));
+                Signal("-TERM", process.Id.ToString(CultureInfo.InvariantCulture));
+                if (!process.WaitForExit(30_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(30_000);
+                }
+
+                // The launcher may exit before smtp4dev itself has: wait until its SMTP port is free.
+                var deadline = Stopwatch.StartNew();
+                while (SmtpAnswersAsync().GetAwaiter().GetResult() && deadline.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    Thread.Sleep(100);
+                }
             }
             catch (InvalidOperationException)
             {
@@ -172,6 +188,21 @@ public sealed class Smtp4dev : IAsyncLifetime
         }
 
         return watch.Elapsed;
+    }
+
+    /// <summary>kill(1) or, with -P, pkill(1) on the children of one process id: never by name.</summary>
+    private static void Signal(string signal, params string[] target)
+    {
+        var command = target[0] == "-P" ? "pkill" : "kill";
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(signal);
+        foreach (var argument in target)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start);
+        process?.WaitForExit(10_000);
     }
 
     private async Task<bool> SmtpAnswersAsync()

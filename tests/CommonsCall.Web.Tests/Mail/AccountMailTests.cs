@@ -58,6 +58,13 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
             registered.IsSuccess.ShouldBeTrue(registered.Error?.ToString());
             registered.Value!.Email.ShouldBe(email);
         }
+
+        // Once sent, the outbox keeps the envelope, not the link.
+        await using var db = await _app.DbAsync();
+        var sent = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == email);
+        sent.State.ShouldBe(OutboxState.Sent);
+        sent.TextBody.ShouldBeEmpty();
+        sent.HtmlBody.ShouldBeEmpty();
     }
 
     [Fact]

@@ -51,11 +51,17 @@ public sealed class OutboxMessage
     /// <summary>Why the last attempt failed (a retry is scheduled) or why the message was given up.</summary>
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Records the delivery and drops the body: account mails carry single-use links (invitations, password resets)
+    /// whose only other copy in the database is a hash, and a sent mail is never sent again.
+    /// </summary>
     public void MarkSent(DateTimeOffset now)
     {
         State = OutboxState.Sent;
         SentAt = now;
         LastError = null;
+        HtmlBody = string.Empty;
+        TextBody = string.Empty;
     }
 
     /// <summary>Retries later with exponential backoff, or gives up after <paramref name="policy"/>'s last attempt.</summary>
