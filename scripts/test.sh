@@ -19,6 +19,9 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl 
     || { echo "Could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# smtp4dev, the SMTP server the mail tests send to, is a local dotnet tool (.config/dotnet-tools.json).
+dotnet tool restore >/dev/null || { echo "Could not restore the dotnet tools (smtp4dev)"; echo "0 passed, 1 failed"; exit 1; }
+
 log=$(mktemp)
 dotnet test CommonsCall.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

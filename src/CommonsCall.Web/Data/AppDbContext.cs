@@ -2,6 +2,8 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Mail;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -43,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,4 +25,5 @@ public static class SchemaConstants
     public const int CodeLength = 64;
     public const int UserIdLength = 450;
     public const int TokenHashLength = 64;
+    public const int LanguageLength = 8;
 }

@@ -46,8 +46,8 @@ public sealed class AppMetrics : IDisposable
 
     public void UpdateShown(TimeSpan sinceCommit) => _updateLatency.Record(Math.Max(0, sinceCommit.TotalMilliseconds));
 
-    /// <summary>Adds a gauge read at each collection (e.g. the mail outbox's depth).</summary>
-    public void Gauge(string name, string unit, string description, Func<long> read) =>
+    /// <summary>Adds a gauge read at each collection (e.g. the mail outbox's depth); no measurement when it cannot be read.</summary>
+    public void Gauge(string name, string unit, string description, Func<IEnumerable<Measurement<long>>> read) =>
         _meter.CreateObservableGauge(name, read, unit, description);
 
     public void Dispose() => _meter.Dispose();

@@ -1,4 +1,5 @@
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Mail;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -22,6 +23,11 @@ public static class StartupBanner
             lines.AddRange(DemoData.Accounts.Select(a => $"  {a.Email,-36} {a.Description}"));
         }
 
+        var mail = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value;
+        lines.Add(string.Empty);
+        lines.Add(mail.DeliversMail
+            ? $"Mail: sent through SMTP {mail.Smtp.Host}:{mail.Smtp.Port}"
+            : "Mail: no SMTP server configured (Mail:Smtp:Host), mail is kept, not sent: read it at /admin/mailbox (administrators)");
         lines.Add(string.Empty);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +39,8 @@ public sealed class InvitationService(
     UserManager<AppUser> users,
     IValidator<CreateInvitation> invitationValidator,
     IValidator<Registration> registrationValidator,
-    TimeProvider clock)
+    TimeProvider clock,
+    AccountMails mails)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -74,6 +76,7 @@ public sealed class InvitationService(
             ExpiresAt = now + Lifetime,
         };
         db.AccountInvitations.Add(invitation);
+        mails.EnqueueInvitation(db, invitation.Email, token);
         await db.SaveChangesAsync(ct);
         return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
     }
