@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace CommonsCall.Web.Features.Mail;
 
 /// <summary>
-/// Absolute links for mails. <c>App:PublicBaseUrl</c> when set (set it in production: a link built from a
-/// request's Host header could be pointed elsewhere by whoever sends that request); else the current request's
-/// address; else the first address the server listens on.
+/// Absolute links for mails. <c>App:PublicBaseUrl</c> when set (set it in production); else, in Development only,
+/// the current request's address; else the first address the server listens on. Outside Development the request's
+/// Host header is never used: whoever asks for a password reset chooses it, and would receive the victim's link.
 /// </summary>
-public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccessor http, IServer server)
+public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccessor http, IServer server, IHostEnvironment environment)
 {
     public const string BaseUrlKey = "App:PublicBaseUrl";
 
@@ -21,7 +21,7 @@ public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccess
             return configured;
         }
 
-        if (http.HttpContext?.Request is { Host.HasValue: true } request)
+        if (environment.IsDevelopment() && http.HttpContext?.Request is { Host.HasValue: true } request)
         {
             return $"{request.Scheme}://{request.Host}{request.PathBase}";
         }
