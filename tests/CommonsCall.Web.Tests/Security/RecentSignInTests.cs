@@ -1,10 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CommonsCall.Web.Tests.Security;
 
@@ -21,6 +26,11 @@ public sealed class RecentSignInTests(AppFactory app) : IClassFixture<AppFactory
 
     private static Task<HttpResponseMessage> MintAsync(Browser browser) =>
         browser.Client.SendAsync(Browser.FromOurPages(new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/tokens") { Content = JsonContent.Create(new { name = "sudo" }) }));
+
+    /// <summary>The sign-in a cookie carries, read with the app's own keys.</summary>
+    private ClaimsPrincipal SignInIn(string cookie) =>
+        app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme)
+            .TicketDataFormat.Unprotect(cookie).ShouldNotBeNull().Principal;
 
     private async Task<int> TokenCountAsync(Actor user)
     {
@@ -55,16 +65,21 @@ public sealed class RecentSignInTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task Renewing_the_sliding_cookie_does_not_make_an_old_sign_in_recent()
+    public async Task Renewing_the_sliding_cookie_keeps_the_time_of_the_sign_in_so_an_old_one_stays_old()
     {
         var user = await _data.UserAsync();
         var browser = await Browser.SignedInAsync(app, user);
+        var signedInAt = app.Clock.GetUtcNow();
+        var issued = browser.AuthCookieValue.ShouldNotBeNull();
 
         // Past half of the cookie's 14 days, the next request renews it.
         app.Clock.Advance(TimeSpan.FromDays(8));
         var renewed = await browser.Client.GetAsync("/api/v1/me/tokens");
         await renewed.ShouldBeOkAsync();
         renewed.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith(Browser.AuthCookie + "=", StringComparison.Ordinal));
+        var renewedCookie = browser.AuthCookieValue.ShouldNotBeNull();
+        renewedCookie.ShouldNotBe(issued);
+        RecentSignIn.Of(SignInIn(renewedCookie)).ShouldBe(signedInAt, "the renewed cookie keeps the time of the sign-in");
 
         await (await MintAsync(browser)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.RecentSignInRequired);
         (await TokenCountAsync(user)).ShouldBe(0);
