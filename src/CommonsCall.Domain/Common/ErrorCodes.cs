@@ -17,6 +17,9 @@ public static class ErrorCodes
     /// <summary>Needs a person signed in on our pages: a personal access token may not do it (e.g. mint tokens).</summary>
     public const string InteractiveSessionRequired = "interactive_session_required";
 
+    /// <summary>Needs a password proved recently (GitHub's "sudo mode"): the person signs in again, then retries (e.g. mint a token).</summary>
+    public const string RecentSignInRequired = "recent_sign_in_required";
+
     /// <summary>The database does not answer (stopped, restarting, unreachable): a change is all or nothing, read the state again before retrying.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 

@@ -9,7 +9,7 @@ public static class AccessTokenEndpoints
         var tokens = api.MapGroup("/me/tokens").WithTags("Access tokens").RequireAuthorization();
         tokens.MapPost("", CreateAsync)
             .WithName("CreateAccessToken")
-            .WithSummary("Creates a personal access token valid for expiresInDays days (1-365, 90 when left out). The secret (token) is in this response only: it cannot be read again. Only a person signed in on CommonsCall's pages may: with a token, 403 interactive_session_required.")
+            .WithSummary($"Creates a personal access token valid for expiresInDays days (1-365, 90 when left out). The secret (token) is in this response only: it cannot be read again. Only a person signed in on CommonsCall's pages may: with a token, 403 interactive_session_required; with a sign-in more than {RecentSignIn.Window.TotalMinutes} minutes old, 403 recent_sign_in_required (sign in again).")
             .Produces<CreatedAccessToken>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblems(StatusCodes.Status403Forbidden);

@@ -41,15 +41,15 @@ public static class ApiResults
     public static IResult NotFound(string detail) => new DomainError(ErrorCodes.NotFound, detail).ToProblem();
 
     /// <summary>
-    /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), interactive_session_required and
-    /// cross_site_request 403, conflict 409; every other refusal (a domain rule said no) 422.
+    /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), interactive_session_required,
+    /// recent_sign_in_required and cross_site_request 403, conflict 409; every other refusal (a domain rule said no) 422.
     /// </summary>
     public static int StatusCodeFor(string code, bool isAuthenticated) => code switch
     {
         ErrorCodes.Validation => StatusCodes.Status400BadRequest,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden => isAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-        ErrorCodes.InteractiveSessionRequired or ErrorCodes.CrossSiteRequest => StatusCodes.Status403Forbidden,
+        ErrorCodes.InteractiveSessionRequired or ErrorCodes.RecentSignInRequired or ErrorCodes.CrossSiteRequest => StatusCodes.Status403Forbidden,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

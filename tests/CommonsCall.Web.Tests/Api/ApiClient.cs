@@ -28,7 +28,7 @@ public static class ApiClient
 
     public static async Task<string> TokenAsync(AppFactory app, Actor actor, string name = "tests")
     {
-        var created = await app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(actor, new CreateAccessToken(name));
+        var created = await app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(new Support.TestData(app).SignedInJustNow(actor), new CreateAccessToken(name));
         return created.Value!.Token;
     }
 

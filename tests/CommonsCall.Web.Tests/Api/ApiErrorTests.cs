@@ -66,6 +66,7 @@ public sealed class ApiErrorTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(ErrorCodes.Forbidden, true, 403)]
     [InlineData(ErrorCodes.Forbidden, false, 401)]
     [InlineData(ErrorCodes.InteractiveSessionRequired, true, 403)]
+    [InlineData(ErrorCodes.RecentSignInRequired, true, 403)]
     [InlineData(ErrorCodes.CrossSiteRequest, true, 403)]
     [InlineData(ErrorCodes.Conflict, true, 409)]
     [InlineData(ErrorCodes.InsufficientBalance, true, 422)]

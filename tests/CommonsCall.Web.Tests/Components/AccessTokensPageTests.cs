@@ -23,9 +23,10 @@ public sealed class AccessTokensPageTests : ComponentTestContext, IClassFixture<
         Services.AddFallbackServiceProvider(app.Services);
     }
 
-    private IRenderedComponent<AccessTokens> RenderFor(Actor user) =>
+    /// <summary>The page for <paramref name="user"/>, signed in <paramref name="signedInAgo"/> ago (just now by default).</summary>
+    private IRenderedComponent<AccessTokens> RenderFor(Actor user, TimeSpan signedInAgo = default) =>
         Render<AccessTokens>(p => p.AddCascadingValue(Task.FromResult(new AuthenticationState(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))))));
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!), RecentSignIn.ClaimFor(_app.Clock.GetUtcNow() - signedInAgo)], "test"))))));
 
     [Fact]
     public async Task A_user_creates_a_token_sees_the_secret_once_and_revokes_it()
@@ -68,10 +69,43 @@ public sealed class AccessTokensPageTests : ComponentTestContext, IClassFixture<
     }
 
     [Fact]
+    public async Task An_old_sign_in_is_offered_to_sign_in_again_and_cannot_create_a_token()
+    {
+        var user = await _data.UserAsync();
+        var cut = RenderFor(user, signedInAgo: RecentSignIn.Window + TimeSpan.FromMinutes(1));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=sign-in-again-link]").GetAttribute("href").ShouldBe("/account/login?returnUrl=%2Faccount%2Ftokens"));
+        cut.Find("[data-testid=create-token]").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_page_left_open_past_the_window_offers_to_sign_in_again_and_creates_nothing()
+    {
+        var user = await _data.UserAsync();
+        var cut = RenderFor(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-tokens]"));
+        cut.FindAll("[data-testid=sign-in-again]").ShouldBeEmpty();
+        _app.Clock.Advance(RecentSignIn.Window + TimeSpan.FromMinutes(1));
+        try
+        {
+            cut.Find("#token-name").Input("Trop tard");
+            cut.Find("[data-testid=create-token]").Click();
+
+            cut.WaitForAssertion(() => cut.Find("[data-testid=sign-in-again]").TextContent.ShouldContain("Se reconnecter"));
+            cut.FindAll("[data-testid=new-token]").ShouldBeEmpty();
+            (await _app.Services.GetRequiredService<PersonalAccessTokenService>().ListAsync(user)).Value!.ShouldBeEmpty();
+        }
+        finally
+        {
+            _app.Clock.Set(TestClock.Start);
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_a_revocation_keeps_the_token()
     {
         var user = await _data.UserAsync();
-        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user, new CreateAccessToken("CI"));
+        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(_data.SignedInJustNow(user), new CreateAccessToken("CI"));
         var cut = RenderFor(user);
         cut.WaitForElement("[data-testid=revoke-token]");
 
@@ -108,7 +142,7 @@ public sealed class AccessTokensPageTests : ComponentTestContext, IClassFixture<
     public async Task An_expired_token_says_so_and_has_nothing_left_to_revoke()
     {
         var user = await _data.UserAsync();
-        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user, new CreateAccessToken("Ancien script", ExpiresInDays: 1));
+        await _app.Services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(_data.SignedInJustNow(user), new CreateAccessToken("Ancien script", ExpiresInDays: 1));
         _app.Clock.Advance(TimeSpan.FromDays(2));
         try
         {

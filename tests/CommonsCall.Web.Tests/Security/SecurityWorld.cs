@@ -214,7 +214,7 @@ public sealed class SecurityWorld
             (await phases.MoveAsync(facilitator, call.Id, CallPhase.Budgeting)).Error.ShouldBeNull();
         }
 
-        var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(people.Member.User, new CreateAccessToken("de rechange"));
+        var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
         return new SecurityWorld
         {

@@ -13,6 +13,9 @@ public sealed class TestData(AppFactory app)
 {
     public const string Password = "Test-password-1234";
 
+    /// <summary><paramref name="actor"/> as a person who has just typed their password (creating a token needs a recent sign-in).</summary>
+    public Actor SignedInJustNow(Actor actor) => actor with { PasswordProvedAt = app.Clock.GetUtcNow() };
+
     public async Task<AppDbContext> DbAsync() =>
         await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 

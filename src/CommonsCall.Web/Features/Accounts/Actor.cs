@@ -18,6 +18,9 @@ public sealed record Actor(string? UserId, bool IsAdministrator, bool IsFacilita
     /// </summary>
     public bool ViaAccessToken { get; init; }
 
+    /// <summary>When the person last proved their password in this session (<see cref="RecentSignIn"/>); null with a token.</summary>
+    public DateTimeOffset? PasswordProvedAt { get; init; }
+
     public static Actor From(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -26,6 +29,7 @@ public sealed record Actor(string? UserId, bool IsAdministrator, bool IsFacilita
             : new Actor(id, principal.IsInRole(Roles.Administrator), principal.IsInRole(Roles.Facilitator))
             {
                 ViaAccessToken = principal.Identity?.AuthenticationType == BearerTokenHandler.SchemeName,
+                PasswordProvedAt = RecentSignIn.Of(principal),
             };
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommonsCall.Web.Features.Accounts;
@@ -5,9 +6,10 @@ namespace CommonsCall.Web.Features.Accounts;
 /// <summary>
 /// Signing in with an email and a password, telling a prober nothing: an unknown email, a wrong password and a
 /// locked account give the same answer, after the same work (one password hash checked), so that neither the
-/// message nor the time says whether an account exists.
+/// message nor the time says whether an account exists. Every sign-in records when the password was proved
+/// (<see cref="RecentSignIn"/>).
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, PasswordSignIn.DecoyHash decoy)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, PasswordSignIn.DecoyHash decoy, TimeProvider clock)
 {
     /// <summary>True when the person is now signed in (a persistent cookie); false for any failure, whatever its cause.</summary>
     public async Task<bool> SignInAsync(string email, string password)
@@ -22,8 +24,22 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
             return false;
         }
 
-        return (await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true)).Succeeded;
+        // PasswordSignInAsync, in two steps so that the cookie also says when the password was proved.
+        if (!(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
+        {
+            return false;
+        }
+
+        await SignInProvenAsync(user);
+        return true;
     }
+
+    /// <summary>
+    /// Signs <paramref name="user"/> in (a persistent cookie) after they proved their password just now: their sign-in,
+    /// their registration or a password change, which checked it.
+    /// </summary>
+    public Task SignInProvenAsync(AppUser user) =>
+        signIn.SignInWithClaimsAsync(user, isPersistent: true, [new Claim("amr", "pwd"), RecentSignIn.ClaimFor(clock.GetUtcNow())]);
 
     /// <summary>A hash of a random password, made once with the app's own hasher settings (same cost as real hashes).</summary>
     public sealed class DecoyHash

@@ -32,7 +32,8 @@ public sealed class CreateAccessTokenValidator : AbstractValidator<CreateAccessT
 
 /// <summary>
 /// Personal access tokens: each user creates, lists and revokes their own, to use the API as themselves. Only a
-/// person signed in on our pages creates one (a token cannot mint others that would outlive its revocation), and
+/// person signed in on our pages creates one (a token cannot mint others that would outlive its revocation), with a
+/// password proved within <see cref="RecentSignIn.Window"/> (a stolen cookie or an unattended browser cannot either), and
 /// every token expires.
 /// </summary>
 public sealed class PersonalAccessTokenService(
@@ -61,6 +62,11 @@ public sealed class PersonalAccessTokenService(
         if (actor.ViaAccessToken)
         {
             return new DomainError(ErrorCodes.InteractiveSessionRequired, "Access tokens are created by a person signed in on CommonsCall's pages, not with another token.");
+        }
+
+        if (!RecentSignIn.IsRecent(actor.PasswordProvedAt, clock.GetUtcNow()))
+        {
+            return new DomainError(ErrorCodes.RecentSignInRequired, $"Sign in again to create an access token: the password must have been typed within the last {RecentSignIn.Window.TotalMinutes} minutes.");
         }
 
         var validation = await validator.ValidateAsync(command, ct);
