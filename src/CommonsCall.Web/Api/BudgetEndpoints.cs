@@ -233,20 +233,20 @@ public static class BudgetEndpoints
         }, ct);
 
     private static Task<IResult> DistributeEquallyAsync(string slug, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await funds.DistributeEquallyAsync(actor, call.Call.Id, ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await funds.DistributeEquallyAsync(actor, new DistributeGrantsEqually(call.Call.Id), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> PreviewGrantsAsync(
         string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
         InvalidLines(lines) ?? await CallRoute.InCallAsync(slug, actor, calls, async call =>
-            (await funds.PreviewGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+            (await funds.PreviewGrantsAsync(actor, new SetGrants(call.Call.Id, ToGrantLines(lines)), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> SetGrantsAsync(
         string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
         InvalidLines(lines) ?? await CallRoute.InCallAsync(slug, actor, calls, async call =>
-            (await funds.SetGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+            (await funds.SetGrantsAsync(actor, new SetGrants(call.Call.Id, ToGrantLines(lines)), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static Task<IResult> MovePhaseAsync(string slug, MovePhaseRequest body, Actor actor, CallQueries calls, CallPhaseService phases, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await phases.MoveAsync(actor, call.Call.Id, body.Phase, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => phases.MoveAsync(actor, new MovePhase(callId, body.Phase), ct), ct);
 
     private static Task<IResult> ListForReviewAsync(string slug, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
         CallRoute.InCallAsync(slug, actor, calls, async call =>
@@ -255,14 +255,14 @@ public static class BudgetEndpoints
                 : CommonsReviewService.OnlyFacilitatorsReview.ToProblem(), ct);
 
     private static Task<IResult> ApproveAsync(string slug, Guid commonsId, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await reviews.ApproveAsync(actor, call.Call.Id, commonsId, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => reviews.ApproveAsync(actor, new ApproveCommons(callId, commonsId), ct), ct);
 
     private static Task<IResult> SendBackAsync(
         string slug, Guid commonsId, SendBackRequest body, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await reviews.SendBackAsync(actor, call.Call.Id, commonsId, body.Comment ?? string.Empty, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => reviews.SendBackAsync(actor, new SendBackCommons(callId, commonsId, body.Comment ?? string.Empty), ct), ct);
 
     private static Task<IResult> CloseAsync(string slug, Actor actor, CallQueries calls, RoundService round, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await round.CloseAndReportAsync(actor, call.Call.Id, ct)).ToApiResult(closed => TypedResults.Ok(new SettlementResponse(
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await round.CloseAndReportAsync(actor, new CloseRound(call.Call.Id), ct)).ToApiResult(closed => TypedResults.Ok(new SettlementResponse(
             [.. closed.Settlement.Commons.Select(c => new CommonsOutcomeResponse(c.CommonsId, c.Funded, c.Total, c.Released, c.Match, c.Awarded))],
             closed.Settlement.MatchingPool,
             closed.Settlement.Matched,

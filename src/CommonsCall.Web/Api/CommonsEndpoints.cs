@@ -247,13 +247,13 @@ public static class CommonsEndpoints
         CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.AddCoCreatorAsync(actor, new AddCoCreator(callId, id, request.OrganisationId), ct), ct);
 
     private static Task<IResult> RemoveCoCreatorAsync(string slug, Guid id, Guid organisationId, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.RemoveCoCreatorAsync(actor, callId, id, organisationId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.RemoveCoCreatorAsync(actor, new RemoveCoCreator(callId, id, organisationId), ct), ct);
 
     private static Task<IResult> SetPositioningAsync(string slug, Guid id, PositioningRequest request, Actor actor, CallQueries calls, PositioningService positionings, CancellationToken ct) =>
         CallRoute.ChangeInCallAsync(slug, actor, calls, callId => positionings.SetAsync(actor, new SetPositioning(callId, id, request.OrganisationId, request.Kinds, request.Expectations, request.Availability), ct), ct);
 
     private static Task<IResult> WithdrawPositioningAsync(string slug, Guid id, Guid? organisationId, Actor actor, CallQueries calls, PositioningService positionings, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => positionings.WithdrawAsync(actor, callId, id, organisationId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => positionings.WithdrawAsync(actor, new WithdrawPositioning(callId, id, organisationId), ct), ct);
 
     private static async Task<IResult> AddMilestoneAsync(string slug, Guid id, MilestoneRequest request, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct)
     {
@@ -270,7 +270,7 @@ public static class CommonsEndpoints
         CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.UpdateMilestoneAsync(actor, new UpdateMilestone(callId, id, milestoneId, request.Title, request.DueOn, request.OwnerOrganisationId, request.Done), ct), ct);
 
     private static Task<IResult> DeleteMilestoneAsync(string slug, Guid id, Guid milestoneId, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMilestoneAsync(actor, callId, id, milestoneId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMilestoneAsync(actor, new DeleteMilestone(callId, id, milestoneId), ct), ct);
 
     private static async Task<IResult> AddMeetingAsync(string slug, Guid id, MeetingRequest request, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct)
     {
@@ -284,5 +284,5 @@ public static class CommonsEndpoints
     }
 
     private static Task<IResult> DeleteMeetingAsync(string slug, Guid id, Guid meetingId, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMeetingAsync(actor, callId, id, meetingId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMeetingAsync(actor, new DeleteMeeting(callId, id, meetingId), ct), ct);
 }
