@@ -106,11 +106,11 @@ public static class CallFramingEndpoints
         CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveScopeStatementAsync(actor, id, statementId, ct), ct);
 
     private static Task<IResult> InviteAsync(string slug, InviteParticipant command, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.InviteAsync(actor, id, command, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.InviteAsync(actor, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> AcceptAsync(string slug, Guid organisationId, ParticipantRole role, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.AcceptAsync(actor, id, organisationId, role, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.AcceptAsync(actor, new AnswerInvitation(id, organisationId, role), ct), ct);
 
     private static Task<IResult> LeaveAsync(string slug, Guid organisationId, ParticipantRole role, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.LeaveAsync(actor, id, organisationId, role, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.LeaveAsync(actor, new AnswerInvitation(id, organisationId, role), ct), ct);
 }

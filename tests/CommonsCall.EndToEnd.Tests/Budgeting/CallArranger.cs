@@ -142,7 +142,7 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     /// <summary>The organisation's representative accepts the invitation the facilitator sent it.</summary>
     public async Task AcceptInvitationAsync(Call call, Representative organisation, ParticipantRole role) =>
-        (await app.Services.GetRequiredService<ParticipationService>().AcceptAsync(organisation.Person.Actor, call.Id, organisation.Organisation.Id, role)).Error.ShouldBeNull();
+        (await app.Services.GetRequiredService<ParticipationService>().AcceptAsync(organisation.Person.Actor, new AnswerInvitation(call.Id, organisation.Organisation.Id, role))).Error.ShouldBeNull();
 
     /// <summary>The member's representative sets its contribution to the commons.</summary>
     public async Task ContributeAsync(Call call, Representative member, CommonsEntity commons, long amount) =>
