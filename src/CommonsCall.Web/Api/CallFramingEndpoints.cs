@@ -83,27 +83,27 @@ public static class CallFramingEndpoints
         (await framing.CreateAsync(actor, command, ct)).ToApiResult(created => TypedResults.Created($"/api/v1/calls/{created.Slug}", created));
 
     private static Task<IResult> EditAsync(string slug, EditCall command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditAsync(actor, id, command, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditAsync(actor, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> AddTermAsync(string slug, SaveGlossaryTerm command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddGlossaryTermAsync(actor, call.Call.Id, command, ct))
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddGlossaryTermAsync(actor, command with { CallId = call.Call.Id }, ct))
             .ToApiResult(termId => TypedResults.Created((string?)null, new CreatedResponse(termId))), ct);
 
     private static Task<IResult> EditTermAsync(string slug, Guid termId, SaveGlossaryTerm command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditGlossaryTermAsync(actor, id, termId, command, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditGlossaryTermAsync(actor, termId, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> RemoveTermAsync(string slug, Guid termId, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveGlossaryTermAsync(actor, id, termId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveGlossaryTermAsync(actor, new RemoveGlossaryTerm(id, termId), ct), ct);
 
     private static Task<IResult> AddStatementAsync(string slug, SaveScopeStatement command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddScopeStatementAsync(actor, call.Call.Id, command, ct))
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddScopeStatementAsync(actor, command with { CallId = call.Call.Id }, ct))
             .ToApiResult(statementId => TypedResults.Created((string?)null, new CreatedResponse(statementId))), ct);
 
     private static Task<IResult> EditStatementAsync(string slug, Guid statementId, SaveScopeStatement command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditScopeStatementAsync(actor, id, statementId, command, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditScopeStatementAsync(actor, statementId, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> RemoveStatementAsync(string slug, Guid statementId, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveScopeStatementAsync(actor, id, statementId, ct), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveScopeStatementAsync(actor, new RemoveScopeStatement(id, statementId), ct), ct);
 
     private static Task<IResult> InviteAsync(string slug, InviteParticipant command, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
         CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.InviteAsync(actor, command with { CallId = id }, ct), ct);

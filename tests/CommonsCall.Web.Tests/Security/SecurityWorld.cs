@@ -193,8 +193,8 @@ public sealed class SecurityWorld
         }
 
         var framing = services.GetRequiredService<CallFramingService>();
-        var term = await framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Commun", "Ressource partagée"));
-        var statement = await framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les trajets du quotidien", true));
+        var term = await framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("Commun", "Ressource partagée") { CallId = call.Id });
+        var statement = await framing.AddScopeStatementAsync(facilitator, new SaveScopeStatement("Les trajets du quotidien", true) { CallId = call.Id });
         var commons = await services.GetRequiredService<CommonsService>().ProposeAsync(people.CoCreator.User, new ProposeCommons(
             call.Id, people.CoCreator.Id,
             new CommonsDescription("Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu.", CommonsKind.Software,
