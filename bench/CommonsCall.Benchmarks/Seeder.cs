@@ -92,7 +92,7 @@ public sealed class Seeder(IServiceProvider services)
         var phases = services.GetRequiredService<CallPhaseService>();
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
         {
-            (await phases.MoveAsync(facilitator, call.Id, phase)).ThrowIfFailed();
+            (await phases.MoveAsync(facilitator, new MovePhase(call.Id, phase))).ThrowIfFailed();
         }
 
         var funds = services.GetRequiredService<FundsService>();
@@ -101,10 +101,10 @@ public sealed class Seeder(IServiceProvider services)
         // member and outgrows its column (20,000 characters) past about 300 members (reported, not ours to change).
         foreach (var chunk in members.Chunk(100))
         {
-            (await funds.SetGrantsAsync(facilitator, call.Id, chunk.Select(m => new GrantLine(m.OrganisationId, grant)).ToList())).ThrowIfFailed();
+            (await funds.SetGrantsAsync(facilitator, new SetGrants(call.Id, chunk.Select(m => new GrantLine(m.OrganisationId, grant)).ToList()))).ThrowIfFailed();
         }
 
-        (await phases.MoveAsync(facilitator, call.Id, CallPhase.Budgeting)).ThrowIfFailed();
+        (await phases.MoveAsync(facilitator, new MovePhase(call.Id, CallPhase.Budgeting))).ThrowIfFailed();
         return new BenchCall(call.Id, slug, facilitator, facilitatorEmail, members, commons, grant);
     }
 

@@ -114,8 +114,6 @@ public sealed record LedgerLineResponse(
 /// </summary>
 public static class BudgetEndpoints
 {
-    private const string UnknownCallDetail = "No call with this slug is visible to you.";
-
     public static RouteGroupBuilder MapBudgetEndpoints(this RouteGroupBuilder api)
     {
         var call = api.MapGroup("/calls/{slug}").WithTags("Budget round").ProducesProblems(StatusCodes.Status404NotFound);
@@ -199,28 +197,28 @@ public static class BudgetEndpoints
     private static async Task<IResult> FundingAsync(string slug, Actor actor, BudgetQueries budget, CancellationToken ct) =>
         await budget.FundingAsync(actor, slug, ct) is { } view
             ? TypedResults.Ok(ToResponse(view))
-            : ApiResults.NotFound(UnknownCallDetail);
+            : ApiResults.NotFound(CallRoute.UnknownCall);
 
     private static Task<IResult> SetContributionAsync(
         string slug, Guid commonsId, SetContributionRequest body, Actor actor, CallQueries calls, ContributionService contributions, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             (await contributions.SetAsync(actor, new SetContribution(call.Call.Id, commonsId, body.OrganisationId, body.Amount), ct))
                 .ToApiResult(r => TypedResults.Ok(new ContributionResponse(r.Before, r.After, r.Changed, r.MemberAvailable, r.CommonsTotalSeenBy(call.Access, call.Call)))), ct);
 
     private static Task<IResult> PledgeAsync(string slug, PledgeRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             (await funds.PledgeAsync(actor, new MakePledge(call.Call.Id, body.FunderOrganisationId, body.Amount, body.IsMatching), ct))
                 .ToApiResult(pool => TypedResults.Created((string?)null, new PledgeResponse(body.Amount, body.IsMatching, pool))), ct);
 
     private static Task<IResult> SetOwnFundsAsync(
         string slug, Guid organisationId, SetOwnFundsRequest body, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             (await funds.SetOwnFundsAsync(actor, new SetOwnFunds(call.Call.Id, organisationId, body.Amount), ct))
                 .ToApiResult(ownFunds => TypedResults.Ok(new OwnFundsResponse(organisationId, ownFunds))), ct);
 
     private static Task<IResult> SetBudgetRulesAsync(
         string slug, SetBudgetRulesRequest body, Actor actor, CallQueries calls, BudgetRulesService rules, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
         {
             var requested = new BudgetRules
             {
@@ -235,36 +233,36 @@ public static class BudgetEndpoints
         }, ct);
 
     private static Task<IResult> DistributeEquallyAsync(string slug, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call => (await funds.DistributeEquallyAsync(actor, call.Call.Id, ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await funds.DistributeEquallyAsync(actor, new DistributeGrantsEqually(call.Call.Id), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> PreviewGrantsAsync(
         string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        InvalidLines(lines) ?? await InCallAsync(slug, actor, calls, async call =>
-            (await funds.PreviewGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+        InvalidLines(lines) ?? await CallRoute.InCallAsync(slug, actor, calls, async call =>
+            (await funds.PreviewGrantsAsync(actor, new SetGrants(call.Call.Id, ToGrantLines(lines)), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static async Task<IResult> SetGrantsAsync(
         string slug, [FromBody] GrantLineRequest[] lines, Actor actor, CallQueries calls, FundsService funds, CancellationToken ct) =>
-        InvalidLines(lines) ?? await InCallAsync(slug, actor, calls, async call =>
-            (await funds.SetGrantsAsync(actor, call.Call.Id, ToGrantLines(lines), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
+        InvalidLines(lines) ?? await CallRoute.InCallAsync(slug, actor, calls, async call =>
+            (await funds.SetGrantsAsync(actor, new SetGrants(call.Call.Id, ToGrantLines(lines)), ct)).ToApiResult(preview => TypedResults.Ok(ToResponse(preview))), ct);
 
     private static Task<IResult> MovePhaseAsync(string slug, MovePhaseRequest body, Actor actor, CallQueries calls, CallPhaseService phases, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call => (await phases.MoveAsync(actor, call.Call.Id, body.Phase, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => phases.MoveAsync(actor, new MovePhase(callId, body.Phase), ct), ct);
 
     private static Task<IResult> ListForReviewAsync(string slug, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             await reviews.ListForReviewAsync(actor, call.Call.Id, ct) is { } commons
                 ? TypedResults.Ok(commons.Select(c => new CommonsReviewResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.ProposedBy, c.ReviewComment)).ToList())
                 : CommonsReviewService.OnlyFacilitatorsReview.ToProblem(), ct);
 
     private static Task<IResult> ApproveAsync(string slug, Guid commonsId, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call => (await reviews.ApproveAsync(actor, call.Call.Id, commonsId, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => reviews.ApproveAsync(actor, new ApproveCommons(callId, commonsId), ct), ct);
 
     private static Task<IResult> SendBackAsync(
         string slug, Guid commonsId, SendBackRequest body, Actor actor, CallQueries calls, CommonsReviewService reviews, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call => (await reviews.SendBackAsync(actor, call.Call.Id, commonsId, body.Comment ?? string.Empty, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => reviews.SendBackAsync(actor, new SendBackCommons(callId, commonsId, body.Comment ?? string.Empty), ct), ct);
 
     private static Task<IResult> CloseAsync(string slug, Actor actor, CallQueries calls, RoundService round, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call => (await round.CloseAndReportAsync(actor, call.Call.Id, ct)).ToApiResult(closed => TypedResults.Ok(new SettlementResponse(
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await round.CloseAndReportAsync(actor, new CloseRound(call.Call.Id), ct)).ToApiResult(closed => TypedResults.Ok(new SettlementResponse(
             [.. closed.Settlement.Commons.Select(c => new CommonsOutcomeResponse(c.CommonsId, c.Funded, c.Total, c.Released, c.Match, c.Awarded))],
             closed.Settlement.MatchingPool,
             closed.Settlement.Matched,
@@ -272,20 +270,16 @@ public static class BudgetEndpoints
             [.. closed.Budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))]))), ct);
 
     private static Task<IResult> MemberBudgetsAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             await budget.MemberBudgetsAsync(actor, call.Call.Id, ct) is { } budgets
                 ? TypedResults.Ok(budgets.Select(ToResponse).ToList())
                 : BudgetQueries.OnlyFacilitatorsAndFundersSeeBudgets.ToProblem(), ct);
 
     private static Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
-        InCallAsync(slug, actor, calls, async call =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
             await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
                 ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.Organisation, l.Commons, l.At)).ToList())
                 : BudgetQueries.OnlyFacilitatorsAndFundersReadTheLedger.ToProblem(), ct);
-
-    /// <summary>The call the slug names, as the caller may see it, handed to <paramref name="then"/>; 404 when there is none.</summary>
-    private static async Task<IResult> InCallAsync(string slug, Actor actor, CallQueries calls, Func<CallDetail, Task<IResult>> then, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is { } call ? await then(call) : ApiResults.NotFound(UnknownCallDetail);
 
     /// <summary>A JSON <c>null</c> in the list is not a line: refused like any other unreadable body.</summary>
     private static IResult? InvalidLines(GrantLineRequest[] lines)

@@ -83,40 +83,34 @@ public static class CallFramingEndpoints
         (await framing.CreateAsync(actor, command, ct)).ToApiResult(created => TypedResults.Created($"/api/v1/calls/{created.Slug}", created));
 
     private static Task<IResult> EditAsync(string slug, EditCall command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.EditAsync(actor, id, command, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditAsync(actor, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> AddTermAsync(string slug, SaveGlossaryTerm command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.AddGlossaryTermAsync(actor, id, command, ct))
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddGlossaryTermAsync(actor, command with { CallId = call.Call.Id }, ct))
             .ToApiResult(termId => TypedResults.Created((string?)null, new CreatedResponse(termId))), ct);
 
     private static Task<IResult> EditTermAsync(string slug, Guid termId, SaveGlossaryTerm command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.EditGlossaryTermAsync(actor, id, termId, command, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditGlossaryTermAsync(actor, termId, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> RemoveTermAsync(string slug, Guid termId, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.RemoveGlossaryTermAsync(actor, id, termId, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveGlossaryTermAsync(actor, new RemoveGlossaryTerm(id, termId), ct), ct);
 
     private static Task<IResult> AddStatementAsync(string slug, SaveScopeStatement command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.AddScopeStatementAsync(actor, id, command, ct))
+        CallRoute.InCallAsync(slug, actor, calls, async call => (await framing.AddScopeStatementAsync(actor, command with { CallId = call.Call.Id }, ct))
             .ToApiResult(statementId => TypedResults.Created((string?)null, new CreatedResponse(statementId))), ct);
 
     private static Task<IResult> EditStatementAsync(string slug, Guid statementId, SaveScopeStatement command, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.EditScopeStatementAsync(actor, id, statementId, command, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.EditScopeStatementAsync(actor, statementId, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> RemoveStatementAsync(string slug, Guid statementId, Actor actor, CallQueries calls, CallFramingService framing, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await framing.RemoveScopeStatementAsync(actor, id, statementId, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => framing.RemoveScopeStatementAsync(actor, new RemoveScopeStatement(id, statementId), ct), ct);
 
     private static Task<IResult> InviteAsync(string slug, InviteParticipant command, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await participation.InviteAsync(actor, id, command, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.InviteAsync(actor, command with { CallId = id }, ct), ct);
 
     private static Task<IResult> AcceptAsync(string slug, Guid organisationId, ParticipantRole role, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await participation.AcceptAsync(actor, id, organisationId, role, ct)).ToApiResult(), ct);
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.AcceptAsync(actor, new AnswerInvitation(id, organisationId, role), ct), ct);
 
     private static Task<IResult> LeaveAsync(string slug, Guid organisationId, ParticipantRole role, Actor actor, CallQueries calls, ParticipationService participation, CancellationToken ct) =>
-        WithCallAsync(slug, actor, calls, async id => (await participation.LeaveAsync(actor, id, organisationId, role, ct)).ToApiResult(), ct);
-
-    /// <summary>Runs <paramref name="then"/> on the call behind the slug, or answers 404 when the caller may not see it.</summary>
-    private static async Task<IResult> WithCallAsync(string slug, Actor actor, CallQueries calls, Func<Guid, Task<IResult>> then, CancellationToken ct) =>
-        await calls.FindAsync(slug, actor, ct) is { } detail
-            ? await then(detail.Call.Id)
-            : ApiResults.NotFound("No call with this slug is visible to you.");
+        CallRoute.ChangeInCallAsync(slug, actor, calls, id => participation.LeaveAsync(actor, new AnswerInvitation(id, organisationId, role), ct), ct);
 }

@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Challenges;
+using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 
 namespace CommonsCall.Web.Api;
@@ -124,7 +125,7 @@ public static class ChallengeEndpoints
     {
         var list = await queries.ListAsync(actor, slug, new ChallengeFilter(search, status, authorOrganisationId, supportedByMe, hasResourcePerson), ct);
         return list is null
-            ? ApiResults.NotFound("No call with this slug is visible to you.")
+            ? ApiResults.NotFound(CallRoute.UnknownCall)
             : TypedResults.Ok(list.Challenges.Select(c => new ChallengeSummaryResponse(
                 c.Id, c.Question, c.Status, c.Author, c.PainCount, c.IndicatorCount, c.SupporterCount, c.SupportedByMe, c.ResourcePersonName, c.CreatedAt, c.PublishedAt)).ToList());
     }
@@ -134,40 +135,42 @@ public static class ChallengeEndpoints
             ? TypedResults.Ok(ToResponse(detail))
             : ApiResults.NotFound("No such micro-challenge is visible to you in this call.");
 
-    private static async Task<IResult> CreateAsync(string slug, CreateChallenge command, Actor actor, ChallengeService challenges, ChallengeQueries queries, CancellationToken ct)
-    {
-        var created = await challenges.CreateAsync(actor, slug, command, ct);
-        if (!created.IsSuccess)
+    private static Task<IResult> CreateAsync(string slug, CreateChallenge command, Actor actor, CallQueries calls, ChallengeService challenges, ChallengeQueries queries, CancellationToken ct) =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
         {
-            return created.Error!.ToProblem();
-        }
+            var created = await challenges.CreateAsync(actor, command with { CallId = call.Call.Id }, ct);
+            if (!created.IsSuccess)
+            {
+                return created.Error!.ToProblem();
+            }
 
-        var detail = await queries.FindAsync(actor, slug, created.Value, ct);
-        return TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/challenges/{created.Value}", ToResponse(detail!));
-    }
+            var detail = await queries.FindAsync(actor, slug, created.Value, ct);
+            return TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/challenges/{created.Value}", ToResponse(detail!));
+        }, ct);
 
-    private static async Task<IResult> EditAsync(string slug, Guid id, EditChallenge command, Actor actor, ChallengeService challenges, ChallengeQueries queries, CancellationToken ct)
-    {
-        var edited = await challenges.EditAsync(actor, slug, id, command, ct);
-        return edited.IsSuccess
-            ? TypedResults.Ok(ToResponse((await queries.FindAsync(actor, slug, id, ct))!))
-            : edited.Error!.ToProblem();
-    }
+    private static Task<IResult> EditAsync(string slug, Guid id, EditChallenge command, Actor actor, CallQueries calls, ChallengeService challenges, ChallengeQueries queries, CancellationToken ct) =>
+        CallRoute.InCallAsync(slug, actor, calls, async call =>
+        {
+            var edited = await challenges.EditAsync(actor, command with { CallId = call.Call.Id, ChallengeId = id }, ct);
+            return edited.IsSuccess
+                ? TypedResults.Ok(ToResponse((await queries.FindAsync(actor, slug, id, ct))!))
+                : edited.Error!.ToProblem();
+        }, ct);
 
-    private static async Task<IResult> PublishAsync(string slug, Guid id, Actor actor, ChallengeService challenges, CancellationToken ct) =>
-        (await challenges.PublishAsync(actor, slug, id, ct)).ToApiResult();
+    private static Task<IResult> PublishAsync(string slug, Guid id, Actor actor, CallQueries calls, ChallengeService challenges, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => challenges.PublishAsync(actor, new PublishChallenge(callId, id), ct), ct);
 
-    private static async Task<IResult> ArchiveAsync(string slug, Guid id, Actor actor, ChallengeService challenges, CancellationToken ct) =>
-        (await challenges.ArchiveAsync(actor, slug, id, ct)).ToApiResult();
+    private static Task<IResult> ArchiveAsync(string slug, Guid id, Actor actor, CallQueries calls, ChallengeService challenges, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => challenges.ArchiveAsync(actor, new ArchiveChallenge(callId, id), ct), ct);
 
-    private static async Task<IResult> SetResourcePersonAsync(string slug, Guid id, SetResourcePerson command, Actor actor, ChallengeService challenges, CancellationToken ct) =>
-        (await challenges.SetResourcePersonAsync(actor, slug, id, command, ct)).ToApiResult();
+    private static Task<IResult> SetResourcePersonAsync(string slug, Guid id, SetResourcePerson command, Actor actor, CallQueries calls, ChallengeService challenges, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => challenges.SetResourcePersonAsync(actor, command with { CallId = callId, ChallengeId = id }, ct), ct);
 
-    private static async Task<IResult> SupportAsync(string slug, Guid id, Actor actor, ChallengeService challenges, CancellationToken ct, Guid? organisationId = null) =>
-        (await challenges.SupportAsync(actor, slug, id, organisationId, ct)).ToApiResult();
+    private static Task<IResult> SupportAsync(string slug, Guid id, Actor actor, CallQueries calls, ChallengeService challenges, CancellationToken ct, Guid? organisationId = null) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => challenges.SupportAsync(actor, new SupportChallenge(callId, id, organisationId), ct), ct);
 
-    private static async Task<IResult> WithdrawSupportAsync(string slug, Guid id, Actor actor, ChallengeService challenges, CancellationToken ct, Guid? organisationId = null) =>
-        (await challenges.WithdrawSupportAsync(actor, slug, id, organisationId, ct)).ToApiResult();
+    private static Task<IResult> WithdrawSupportAsync(string slug, Guid id, Actor actor, CallQueries calls, ChallengeService challenges, CancellationToken ct, Guid? organisationId = null) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => challenges.WithdrawSupportAsync(actor, new SupportChallenge(callId, id, organisationId), ct), ct);
 
     internal static ChallengeResponse ToResponse(ChallengeDetail detail)
     {

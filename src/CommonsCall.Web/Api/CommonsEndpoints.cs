@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
+using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.WorkingGroups;
 
@@ -91,8 +92,6 @@ public sealed record MeetingRequest(DateOnly On, string? Note);
 
 public static class CommonsEndpoints
 {
-    private const string CallNotFound = "No call with this slug is visible to you.";
-
     public static RouteGroupBuilder MapCommonsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/calls/{slug}/map", MapAsync)
@@ -213,83 +212,77 @@ public static class CommonsEndpoints
     }
 
     private static async Task<IResult> MapAsync(string slug, Actor actor, CallMapQueries map, CancellationToken ct) =>
-        await map.MapAsync(actor, slug, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound(CallNotFound);
+        await map.MapAsync(actor, slug, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound(CallRoute.UnknownCall);
 
     private static async Task<IResult> ListAsync(string slug, Actor actor, CommonsQueries queries, CancellationToken ct) =>
-        await queries.ListAsync(actor, slug, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound(CallNotFound);
+        await queries.ListAsync(actor, slug, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound(CallRoute.UnknownCall);
 
     private static async Task<IResult> GetAsync(string slug, Guid id, Actor actor, CommonsQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(actor, slug, id, ct) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound("No such commons in a call visible to you.");
 
-    private static async Task<IResult> ProposeAsync(string slug, CommonsProposalRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct)
+    private static async Task<IResult> ProposeAsync(string slug, CommonsProposalRequest request, Actor actor, CallQueries calls, CommonsQueries queries, CommonsService commons, CancellationToken ct)
     {
-        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        if (await calls.ReadableAsync(slug, actor, ct) is not { } call)
         {
-            return ApiResults.NotFound(CallNotFound);
+            return ApiResults.NotFound(CallRoute.UnknownCall);
         }
 
-        var command = new ProposeCommons(call.Id, request.OrganisationId, request.ToDescription(), request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
+        var command = new ProposeCommons(call.Call.Id, request.OrganisationId, request.ToDescription(), request.BudgetLines, request.ChallengeIds, request.CoCreatorIds);
         var result = await commons.ProposeAsync(actor, command, ct);
         return result.IsSuccess
             ? TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{result.Value}", await queries.DetailAsync(actor, slug, result.Value, ct))
             : result.Error!.ToProblem();
     }
 
-    private static Task<IResult> EditAsync(string slug, Guid id, CommonsEditRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.ToDescription()), ct), ct);
+    private static Task<IResult> EditAsync(string slug, Guid id, CommonsEditRequest request, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.EditAsync(actor, new EditCommons(callId, id, request.ToDescription()), ct), ct);
 
-    private static Task<IResult> SetBudgetLinesAsync(string slug, Guid id, BudgetLinesRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.SetBudgetLinesAsync(actor, new SetCommonsBudget(callId, id, request.BudgetLines), ct), ct);
+    private static Task<IResult> SetBudgetLinesAsync(string slug, Guid id, BudgetLinesRequest request, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.SetBudgetLinesAsync(actor, new SetCommonsBudget(callId, id, request.BudgetLines), ct), ct);
 
-    private static Task<IResult> LinkChallengesAsync(string slug, Guid id, ChallengeLinksRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.LinkChallengesAsync(actor, new LinkCommonsChallenges(callId, id, request.ChallengeIds), ct), ct);
+    private static Task<IResult> LinkChallengesAsync(string slug, Guid id, ChallengeLinksRequest request, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.LinkChallengesAsync(actor, new LinkCommonsChallenges(callId, id, request.ChallengeIds), ct), ct);
 
-    private static Task<IResult> AddCoCreatorAsync(string slug, Guid id, CoCreatorRequest request, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.AddCoCreatorAsync(actor, new AddCoCreator(callId, id, request.OrganisationId), ct), ct);
+    private static Task<IResult> AddCoCreatorAsync(string slug, Guid id, CoCreatorRequest request, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.AddCoCreatorAsync(actor, new AddCoCreator(callId, id, request.OrganisationId), ct), ct);
 
-    private static Task<IResult> RemoveCoCreatorAsync(string slug, Guid id, Guid organisationId, Actor actor, CommonsQueries queries, CommonsService commons, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => commons.RemoveCoCreatorAsync(actor, callId, id, organisationId, ct), ct);
+    private static Task<IResult> RemoveCoCreatorAsync(string slug, Guid id, Guid organisationId, Actor actor, CallQueries calls, CommonsService commons, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => commons.RemoveCoCreatorAsync(actor, new RemoveCoCreator(callId, id, organisationId), ct), ct);
 
-    private static Task<IResult> SetPositioningAsync(string slug, Guid id, PositioningRequest request, Actor actor, CommonsQueries queries, PositioningService positionings, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => positionings.SetAsync(actor, new SetPositioning(callId, id, request.OrganisationId, request.Kinds, request.Expectations, request.Availability), ct), ct);
+    private static Task<IResult> SetPositioningAsync(string slug, Guid id, PositioningRequest request, Actor actor, CallQueries calls, PositioningService positionings, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => positionings.SetAsync(actor, new SetPositioning(callId, id, request.OrganisationId, request.Kinds, request.Expectations, request.Availability), ct), ct);
 
-    private static Task<IResult> WithdrawPositioningAsync(string slug, Guid id, Guid? organisationId, Actor actor, CommonsQueries queries, PositioningService positionings, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => positionings.WithdrawAsync(actor, callId, id, organisationId, ct), ct);
+    private static Task<IResult> WithdrawPositioningAsync(string slug, Guid id, Guid? organisationId, Actor actor, CallQueries calls, PositioningService positionings, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => positionings.WithdrawAsync(actor, new WithdrawPositioning(callId, id, organisationId), ct), ct);
 
-    private static async Task<IResult> AddMilestoneAsync(string slug, Guid id, MilestoneRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct)
+    private static async Task<IResult> AddMilestoneAsync(string slug, Guid id, MilestoneRequest request, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct)
     {
-        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        if (await calls.ReadableAsync(slug, actor, ct) is not { } call)
         {
-            return ApiResults.NotFound(CallNotFound);
+            return ApiResults.NotFound(CallRoute.UnknownCall);
         }
 
-        var result = await groups.AddMilestoneAsync(actor, new AddMilestone(call.Id, id, request.Title, request.DueOn, request.OwnerOrganisationId), ct);
+        var result = await groups.AddMilestoneAsync(actor, new AddMilestone(call.Call.Id, id, request.Title, request.DueOn, request.OwnerOrganisationId), ct);
         return result.ToApiResult(created => TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{id}/milestones/{created}", new CreatedResponse(created)));
     }
 
-    private static Task<IResult> UpdateMilestoneAsync(string slug, Guid id, Guid milestoneId, MilestoneUpdateRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => groups.UpdateMilestoneAsync(actor, new UpdateMilestone(callId, id, milestoneId, request.Title, request.DueOn, request.OwnerOrganisationId, request.Done), ct), ct);
+    private static Task<IResult> UpdateMilestoneAsync(string slug, Guid id, Guid milestoneId, MilestoneUpdateRequest request, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.UpdateMilestoneAsync(actor, new UpdateMilestone(callId, id, milestoneId, request.Title, request.DueOn, request.OwnerOrganisationId, request.Done), ct), ct);
 
-    private static Task<IResult> DeleteMilestoneAsync(string slug, Guid id, Guid milestoneId, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => groups.DeleteMilestoneAsync(actor, callId, id, milestoneId, ct), ct);
+    private static Task<IResult> DeleteMilestoneAsync(string slug, Guid id, Guid milestoneId, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMilestoneAsync(actor, new DeleteMilestone(callId, id, milestoneId), ct), ct);
 
-    private static async Task<IResult> AddMeetingAsync(string slug, Guid id, MeetingRequest request, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct)
+    private static async Task<IResult> AddMeetingAsync(string slug, Guid id, MeetingRequest request, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct)
     {
-        if (await queries.CallAsync(actor, slug, ct) is not { } call)
+        if (await calls.ReadableAsync(slug, actor, ct) is not { } call)
         {
-            return ApiResults.NotFound(CallNotFound);
+            return ApiResults.NotFound(CallRoute.UnknownCall);
         }
 
-        var result = await groups.AddMeetingAsync(actor, new AddMeeting(call.Id, id, request.On, request.Note), ct);
+        var result = await groups.AddMeetingAsync(actor, new AddMeeting(call.Call.Id, id, request.On, request.Note), ct);
         return result.ToApiResult(created => TypedResults.Created($"{ApiEndpoints.Prefix}/v1/calls/{slug}/commons/{id}/meetings/{created}", new CreatedResponse(created)));
     }
 
-    private static Task<IResult> DeleteMeetingAsync(string slug, Guid id, Guid meetingId, Actor actor, CommonsQueries queries, WorkingGroupService groups, CancellationToken ct) =>
-        InCallAsync(slug, actor, queries, callId => groups.DeleteMeetingAsync(actor, callId, id, meetingId, ct), ct);
-
-    /// <summary>Runs a change in the call behind the slug: 404 when the caller may not see the call, else 204 or the refusal.</summary>
-    private static async Task<IResult> InCallAsync(string slug, Actor actor, CommonsQueries queries, Func<Guid, Task<Domain.Common.Result>> change, CancellationToken ct) =>
-        await queries.CallAsync(actor, slug, ct) is { } call
-            ? (await change(call.Id)).ToApiResult()
-            : ApiResults.NotFound(CallNotFound);
+    private static Task<IResult> DeleteMeetingAsync(string slug, Guid id, Guid meetingId, Actor actor, CallQueries calls, WorkingGroupService groups, CancellationToken ct) =>
+        CallRoute.ChangeInCallAsync(slug, actor, calls, callId => groups.DeleteMeetingAsync(actor, new DeleteMeeting(callId, id, meetingId), ct), ct);
 }

@@ -111,8 +111,8 @@ public static partial class DemoData
         var facilitatorActor = new Actor(facilitator.Id, IsAdministrator: false, IsFacilitator: true);
         await funds.PledgeAsync(funder, new MakePledge(call.Id, funderOrganisation.Id, 50_000 * members.Count, IsMatching: false), ct);
         await funds.PledgeAsync(funder, new MakePledge(call.Id, funderOrganisation.Id, 200_000, IsMatching: true), ct);
-        Ensure(await services.GetRequiredService<CallPhaseService>().MoveAsync(facilitatorActor, call.Id, CallPhase.Budgeting, ct));
-        Ensure(await funds.DistributeEquallyAsync(facilitatorActor, call.Id, ct));
+        Ensure(await services.GetRequiredService<CallPhaseService>().MoveAsync(facilitatorActor, new MovePhase(call.Id, CallPhase.Budgeting), ct));
+        Ensure(await funds.DistributeEquallyAsync(facilitatorActor, new DistributeGrantsEqually(call.Id), ct));
 
         // Who gives what so far (the demo accounts' organisations, first two, still have everything to spread).
         var gifts = new (int Member, int Commons, long Amount)[]

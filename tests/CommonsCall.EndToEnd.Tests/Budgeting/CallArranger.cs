@@ -73,7 +73,7 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     /// <summary>The facilitator approves the commons for funding.</summary>
     public async Task ApproveAsync(Call call, Person facilitator, CommonsEntity commons) =>
-        (await app.Services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator.Actor, call.Id, commons.Id)).Error.ShouldBeNull();
+        (await app.Services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator.Actor, new ApproveCommons(call.Id, commons.Id))).Error.ShouldBeNull();
 
     public Task<Person> FacilitatorAsync(string displayName) => PersonAsync(displayName, Roles.Facilitator);
 
@@ -142,7 +142,7 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     /// <summary>The organisation's representative accepts the invitation the facilitator sent it.</summary>
     public async Task AcceptInvitationAsync(Call call, Representative organisation, ParticipantRole role) =>
-        (await app.Services.GetRequiredService<ParticipationService>().AcceptAsync(organisation.Person.Actor, call.Id, organisation.Organisation.Id, role)).Error.ShouldBeNull();
+        (await app.Services.GetRequiredService<ParticipationService>().AcceptAsync(organisation.Person.Actor, new AnswerInvitation(call.Id, organisation.Organisation.Id, role))).Error.ShouldBeNull();
 
     /// <summary>The member's representative sets its contribution to the commons.</summary>
     public async Task ContributeAsync(Call call, Representative member, CommonsEntity commons, long amount) =>
@@ -156,7 +156,7 @@ public sealed class CallArranger(KestrelDemoApp app)
         var current = await db.Calls.Where(c => c.Id == call.Id).Select(c => c.Phase).SingleAsync();
         for (var phase = current + 1; phase <= target; phase++)
         {
-            (await phases.MoveAsync(facilitator.Actor, call.Id, phase)).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator.Actor, new MovePhase(call.Id, phase))).Error.ShouldBeNull();
         }
     }
 
@@ -165,7 +165,7 @@ public sealed class CallArranger(KestrelDemoApp app)
 
     /// <summary>The facilitator splits the pool equally among the joined members.</summary>
     public async Task GrantEquallyAsync(Call call, Person facilitator) =>
-        (await app.Services.GetRequiredService<FundsService>().DistributeEquallyAsync(facilitator.Actor, call.Id)).Error.ShouldBeNull();
+        (await app.Services.GetRequiredService<FundsService>().DistributeEquallyAsync(facilitator.Actor, new DistributeGrantsEqually(call.Id))).Error.ShouldBeNull();
 
     /// <summary>What <see cref="LedgerCheck"/> finds wrong with the call's money (nothing, when balances and totals match the ledger).</summary>
     public async Task<IReadOnlyList<string>> LedgerProblemsAsync(Call call)

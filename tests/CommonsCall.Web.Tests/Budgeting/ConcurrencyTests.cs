@@ -118,7 +118,7 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
         {
             await start.Task;
             await Task.Delay(20);
-            return await s.Round.CloseAsync(s.Facilitator, s.Call.Id);
+            return await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id));
         })).ToList();
         start.SetResult();
 
@@ -144,13 +144,13 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         // The pool (10,000.00) is handed back, then 30 requests race to grant 1,500.00 to 10 members: 6 fit.
         var s = await BudgetScenario.CreateAsync(app, memberCount: 10, pool: 1_000_000, null, (10_000, 100_000));
-        (await s.Funds.SetGrantsAsync(s.Facilitator, s.Call.Id, s.Members.Select(m => new GrantLine(m.Id, 0)).ToList())).Error.ShouldBeNull();
+        (await s.Funds.SetGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, s.Members.Select(m => new GrantLine(m.Id, 0)).ToList()))).Error.ShouldBeNull();
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racing = Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
         {
             await start.Task;
-            return await s.Funds.SetGrantsAsync(s.Facilitator, s.Call.Id, [new GrantLine(s.Members[i % 10].Id, 150_000)]);
+            return await s.Funds.SetGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, [new GrantLine(s.Members[i % 10].Id, 150_000)]));
         })).ToList();
         start.SetResult();
         var results = await Task.WhenAll(racing);

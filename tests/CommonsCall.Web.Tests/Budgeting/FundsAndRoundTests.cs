@@ -21,7 +21,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         var s = await BudgetScenario.CreateAsync(app, memberCount: 3, pool: 0, null, (10_000, 50_000));
         (await s.Funds.PledgeAsync(s.Funder.User, new MakePledge(s.Call.Id, s.Funder.Id, 100_000, false))).Value.ShouldBe(100_000);
 
-        var split = await s.Funds.DistributeEquallyAsync(s.Facilitator, s.Call.Id);
+        var split = await s.Funds.DistributeEquallyAsync(s.Facilitator, new DistributeGrantsEqually(s.Call.Id));
 
         split.Error.ShouldBeNull();
         foreach (var m in s.Members)
@@ -49,14 +49,14 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         var stranger = await new TestData(app).OrganisationAsync();
         var lines = new List<GrantLine> { new(s.Members[0].Id, 80_000), new(s.Members[1].Id, 30_000), new(stranger.Id, 1_000), new(s.Members[1].Id, -5) };
 
-        var preview = await s.Funds.PreviewGrantsAsync(s.Facilitator, s.Call.Id, lines);
+        var preview = await s.Funds.PreviewGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, lines));
 
         preview.Value!.CanApply.ShouldBeFalse();
         preview.Value.Lines.Select(l => l.ErrorCode).ShouldBe([null, null, ErrorCodes.UnknownOrganisation, ErrorCodes.InvalidAmount]);
         var before = await s.LedgerCountAsync();
-        (await s.Funds.SetGrantsAsync(s.Facilitator, s.Call.Id, lines.Take(2).ToList())).Error!.Code.ShouldBe(ErrorCodes.ExceedsPool);
+        (await s.Funds.SetGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, lines.Take(2).ToList()))).Error!.Code.ShouldBe(ErrorCodes.ExceedsPool);
         (await s.LedgerCountAsync()).ShouldBe(before);
-        (await s.Funds.SetGrantsAsync(s.Facilitator, s.Call.Id, [new(s.Members[0].Id, 60_000), new(s.Members[1].Id, 40_000)])).Error.ShouldBeNull();
+        (await s.Funds.SetGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, [new(s.Members[0].Id, 60_000), new(s.Members[1].Id, 40_000)]))).Error.ShouldBeNull();
         (await s.BudgetOfAsync(s.Members[0])).Granted.ShouldBe(60_000);
     }
 
@@ -67,7 +67,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         await s.OpenRoundAsync();
         (await s.ContributeAsync(s.Members[1], s.Commons[0], 30_000)).Error.ShouldBeNull();
 
-        var lowered = await s.Funds.SetGrantsAsync(s.Facilitator, s.Call.Id, [new(s.Members[1].Id, 29_999)]);
+        var lowered = await s.Funds.SetGrantsAsync(s.Facilitator, new SetGrants(s.Call.Id, [new(s.Members[1].Id, 29_999)]));
 
         lowered.Error!.Code.ShouldBe(ErrorCodes.GrantBelowContributed);
         (await s.BudgetOfAsync(s.Members[1])).Granted.ShouldBe(50_000);
@@ -106,9 +106,9 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Budgeting_cannot_open_without_an_approved_commons_or_money()
     {
         var s = await BudgetScenario.CreateAsync(app, memberCount: 2, pool: 0, null, (10_000, 50_000));
-        var refused = await Phases.MoveAsync(s.Facilitator, s.Call.Id, CallPhase.Budgeting);
+        var refused = await Phases.MoveAsync(s.Facilitator, new MovePhase(s.Call.Id, CallPhase.Budgeting));
         refused.Error!.Code.ShouldBe(ErrorCodes.PhaseNeedsMoney);
-        (await Phases.MoveAsync(s.Members[0].User, s.Call.Id, CallPhase.Budgeting)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await Phases.MoveAsync(s.Members[0].User, new MovePhase(s.Call.Id, CallPhase.Budgeting))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         (await s.ContributeAsync(a, s.Commons[2], 10_000)).Error.ShouldBeNull();
         (await s.ContributeAsync(c, s.Commons[2], 10_000)).Error.ShouldBeNull();
 
-        var closed = await s.Round.CloseAsync(s.Facilitator, s.Call.Id);
+        var closed = await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id));
 
         closed.Error.ShouldBeNull();
         var atMinimum = await s.ReloadAsync(s.Commons[0]);
@@ -153,7 +153,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
         unspent.UnspentPool.ShouldBe(440_000);
         unspent.UnmatchedPool.ShouldBe(980_000);
 
-        (await s.Round.CloseAsync(s.Facilitator, s.Call.Id)).Error!.Code.ShouldBe(ErrorCodes.AlreadySettled);
+        (await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id))).Error!.Code.ShouldBe(ErrorCodes.AlreadySettled);
         await using var db = await new TestData(app).DbAsync();
         db.Calls.Single(x => x.Id == s.Call.Id).Phase.ShouldBe(CallPhase.Results);
     }
@@ -163,7 +163,7 @@ public sealed class FundsAndRoundTests(AppFactory app) : IClassFixture<AppFactor
     {
         var s = await BudgetScenario.CreateAsync(app, memberCount: 2, pool: 100_000, null, (10_000, 50_000));
         await s.OpenRoundAsync();
-        (await s.Round.CloseAsync(s.Members[0].User, s.Call.Id)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Round.CloseAsync(s.Funder.User, s.Call.Id)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Round.CloseAsync(s.Members[0].User, new CloseRound(s.Call.Id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Round.CloseAsync(s.Funder.User, new CloseRound(s.Call.Id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
     }
 }

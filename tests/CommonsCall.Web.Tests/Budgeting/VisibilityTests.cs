@@ -62,7 +62,7 @@ public sealed class VisibilityTests(AppFactory app) : IClassFixture<AppFactory>
         giver.Contributions.ShouldHaveSingleItem().Amount.ShouldBe(12_300);
         (await SeenByAsync(s, s.Facilitator)).Total.ShouldBe(12_300);
 
-        (await s.Round.CloseAsync(s.Facilitator, s.Call.Id)).Error.ShouldBeNull();
+        (await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id))).Error.ShouldBeNull();
         var after = await SeenByAsync(s, s.Members[2].User);
         after.Total.ShouldBe(12_300);
         after.Contributions.ShouldHaveSingleItem();
@@ -91,7 +91,7 @@ public sealed class VisibilityTests(AppFactory app) : IClassFixture<AppFactory>
         (await Queries.LedgerAsync(totals.Funder.User, totals.Call.Id))!.ShouldNotContain(l => l.Kind == LedgerEntryKind.Contribution);
         (await Queries.LedgerAsync(totals.Facilitator, totals.Call.Id))!.Single(l => l.Kind == LedgerEntryKind.Contribution).Organisation.ShouldNotBeNull();
 
-        (await totals.Round.CloseAsync(totals.Facilitator, totals.Call.Id)).Error.ShouldBeNull();
+        (await totals.Round.CloseAsync(totals.Facilitator, new CloseRound(totals.Call.Id))).Error.ShouldBeNull();
         (await Queries.LedgerAsync(totals.Funder.User, totals.Call.Id))!.Single(l => l.Kind == LedgerEntryKind.Contribution).Amount.ShouldBe(12_300);
     }
 }

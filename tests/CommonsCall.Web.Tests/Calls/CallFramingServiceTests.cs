@@ -113,7 +113,7 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.MembersOnly, facilitator);
 
-        var edited = await Framing.EditAsync(facilitator, call.Id, Edit());
+        var edited = await Framing.EditAsync(facilitator, Edit() with { CallId = call.Id });
 
         edited.Error.ShouldBeNull();
         var stored = (await StoredAsync(call.Id))!;
@@ -136,7 +136,7 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         var call = await _data.CallAsync();
         var admin = await _data.UserAsync(Roles.Administrator);
 
-        (await Framing.EditAsync(admin, call.Id, Edit("Par l'administration"))).Error.ShouldBeNull();
+        (await Framing.EditAsync(admin, Edit("Par l'administration") with { CallId = call.Id })).Error.ShouldBeNull();
 
         (await StoredAsync(call.Id))!.Title.ShouldBe("Par l'administration");
     }
@@ -154,9 +154,9 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
 
         foreach (var actor in new[] { otherFacilitator, member, Actor.Anonymous })
         {
-            (await Framing.EditAsync(actor, call.Id, Edit())).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-            (await Framing.AddGlossaryTermAsync(actor, call.Id, new SaveGlossaryTerm("Terme", "Définition"))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-            (await Framing.AddScopeStatementAsync(actor, call.Id, new SaveScopeStatement("Énoncé", true))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Framing.EditAsync(actor, Edit() with { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Framing.AddGlossaryTermAsync(actor, new SaveGlossaryTerm("Terme", "Définition") { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Framing.AddScopeStatementAsync(actor, new SaveScopeStatement("Énoncé", true) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         }
 
         var stored = (await StoredAsync(call.Id))!;
@@ -171,8 +171,8 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
     {
         var admin = await _data.UserAsync(Roles.Administrator);
 
-        (await Framing.EditAsync(admin, Guid.NewGuid(), Edit())).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await Framing.RemoveGlossaryTermAsync(admin, Guid.NewGuid(), Guid.NewGuid())).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Framing.EditAsync(admin, Edit() with { CallId = Guid.NewGuid() })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Framing.RemoveGlossaryTermAsync(admin, new RemoveGlossaryTerm(Guid.NewGuid(), Guid.NewGuid()))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
     }
 
     [Fact]
@@ -181,8 +181,9 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
 
-        var refused = await Framing.EditAsync(facilitator, call.Id, Edit() with
+        var refused = await Framing.EditAsync(facilitator, Edit() with
         {
+            CallId = call.Id,
             Title = "",
             PlannedDates = [new PlannedDate(CallPhase.Commons, March.AddDays(20)), new PlannedDate(CallPhase.Challenges, March.AddDays(21))],
         });
@@ -198,13 +199,13 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
     {
         var s = await BudgetScenario.CreateAsync(app, memberCount: 1, pool: 10_000, null, (1_000, 5_000));
 
-        var refused = await Framing.EditAsync(s.Facilitator, s.Call.Id, Edit("Nouveau titre", currency: "USD"));
+        var refused = await Framing.EditAsync(s.Facilitator, Edit("Nouveau titre", currency: "USD") with { CallId = s.Call.Id });
 
         refused.Error!.Code.ShouldBe(ErrorCodes.CurrencyLocked);
         var stored = (await StoredAsync(s.Call.Id))!;
         stored.Currency.ShouldBe("EUR");
         stored.Title.ShouldBe(s.Call.Title);
-        (await Framing.EditAsync(s.Facilitator, s.Call.Id, Edit("Nouveau titre", currency: "EUR"))).Error.ShouldBeNull();
+        (await Framing.EditAsync(s.Facilitator, Edit("Nouveau titre", currency: "EUR") with { CallId = s.Call.Id })).Error.ShouldBeNull();
     }
 
     [Fact]
@@ -213,14 +214,14 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
 
-        var id = (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm(" Commun ", "Ressource partagée"))).Value;
-        (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Défi", "Question"))).Error.ShouldBeNull();
-        (await Framing.EditGlossaryTermAsync(facilitator, call.Id, id, new SaveGlossaryTerm("Commun", "Ressource ouverte gérée par une communauté"))).Error.ShouldBeNull();
+        var id = (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm(" Commun ", "Ressource partagée") { CallId = call.Id })).Value;
+        (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("Défi", "Question") { CallId = call.Id })).Error.ShouldBeNull();
+        (await Framing.EditGlossaryTermAsync(facilitator, id, new SaveGlossaryTerm("Commun", "Ressource ouverte gérée par une communauté") { CallId = call.Id })).Error.ShouldBeNull();
 
         var glossary = (await StoredAsync(call.Id))!.Glossary;
         glossary.Select(t => (t.Term, t.Definition)).Order().ShouldBe([("Commun", "Ressource ouverte gérée par une communauté"), ("Défi", "Question")]);
 
-        (await Framing.RemoveGlossaryTermAsync(facilitator, call.Id, id)).Error.ShouldBeNull();
+        (await Framing.RemoveGlossaryTermAsync(facilitator, new RemoveGlossaryTerm(call.Id, id))).Error.ShouldBeNull();
         (await StoredAsync(call.Id))!.Glossary.Select(t => t.Term).ShouldBe(["Défi"]);
         (await AuditAsync(call.Id)).ShouldBe(["call.glossary_term_added", "call.glossary_term_added", "call.glossary_term_edited", "call.glossary_term_removed"]);
     }
@@ -230,13 +231,13 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
     {
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
-        (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Commun", "Ressource"))).Error.ShouldBeNull();
-        var other = (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Défi", "Question"))).Value;
+        (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("Commun", "Ressource") { CallId = call.Id })).Error.ShouldBeNull();
+        var other = (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("Défi", "Question") { CallId = call.Id })).Value;
 
-        (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("COMMUN", "Autre"))).Error!.Code.ShouldBe(ErrorCodes.DuplicateTerm);
-        (await Framing.EditGlossaryTermAsync(facilitator, call.Id, other, new SaveGlossaryTerm("commun", "Autre"))).Error!.Code.ShouldBe(ErrorCodes.DuplicateTerm);
-        (await Framing.EditGlossaryTermAsync(facilitator, call.Id, Guid.NewGuid(), new SaveGlossaryTerm("Autre", "Autre"))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await Framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("", ""))).Error!.Code.ShouldBe(ErrorCodes.Validation);
+        (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("COMMUN", "Autre") { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.DuplicateTerm);
+        (await Framing.EditGlossaryTermAsync(facilitator, other, new SaveGlossaryTerm("commun", "Autre") { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.DuplicateTerm);
+        (await Framing.EditGlossaryTermAsync(facilitator, Guid.NewGuid(), new SaveGlossaryTerm("Autre", "Autre") { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("", "") { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Validation);
 
         (await StoredAsync(call.Id))!.Glossary.Select(t => (t.Term, t.Definition)).Order().ShouldBe([("Commun", "Ressource"), ("Défi", "Question")]);
         (await AuditAsync(call.Id)).Count.ShouldBe(2);
@@ -248,18 +249,18 @@ public sealed class CallFramingServiceTests(AppFactory app) : IClassFixture<AppF
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
 
-        var id = (await Framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les trajets du quotidien", true))).Value;
-        (await Framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les fonctionnalités d'un seul opérateur", false))).Error.ShouldBeNull();
-        (await Framing.EditScopeStatementAsync(facilitator, call.Id, id, new SaveScopeStatement("La longue distance", false))).Error.ShouldBeNull();
-        (await Framing.EditScopeStatementAsync(facilitator, call.Id, Guid.NewGuid(), new SaveScopeStatement("X", true))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await Framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement(" ", true))).Error!.Code.ShouldBe(ErrorCodes.Validation);
+        var id = (await Framing.AddScopeStatementAsync(facilitator, new SaveScopeStatement("Les trajets du quotidien", true) { CallId = call.Id })).Value;
+        (await Framing.AddScopeStatementAsync(facilitator, new SaveScopeStatement("Les fonctionnalités d'un seul opérateur", false) { CallId = call.Id })).Error.ShouldBeNull();
+        (await Framing.EditScopeStatementAsync(facilitator, id, new SaveScopeStatement("La longue distance", false) { CallId = call.Id })).Error.ShouldBeNull();
+        (await Framing.EditScopeStatementAsync(facilitator, Guid.NewGuid(), new SaveScopeStatement("X", true) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Framing.AddScopeStatementAsync(facilitator, new SaveScopeStatement(" ", true) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Validation);
 
         var scope = (await StoredAsync(call.Id))!.Scope;
         scope.ShouldAllBe(s => !s.InScope);
         scope.Select(s => s.Text).Order().ShouldBe(["La longue distance", "Les fonctionnalités d'un seul opérateur"]);
 
-        (await Framing.RemoveScopeStatementAsync(facilitator, call.Id, id)).Error.ShouldBeNull();
-        (await Framing.RemoveScopeStatementAsync(facilitator, call.Id, id)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Framing.RemoveScopeStatementAsync(facilitator, new RemoveScopeStatement(call.Id, id))).Error.ShouldBeNull();
+        (await Framing.RemoveScopeStatementAsync(facilitator, new RemoveScopeStatement(call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
         (await StoredAsync(call.Id))!.Scope.Count.ShouldBe(1);
         (await AuditAsync(call.Id)).ShouldBe(["call.scope_statement_added", "call.scope_statement_added", "call.scope_statement_edited", "call.scope_statement_removed"]);
     }

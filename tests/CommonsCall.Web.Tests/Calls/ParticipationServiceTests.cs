@@ -54,14 +54,14 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
         var (call, facilitator, organisation, representative) = await ArrangeAsync();
         (await Calls.FindAsync(call.Slug, representative)).ShouldBeNull();
 
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
 
         var invited = await Calls.FindAsync(call.Slug, representative);
         invited.ShouldNotBeNull();
         invited.Access.IsMember.ShouldBeFalse();
         (await Participation.MineAsync(representative, call.Id)).ShouldBe([new MyParticipation(organisation.Id, organisation.Name, ParticipantRole.Member, InvitationState.Invited)]);
 
-        (await Participation.AcceptAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error.ShouldBeNull();
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
 
         (await Calls.FindAsync(call.Slug, representative))!.Access.Represents(organisation.Id).ShouldBeTrue();
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Joined)]);
@@ -72,10 +72,10 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     public async Task An_organisation_may_be_invited_both_as_member_and_as_funder_but_not_twice_in_one_role()
     {
         var (call, facilitator, organisation, _) = await ArrangeAsync();
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Funder))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Funder) { CallId = call.Id })).Error.ShouldBeNull();
 
-        var again = await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Funder));
+        var again = await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Funder) { CallId = call.Id });
 
         again.Error!.Code.ShouldBe(ErrorCodes.AlreadyParticipant);
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Invited), (ParticipantRole.Funder, InvitationState.Invited)]);
@@ -90,7 +90,7 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
 
         foreach (var actor in new[] { otherFacilitator, representative, Actor.Anonymous })
         {
-            (await Participation.InviteAsync(actor, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Participation.InviteAsync(actor, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         }
 
         (await StatesAsync(call.Id, organisation.Id)).ShouldBeEmpty();
@@ -98,7 +98,7 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
 
         var admin = await _data.UserAsync(Roles.Administrator);
         (await Participation.InvitableOrganisationsAsync(admin, call.Id))!.ShouldContain(o => o.Id == organisation.Id);
-        (await Participation.InviteAsync(admin, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Funder))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(admin, new InviteParticipant(organisation.Id, ParticipantRole.Funder) { CallId = call.Id })).Error.ShouldBeNull();
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     {
         var (call, facilitator, organisation, _) = await ArrangeAsync();
 
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(Guid.NewGuid(), ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.UnknownOrganisation);
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, (ParticipantRole)9))).Error!.Code.ShouldBe(ErrorCodes.Validation);
-        (await Participation.InviteAsync(facilitator, Guid.NewGuid(), new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(Guid.NewGuid(), ParticipantRole.Member) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.UnknownOrganisation);
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, (ParticipantRole)9) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.Validation);
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = Guid.NewGuid() })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
 
         (await StatesAsync(call.Id, organisation.Id)).ShouldBeEmpty();
         (await AuditAsync(call.Id)).ShouldBeEmpty();
@@ -120,7 +120,7 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
         var (call, facilitator, organisation, _) = await ArrangeAsync();
         await SetPhaseAsync(call.Id, CallPhase.Results);
 
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
 
         (await StatesAsync(call.Id, organisation.Id)).ShouldBeEmpty();
     }
@@ -129,14 +129,14 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     public async Task Only_a_representative_of_the_invited_organisation_answers_its_invitation()
     {
         var (call, facilitator, organisation, _) = await ArrangeAsync();
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
         var otherOrganisation = await _data.OrganisationAsync();
         var outsider = await _data.UserAsync(organisation: otherOrganisation.Id);
 
         foreach (var actor in new[] { outsider, facilitator, Actor.Anonymous })
         {
-            (await Participation.AcceptAsync(actor, call.Id, organisation.Id, ParticipantRole.Member)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-            (await Participation.LeaveAsync(actor, call.Id, organisation.Id, ParticipantRole.Member)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Participation.AcceptAsync(actor, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+            (await Participation.LeaveAsync(actor, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         }
 
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Invited)]);
@@ -147,10 +147,10 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     public async Task Accepting_an_invitation_that_does_not_exist_is_not_found()
     {
         var (call, facilitator, organisation, representative) = await ArrangeAsync();
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
 
-        (await Participation.AcceptAsync(representative, call.Id, organisation.Id, ParticipantRole.Funder)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await Participation.AcceptAsync(representative, Guid.NewGuid(), organisation.Id, ParticipantRole.Member)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Funder))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(Guid.NewGuid(), organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
 
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Invited)]);
     }
@@ -159,16 +159,16 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     public async Task A_declined_invitation_is_closed_until_the_facilitator_invites_again()
     {
         var (call, facilitator, organisation, representative) = await ArrangeAsync();
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
 
-        (await Participation.LeaveAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error.ShouldBeNull();
+        (await Participation.LeaveAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
 
         (await Calls.FindAsync(call.Slug, representative)).ShouldBeNull();
-        (await Participation.AcceptAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error!.Code.ShouldBe(ErrorCodes.InvitationNotPending);
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.InvitationNotPending);
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Left)]);
 
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
-        (await Participation.AcceptAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Joined)]);
         (await AuditAsync(call.Id)).ShouldBe(["call.participant_invited", "call.participant_left", "call.participant_invited", "call.participant_joined"]);
     }
@@ -177,10 +177,10 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
     public async Task A_joined_member_may_leave_before_the_budget_round()
     {
         var (call, facilitator, organisation, representative) = await ArrangeAsync(CallVisibility.Public);
-        (await Participation.InviteAsync(facilitator, call.Id, new InviteParticipant(organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
-        (await Participation.AcceptAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error.ShouldBeNull();
+        (await Participation.InviteAsync(facilitator, new InviteParticipant(organisation.Id, ParticipantRole.Member) { CallId = call.Id })).Error.ShouldBeNull();
+        (await Participation.AcceptAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
 
-        (await Participation.LeaveAsync(representative, call.Id, organisation.Id, ParticipantRole.Member)).Error.ShouldBeNull();
+        (await Participation.LeaveAsync(representative, new AnswerInvitation(call.Id, organisation.Id, ParticipantRole.Member))).Error.ShouldBeNull();
 
         (await Calls.FindAsync(call.Slug, representative))!.Access.IsMember.ShouldBeFalse();
         (await StatesAsync(call.Id, organisation.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Left)]);
@@ -192,16 +192,16 @@ public sealed class ParticipationServiceTests(AppFactory app) : IClassFixture<Ap
         var s = await BudgetScenario.CreateAsync(app, memberCount: 2, pool: 10_000, null, (1_000, 5_000));
         var member = s.Members[0];
 
-        var refused = await Participation.LeaveAsync(member.User, s.Call.Id, member.Id, ParticipantRole.Member);
+        var refused = await Participation.LeaveAsync(member.User, new AnswerInvitation(s.Call.Id, member.Id, ParticipantRole.Member));
         refused.Error!.Code.ShouldBe(ErrorCodes.ParticipationLocked);
-        (await Participation.LeaveAsync(s.Funder.User, s.Call.Id, s.Funder.Id, ParticipantRole.Funder)).Error!.Code.ShouldBe(ErrorCodes.ParticipationLocked);
+        (await Participation.LeaveAsync(s.Funder.User, new AnswerInvitation(s.Call.Id, s.Funder.Id, ParticipantRole.Funder))).Error!.Code.ShouldBe(ErrorCodes.ParticipationLocked);
 
         var penniless = await _data.OrganisationAsync();
         await _data.JoinAsync(s.Call, penniless, ParticipantRole.Member);
         var pennilessUser = await _data.UserAsync(organisation: penniless.Id);
         await s.OpenRoundAsync();
 
-        (await Participation.LeaveAsync(pennilessUser, s.Call.Id, penniless.Id, ParticipantRole.Member)).Error!.Code.ShouldBe(ErrorCodes.ParticipationLocked);
+        (await Participation.LeaveAsync(pennilessUser, new AnswerInvitation(s.Call.Id, penniless.Id, ParticipantRole.Member))).Error!.Code.ShouldBe(ErrorCodes.ParticipationLocked);
         (await StatesAsync(s.Call.Id, member.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Joined)]);
         (await StatesAsync(s.Call.Id, penniless.Id)).ShouldBe([(ParticipantRole.Member, InvitationState.Joined)]);
         (await app.Services.GetRequiredService<FundsService>().MembersAsync(s.Facilitator, s.Call.Id))!.Count.ShouldBe(3);

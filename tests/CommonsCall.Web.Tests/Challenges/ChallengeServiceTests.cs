@@ -19,7 +19,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
     {
         var s = await ScenarioAsync();
 
-        var created = await s.Service.CreateAsync(s.Author.User, s.Slug, ChallengeScenario.AChallenge(publish: false) with { AuthorOrganisationId = s.Author.Id });
+        var created = await s.Service.CreateAsync(s.Author.User, ChallengeScenario.AChallenge(publish: false) with { CallId = s.Call.Id, AuthorOrganisationId = s.Author.Id });
 
         created.Error.ShouldBeNull();
         var stored = await s.ReloadAsync(created.Value);
@@ -47,7 +47,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
 
         // Representing a single member organisation, the author may leave it out.
-        var created = await s.Service.CreateAsync(s.Author.User, s.Slug, ChallengeScenario.AChallenge());
+        var created = await s.Service.CreateAsync(s.Author.User, ChallengeScenario.AChallenge() with { CallId = s.Call.Id });
 
         var stored = await s.ReloadAsync(created.Value);
         stored.AuthorOrganisationId.ShouldBe(s.Author.Id);
@@ -65,14 +65,14 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var command = ChallengeScenario.AChallenge();
 
-        (await s.Service.CreateAsync(s.Other.User, s.Slug, command with { AuthorOrganisationId = s.Author.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.CreateAsync(s.Outsider, s.Slug, command)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.CreateAsync(s.Outsider, s.Slug, command with { AuthorOrganisationId = s.Author.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.CreateAsync(Actor.Anonymous, s.Slug, command)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.CreateAsync(s.Author.User, "no-such-call", command)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Service.CreateAsync(s.Other.User, command with { CallId = s.Call.Id, AuthorOrganisationId = s.Author.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.CreateAsync(s.Outsider, command with { CallId = s.Call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.CreateAsync(s.Outsider, command with { CallId = s.Call.Id, AuthorOrganisationId = s.Author.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.CreateAsync(Actor.Anonymous, command with { CallId = s.Call.Id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.CreateAsync(s.Author.User, command with { CallId = Guid.NewGuid() })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
 
         // Permission comes before input: someone who may not write learns nothing about what would be valid.
-        (await s.Service.CreateAsync(s.Outsider, s.Slug, command with { Question = "Pas une question" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.CreateAsync(s.Outsider, command with { CallId = s.Call.Id, Question = "Pas une question" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.ChallengeCountAsync()).ShouldBe(0);
     }
 
@@ -85,15 +85,15 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
 
         foreach (var stranger in new[] { Actor.Anonymous, s.Outsider, elsewhere.Author.User })
         {
-            (await s.Service.CreateAsync(stranger, s.Slug, ChallengeScenario.AChallenge())).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-            (await s.Service.SupportAsync(stranger, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+            (await s.Service.CreateAsync(stranger, ChallengeScenario.AChallenge() with { CallId = s.Call.Id })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+            (await s.Service.SupportAsync(stranger, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
             (await s.Queries.ListAsync(stranger, s.Slug, new ChallengeFilter())).ShouldBeNull();
             (await s.Queries.FindAsync(stranger, s.Slug, id)).ShouldBeNull();
         }
 
         // Nor is a challenge reached through the slug of another call.
         (await s.Queries.FindAsync(elsewhere.Author.User, elsewhere.Slug, id)).ShouldBeNull();
-        (await s.Service.PublishAsync(elsewhere.Facilitator, elsewhere.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Service.PublishAsync(elsewhere.Facilitator, new PublishChallenge(elsewhere.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
         (await s.ChallengeCountAsync()).ShouldBe(1);
     }
 
@@ -106,7 +106,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         await s.SetPhaseAsync(phase);
 
-        var refused = await s.Service.CreateAsync(s.Author.User, s.Slug, ChallengeScenario.AChallenge());
+        var refused = await s.Service.CreateAsync(s.Author.User, ChallengeScenario.AChallenge() with { CallId = s.Call.Id });
 
         refused.Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
         (await s.ChallengeCountAsync()).ShouldBe(0);
@@ -119,7 +119,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         await s.SetPhaseAsync(CallPhase.Commons);
 
-        (await s.Service.CreateAsync(s.Author.User, s.Slug, ChallengeScenario.AChallenge())).Error.ShouldBeNull();
+        (await s.Service.CreateAsync(s.Author.User, ChallengeScenario.AChallenge() with { CallId = s.Call.Id })).Error.ShouldBeNull();
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         await s.SetPhaseAsync(CallPhase.Budgeting);
 
-        var created = await s.Service.CreateAsync(s.Facilitator, s.Slug, ChallengeScenario.AChallenge() with { AuthorOrganisationId = s.Other.Id });
+        var created = await s.Service.CreateAsync(s.Facilitator, ChallengeScenario.AChallenge() with { CallId = s.Call.Id, AuthorOrganisationId = s.Other.Id });
 
         (await s.ReloadAsync(created.Value)).AuthorOrganisationId.ShouldBe(s.Other.Id);
         (await s.AuditActionsAsync()).ShouldContain("challenge.created");
@@ -141,8 +141,8 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var stranger = await new TestData(app).OrganisationAsync();
 
-        (await s.Service.CreateAsync(s.Facilitator, s.Slug, ChallengeScenario.AChallenge() with { AuthorOrganisationId = stranger.Id })).Error!.Code.ShouldBe(ErrorCodes.UnknownOrganisation);
-        var unnamed = await s.Service.CreateAsync(s.Facilitator, s.Slug, ChallengeScenario.AChallenge());
+        (await s.Service.CreateAsync(s.Facilitator, ChallengeScenario.AChallenge() with { CallId = s.Call.Id, AuthorOrganisationId = stranger.Id })).Error!.Code.ShouldBe(ErrorCodes.UnknownOrganisation);
+        var unnamed = await s.Service.CreateAsync(s.Facilitator, ChallengeScenario.AChallenge() with { CallId = s.Call.Id });
         unnamed.Error!.Code.ShouldBe(ErrorCodes.Validation);
         unnamed.Error.Fields!.Keys.ShouldBe(["AuthorOrganisationId"]);
         (await s.ChallengeCountAsync()).ShouldBe(0);
@@ -153,7 +153,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
     {
         var s = await ScenarioAsync();
 
-        var refused = await s.Service.CreateAsync(s.Author.User, s.Slug, ChallengeScenario.AChallenge("Partager plus de vélos.") with { Pains = [""] });
+        var refused = await s.Service.CreateAsync(s.Author.User, ChallengeScenario.AChallenge("Partager plus de vélos.") with { CallId = s.Call.Id, Pains = [""] });
 
         refused.Error!.Code.ShouldBe(ErrorCodes.Validation);
         refused.Error.Fields!.Keys.ShouldBe(["Question", "Pains[0]"], ignoreOrder: true);
@@ -169,8 +169,10 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var id = await s.WriteAsync();
         var read = await s.ReloadAsync(id);
 
-        var edited = await s.Service.EditAsync(s.Author.User, s.Slug, id, new EditChallenge
+        var edited = await s.Service.EditAsync(s.Author.User, new EditChallenge
         {
+            CallId = s.Call.Id,
+            ChallengeId = id,
             Question = "Comment recenser toutes les aires de covoiturage ?",
             Pains = ["Aires introuvables"],
             Indicators = [new IndicatorInput("Aires recensées", 40, 500, null), new IndicatorInput("Délai de mise à jour", 90, 7, "jours")],
@@ -196,12 +198,12 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        var refused = await s.Service.EditAsync(s.Other.User, s.Slug, id, new EditChallenge { Question = "Comment tout changer ?" });
+        var refused = await s.Service.EditAsync(s.Other.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment tout changer ?" });
 
         refused.Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.EditAsync(Actor.Anonymous, s.Slug, id, new EditChallenge { Question = "Comment tout changer ?" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.EditAsync(s.Other.User, s.Slug, id, new EditChallenge { Question = "" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.SetResourcePersonAsync(s.Other.User, s.Slug, id, new SetResourcePerson(new string('n', 201), null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.EditAsync(Actor.Anonymous, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment tout changer ?" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.EditAsync(s.Other.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "" })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SetResourcePersonAsync(s.Other.User, new SetResourcePerson(new string('n', 201), null) { CallId = s.Call.Id, ChallengeId = id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.ReloadAsync(id)).Question.ShouldBe("Comment recenser les aires de covoiturage ?");
     }
 
@@ -211,9 +213,9 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync(publish: false);
 
-        (await s.Service.EditAsync(s.Other.User, s.Slug, id, new EditChallenge { Question = "Comment tout changer ?" })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await s.Service.PublishAsync(s.Other.User, s.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, s.Other.Id)).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Service.EditAsync(s.Other.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment tout changer ?" })).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Service.PublishAsync(s.Other.User, new PublishChallenge(s.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, s.Other.Id))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
         (await s.ReloadAsync(id)).Status.ShouldBe(ChallengeStatus.Draft);
     }
 
@@ -224,10 +226,10 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var id = await s.WriteAsync();
         await s.SetPhaseAsync(CallPhase.Budgeting);
 
-        (await s.Service.EditAsync(s.Author.User, s.Slug, id, new EditChallenge { Question = "Comment changer après coup ?" })).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
+        (await s.Service.EditAsync(s.Author.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment changer après coup ?" })).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
         (await s.ReloadAsync(id)).Question.ShouldBe("Comment recenser les aires de covoiturage ?");
 
-        (await s.Service.EditAsync(s.Facilitator, s.Slug, id, new EditChallenge { Question = "Comment recenser les aires du territoire ?" })).Error.ShouldBeNull();
+        (await s.Service.EditAsync(s.Facilitator, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment recenser les aires du territoire ?" })).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).Question.ShouldBe("Comment recenser les aires du territoire ?");
         (await s.AuditActionsAsync()).ShouldContain("challenge.edited");
         (await s.Queries.FindAsync(s.Author.User, s.Slug, id))!.You.CanEdit.ShouldBeFalse();
@@ -240,9 +242,9 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
         var read = await s.ReloadAsync(id);
-        (await s.Service.EditAsync(s.Facilitator, s.Slug, id, new EditChallenge { Question = "Comment recenser les aires, version animateur ?", Version = read.Version })).Error.ShouldBeNull();
+        (await s.Service.EditAsync(s.Facilitator, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment recenser les aires, version animateur ?", Version = read.Version })).Error.ShouldBeNull();
 
-        var stale = await s.Service.EditAsync(s.Author.User, s.Slug, id, new EditChallenge { Question = "Comment recenser les aires, version membre ?", Version = read.Version });
+        var stale = await s.Service.EditAsync(s.Author.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment recenser les aires, version membre ?", Version = read.Version });
 
         stale.Error!.Code.ShouldBe(ErrorCodes.Conflict);
         (await s.ReloadAsync(id)).Question.ShouldBe("Comment recenser les aires, version animateur ?");
@@ -257,10 +259,10 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var id = await s.WriteAsync(publish: false);
         (await s.Queries.FindAsync(s.Author.User, s.Slug, id))!.You.CanPublish.ShouldBeTrue();
 
-        (await s.Service.PublishAsync(s.Author.User, s.Slug, id)).Error.ShouldBeNull();
+        (await s.Service.PublishAsync(s.Author.User, new PublishChallenge(s.Call.Id, id))).Error.ShouldBeNull();
         var publishedAt = app.Clock.GetUtcNow();
         app.Clock.Advance(TimeSpan.FromHours(1));
-        (await s.Service.PublishAsync(s.Author.User, s.Slug, id)).Error.ShouldBeNull();
+        (await s.Service.PublishAsync(s.Author.User, new PublishChallenge(s.Call.Id, id))).Error.ShouldBeNull();
 
         var stored = await s.ReloadAsync(id);
         stored.Status.ShouldBe(ChallengeStatus.Published);
@@ -275,7 +277,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var id = await s.WriteAsync(publish: false);
         await s.SetPhaseAsync(CallPhase.Budgeting);
 
-        (await s.Service.PublishAsync(s.Author.User, s.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
+        (await s.Service.PublishAsync(s.Author.User, new PublishChallenge(s.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
 
         (await s.ReloadAsync(id)).Status.ShouldBe(ChallengeStatus.Draft);
     }
@@ -285,24 +287,24 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
     {
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, null)).Error.ShouldBeNull();
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error.ShouldBeNull();
 
-        (await s.Service.ArchiveAsync(s.Facilitator, s.Slug, id)).Error.ShouldBeNull();
-        (await s.Service.ArchiveAsync(s.Facilitator, s.Slug, id)).Error.ShouldBeNull();
+        (await s.Service.ArchiveAsync(s.Facilitator, new ArchiveChallenge(s.Call.Id, id))).Error.ShouldBeNull();
+        (await s.Service.ArchiveAsync(s.Facilitator, new ArchiveChallenge(s.Call.Id, id))).Error.ShouldBeNull();
 
         var stored = await s.ReloadAsync(id);
         stored.Status.ShouldBe(ChallengeStatus.Archived);
         stored.Supporters.Single().OrganisationId.ShouldBe(s.Other.Id);
         (await s.AuditActionsAsync()).Count(a => a == "challenge.archived").ShouldBe(1);
         (await s.Queries.FindAsync(Actor.Anonymous, s.Slug, id))!.Challenge.Status.ShouldBe(ChallengeStatus.Archived);
-        (await s.Service.EditAsync(s.Author.User, s.Slug, id, new EditChallenge { Question = "Comment le ranimer ?" })).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
-        (await s.Service.PublishAsync(s.Author.User, s.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
-        (await s.Service.SupportAsync(s.Third.User, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
-        (await s.Service.WithdrawSupportAsync(s.Other.User, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
+        (await s.Service.EditAsync(s.Author.User, new EditChallenge { CallId = s.Call.Id, ChallengeId = id, Question = "Comment le ranimer ?" })).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
+        (await s.Service.PublishAsync(s.Author.User, new PublishChallenge(s.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
+        (await s.Service.SupportAsync(s.Third.User, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
+        (await s.Service.WithdrawSupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.ChallengeArchived);
         (await s.ReloadAsync(id)).Supporters.Count.ShouldBe(1);
 
         // The facilitator may put it back.
-        (await s.Service.PublishAsync(s.Facilitator, s.Slug, id)).Error.ShouldBeNull();
+        (await s.Service.PublishAsync(s.Facilitator, new PublishChallenge(s.Call.Id, id))).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).Status.ShouldBe(ChallengeStatus.Published);
         (await s.AuditActionsAsync()).ShouldContain("challenge.published");
     }
@@ -313,11 +315,11 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        (await s.Service.ArchiveAsync(s.Author.User, s.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.ArchiveAsync(s.Other.User, s.Slug, id)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.ArchiveAsync(s.Author.User, new ArchiveChallenge(s.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.ArchiveAsync(s.Other.User, new ArchiveChallenge(s.Call.Id, id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.ReloadAsync(id)).Status.ShouldBe(ChallengeStatus.Published);
 
-        (await s.Service.ArchiveAsync(s.Administrator, s.Slug, id)).Error.ShouldBeNull();
+        (await s.Service.ArchiveAsync(s.Administrator, new ArchiveChallenge(s.Call.Id, id))).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).Status.ShouldBe(ChallengeStatus.Archived);
     }
 
@@ -329,7 +331,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, id, new SetResourcePerson(null, s.Facilitator.UserId))).Error.ShouldBeNull();
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson(null, s.Facilitator.UserId) { CallId = s.Call.Id, ChallengeId = id })).Error.ShouldBeNull();
 
         var stored = await s.ReloadAsync(id);
         stored.ResourcePersonUserId.ShouldBe(s.Facilitator.UserId);
@@ -346,11 +348,11 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, id, new SetResourcePerson("  Dominique, tiers-lieu voisin ", null))).Error.ShouldBeNull();
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson("  Dominique, tiers-lieu voisin ", null) { CallId = s.Call.Id, ChallengeId = id })).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).ResourcePersonName.ShouldBe("Dominique, tiers-lieu voisin");
         (await s.Queries.ListAsync(Actor.Anonymous, s.Slug, new ChallengeFilter()))!.Challenges.Single().ResourcePersonName.ShouldBe("Dominique, tiers-lieu voisin");
 
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, id, new SetResourcePerson(null, null))).Error.ShouldBeNull();
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson(null, null) { CallId = s.Call.Id, ChallengeId = id })).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).HasResourcePerson.ShouldBeFalse();
     }
 
@@ -360,9 +362,9 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, id, new SetResourcePerson("Membre", s.Other.User.UserId))).Error!.Code.ShouldBe(ErrorCodes.ResourcePersonNotFacilitator);
-        (await s.Service.SetResourcePersonAsync(s.Author.User, s.Slug, id, new SetResourcePerson("Moi-même", null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, id, new SetResourcePerson(new string('n', 201), null))).Error!.Code.ShouldBe(ErrorCodes.Validation);
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson("Membre", s.Other.User.UserId) { CallId = s.Call.Id, ChallengeId = id })).Error!.Code.ShouldBe(ErrorCodes.ResourcePersonNotFacilitator);
+        (await s.Service.SetResourcePersonAsync(s.Author.User, new SetResourcePerson("Moi-même", null) { CallId = s.Call.Id, ChallengeId = id })).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson(new string('n', 201), null) { CallId = s.Call.Id, ChallengeId = id })).Error!.Code.ShouldBe(ErrorCodes.Validation);
 
         (await s.ReloadAsync(id)).HasResourcePerson.ShouldBeFalse();
         (await s.AuditActionsAsync()).ShouldNotContain("challenge.resource_person_set");
@@ -376,8 +378,8 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, s.Other.Id)).Error.ShouldBeNull();
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, null)).Error.ShouldBeNull();
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, s.Other.Id))).Error.ShouldBeNull();
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error.ShouldBeNull();
 
         (await s.ReloadAsync(id)).Supporters.Single().OrganisationId.ShouldBe(s.Other.Id);
         var detail = await s.Queries.FindAsync(s.Other.User, s.Slug, id);
@@ -385,8 +387,8 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         detail.You.Support.Single().ShouldBe(new SupportChoice(s.Other.Id, s.Other.Organisation.Name, true));
         (await s.Queries.ListAsync(s.Other.User, s.Slug, new ChallengeFilter()))!.Challenges.Single().SupportedByMe.ShouldBeTrue();
 
-        (await s.Service.WithdrawSupportAsync(s.Other.User, s.Slug, id, null)).Error.ShouldBeNull();
-        (await s.Service.WithdrawSupportAsync(s.Other.User, s.Slug, id, null)).Error.ShouldBeNull();
+        (await s.Service.WithdrawSupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error.ShouldBeNull();
+        (await s.Service.WithdrawSupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error.ShouldBeNull();
         (await s.ReloadAsync(id)).Supporters.ShouldBeEmpty();
     }
 
@@ -396,7 +398,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var s = await ScenarioAsync();
         var id = await s.WriteAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => s.Service.SupportAsync(s.Other.User, s.Slug, id, null))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null)))));
 
         results.ShouldAllBe(r => r.IsSuccess);
         (await s.ReloadAsync(id)).Supporters.Count.ShouldBe(1);
@@ -409,15 +411,15 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var id = await s.WriteAsync();
         var draft = await s.WriteAsync(publish: false, question: "Comment partager plus de vélos ?");
 
-        (await s.Service.SupportAsync(s.Author.User, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
-        (await s.Service.SupportAsync(s.Author.User, s.Slug, id, s.Author.Id)).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
-        (await s.Service.SupportAsync(s.Author.User, s.Slug, draft, s.Author.Id)).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, s.Third.Id)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.SupportAsync(s.Outsider, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.SupportAsync(Actor.Anonymous, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Service.SupportAsync(s.Facilitator, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SupportAsync(s.Author.User, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
+        (await s.Service.SupportAsync(s.Author.User, new SupportChallenge(s.Call.Id, id, s.Author.Id))).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
+        (await s.Service.SupportAsync(s.Author.User, new SupportChallenge(s.Call.Id, draft, s.Author.Id))).Error!.Code.ShouldBe(ErrorCodes.OwnChallenge);
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, s.Third.Id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SupportAsync(s.Outsider, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SupportAsync(Actor.Anonymous, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Service.SupportAsync(s.Facilitator, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         await s.SetPhaseAsync(CallPhase.Budgeting);
-        (await s.Service.SupportAsync(s.Other.User, s.Slug, id, null)).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
+        (await s.Service.SupportAsync(s.Other.User, new SupportChallenge(s.Call.Id, id, null))).Error!.Code.ShouldBe(ErrorCodes.WrongPhase);
         (await s.Queries.FindAsync(s.Other.User, s.Slug, id))!.You.Support.ShouldBeEmpty();
 
         (await s.ReloadAsync(id)).Supporters.ShouldBeEmpty();
@@ -435,7 +437,7 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
             await db.SaveChangesAsync();
         }
 
-        (await s.Service.SupportAsync(both, s.Slug, draft, s.Other.Id)).Error!.Code.ShouldBe(ErrorCodes.ChallengeNotPublished);
+        (await s.Service.SupportAsync(both, new SupportChallenge(s.Call.Id, draft, s.Other.Id))).Error!.Code.ShouldBe(ErrorCodes.ChallengeNotPublished);
         (await s.ReloadAsync(draft)).Supporters.ShouldBeEmpty();
     }
 
@@ -451,11 +453,11 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
             await db.SaveChangesAsync();
         }
 
-        var ambiguous = await s.Service.SupportAsync(both, s.Slug, id, null);
+        var ambiguous = await s.Service.SupportAsync(both, new SupportChallenge(s.Call.Id, id, null));
 
         ambiguous.Error!.Code.ShouldBe(ErrorCodes.Validation);
         ambiguous.Error.Fields!.Keys.ShouldBe(["OrganisationId"]);
-        (await s.Service.SupportAsync(both, s.Slug, id, s.Third.Id)).Error.ShouldBeNull();
+        (await s.Service.SupportAsync(both, new SupportChallenge(s.Call.Id, id, s.Third.Id))).Error.ShouldBeNull();
         (await s.Queries.FindAsync(both, s.Slug, id))!.You.Support.Select(c => (c.Name, c.Supports))
             .ShouldBe([(s.Other.Organisation.Name, false), (s.Third.Organisation.Name, true)], ignoreOrder: true);
     }
@@ -469,9 +471,9 @@ public sealed class ChallengeServiceTests(AppFactory app) : IClassFixture<AppFac
         var aires = await s.WriteAsync(question: "Comment recenser les aires de covoiturage ?");
         var velos = await s.WriteAsync(s.Other, question: "Comment partager plus de vélos ?");
         var preuve = await s.WriteAsync(s.Third, publish: false, question: "Comment prouver qu'un covoiturage a eu lieu à 100 % ?");
-        (await s.Service.SupportAsync(s.Third.User, s.Slug, velos, null)).Error.ShouldBeNull();
-        (await s.Service.SetResourcePersonAsync(s.Facilitator, s.Slug, aires, new SetResourcePerson("Camille", null))).Error.ShouldBeNull();
-        (await s.Service.ArchiveAsync(s.Facilitator, s.Slug, velos)).Error.ShouldBeNull();
+        (await s.Service.SupportAsync(s.Third.User, new SupportChallenge(s.Call.Id, velos, null))).Error.ShouldBeNull();
+        (await s.Service.SetResourcePersonAsync(s.Facilitator, new SetResourcePerson("Camille", null) { CallId = s.Call.Id, ChallengeId = aires })).Error.ShouldBeNull();
+        (await s.Service.ArchiveAsync(s.Facilitator, new ArchiveChallenge(s.Call.Id, velos))).Error.ShouldBeNull();
 
         async Task<IEnumerable<Guid>> Ids(Actor actor, ChallengeFilter filter) => (await s.Queries.ListAsync(actor, s.Slug, filter))!.Challenges.Select(c => c.Id);
 

@@ -191,7 +191,7 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
         var s = await CommonsScenario.CreateAsync(app);
         var id = await s.ProposeAsync(s.Members[0]);
         var review = app.Services.GetRequiredService<CommonsReviewService>();
-        (await review.ApproveAsync(s.Facilitator, s.Call.Id, id)).Error.ShouldBeNull();
+        (await review.ApproveAsync(s.Facilitator, new ApproveCommons(s.Call.Id, id))).Error.ShouldBeNull();
 
         (await s.Commons.EditAsync(s.Members[0].User, Edit(s, id, "Changé après coup"))).Error!.Code.ShouldBe(ErrorCodes.CommonsLocked);
         (await s.Commons.SetBudgetLinesAsync(s.Members[0].User, new SetCommonsBudget(s.Call.Id, id, [new BudgetLine("Tout", 1, 2)]))).Error!.Code.ShouldBe(ErrorCodes.CommonsLocked);
@@ -209,8 +209,8 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
         var s = await CommonsScenario.CreateAsync(app);
         var id = await s.ProposeAsync(s.Members[0]);
         var review = app.Services.GetRequiredService<CommonsReviewService>();
-        (await review.ApproveAsync(s.Facilitator, s.Call.Id, id)).Error.ShouldBeNull();
-        (await review.SendBackAsync(s.Facilitator, s.Call.Id, id, "Précisez la gouvernance.")).Error.ShouldBeNull();
+        (await review.ApproveAsync(s.Facilitator, new ApproveCommons(s.Call.Id, id))).Error.ShouldBeNull();
+        (await review.SendBackAsync(s.Facilitator, new SendBackCommons(s.Call.Id, id, "Précisez la gouvernance."))).Error.ShouldBeNull();
 
         (await s.Commons.EditAsync(s.Members[0].User, Edit(s, id, "Registre, gouvernance précisée"))).Error.ShouldBeNull();
 
@@ -326,10 +326,10 @@ public sealed class CommonsServiceTests(AppFactory app) : IClassFixture<AppFacto
         (await s.Commons.AddCoCreatorAsync(s.Members[0].User, new AddCoCreator(s.Call.Id, id, s.Members[2].Id))).Error.ShouldBeNull();
         (await s.Commons.AddCoCreatorAsync(s.Members[0].User, new AddCoCreator(s.Call.Id, id, s.Outsider.Id))).Error!.Code.ShouldBe(ErrorCodes.UnknownOrganisation);
         (await s.Commons.AddCoCreatorAsync(s.Members[1].User, new AddCoCreator(s.Call.Id, id, s.Members[1].Id))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Commons.RemoveCoCreatorAsync(s.Members[2].User, s.Call.Id, id, s.Members[0].Id)).Error!.Code.ShouldBe(ErrorCodes.CannotRemoveProposer);
+        (await s.Commons.RemoveCoCreatorAsync(s.Members[2].User, new RemoveCoCreator(s.Call.Id, id, s.Members[0].Id))).Error!.Code.ShouldBe(ErrorCodes.CannotRemoveProposer);
         (await s.LoadAsync(id)).CoCreators.Select(c => c.OrganisationId).ShouldBe([s.Members[0].Id, s.Members[2].Id], ignoreOrder: true);
 
-        (await s.Commons.RemoveCoCreatorAsync(s.Members[0].User, s.Call.Id, id, s.Members[2].Id)).Error.ShouldBeNull();
+        (await s.Commons.RemoveCoCreatorAsync(s.Members[0].User, new RemoveCoCreator(s.Call.Id, id, s.Members[2].Id))).Error.ShouldBeNull();
         (await s.LoadAsync(id)).CoCreators.ShouldHaveSingleItem().OrganisationId.ShouldBe(s.Members[0].Id);
     }
 

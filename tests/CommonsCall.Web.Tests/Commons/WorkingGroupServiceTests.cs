@@ -57,9 +57,9 @@ public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<App
         updated.Expectations.ShouldBe("Être cité");
         updated.Availability.ShouldBeNull();
 
-        (await s.Positionings.WithdrawAsync(s.Members[1].User, s.Call.Id, id, null)).Error.ShouldBeNull();
+        (await s.Positionings.WithdrawAsync(s.Members[1].User, new WithdrawPositioning(s.Call.Id, id, null))).Error.ShouldBeNull();
         (await PositioningsOnAsync(id)).ShouldBe(0);
-        (await s.Positionings.WithdrawAsync(s.Members[1].User, s.Call.Id, id, null)).Error.ShouldBeNull("withdrawing twice changes nothing");
+        (await s.Positionings.WithdrawAsync(s.Members[1].User, new WithdrawPositioning(s.Call.Id, id, null))).Error.ShouldBeNull("withdrawing twice changes nothing");
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<App
         milestone.IsDone.ShouldBeTrue();
         milestone.DoneAt.ShouldBe(TestClock.Start);
 
-        (await s.Groups.DeleteMilestoneAsync(s.Members[0].User, s.Call.Id, id, added.Value)).Error.ShouldBeNull();
+        (await s.Groups.DeleteMilestoneAsync(s.Members[0].User, new DeleteMilestone(s.Call.Id, id, added.Value))).Error.ShouldBeNull();
         (await s.Queries.DetailAsync(Actor.Anonymous, s.Slug, id))!.WorkingGroup.Milestones.ShouldBeEmpty();
         (await s.AuditCountAsync("milestone.added")).ShouldBe(0, "the group's own changes are not facilitator actions");
     }
@@ -189,7 +189,7 @@ public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<App
         var id = await s.ProposeAsync(s.Members[0]);
 
         (await s.Groups.UpdateMilestoneAsync(s.Members[0].User, new UpdateMilestone(s.Call.Id, id, Guid.NewGuid(), "X", Today, s.Members[0].Id, false))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
-        (await s.Groups.DeleteMilestoneAsync(s.Members[0].User, s.Call.Id, id, Guid.NewGuid())).Error!.Code.ShouldBe(ErrorCodes.NotFound);
+        (await s.Groups.DeleteMilestoneAsync(s.Members[0].User, new DeleteMilestone(s.Call.Id, id, Guid.NewGuid()))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
     }
 
     // Meetings
@@ -222,8 +222,8 @@ public sealed class WorkingGroupServiceTests(AppFactory app) : IClassFixture<App
         var again = await s.Groups.AddMeetingAsync(s.Members[0].User, new AddMeeting(s.Call.Id, id, Today.AddDays(7), "Doublon"));
 
         again.Error!.Fields!.Keys.ShouldBe(["On"]);
-        (await s.Groups.DeleteMeetingAsync(s.Outsider.User, s.Call.Id, id, first.Value)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
-        (await s.Groups.DeleteMeetingAsync(s.Members[0].User, s.Call.Id, id, first.Value)).Error.ShouldBeNull();
+        (await s.Groups.DeleteMeetingAsync(s.Outsider.User, new DeleteMeeting(s.Call.Id, id, first.Value))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
+        (await s.Groups.DeleteMeetingAsync(s.Members[0].User, new DeleteMeeting(s.Call.Id, id, first.Value))).Error.ShouldBeNull();
         (await s.Queries.DetailAsync(Actor.Anonymous, s.Slug, id))!.WorkingGroup.Meetings.ShouldBeEmpty();
     }
 

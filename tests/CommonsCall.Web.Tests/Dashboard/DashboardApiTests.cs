@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Common;
+using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -140,7 +141,7 @@ public sealed class DashboardApiTests(AppFactory app) : IClassFixture<AppFactory
         gifts.ShouldAllBe(g => !page.Contains(g, StringComparison.Ordinal));
         (await facilitator.Client.GetStringAsync($"/calls/{api.Call.Slug}/ledger")).ShouldContain("123,45");
 
-        (await api.Scenario.Round.CloseAsync(api.Scenario.Facilitator, api.Call.Id)).Error.ShouldBeNull();
+        (await api.Scenario.Round.CloseAsync(api.Scenario.Facilitator, new CloseRound(api.Call.Id))).Error.ShouldBeNull();
         (await (await api.Funder.GetAsync(api.Url("ledger"))).ShouldBeOkAsync()).EnumerateArray()
             .Count(l => l.GetProperty("kind").GetString() == "Contribution").ShouldBe(3);
         (await funder.Client.GetStringAsync($"/calls/{api.Call.Slug}/ledger")).ShouldContain("123,45");

@@ -123,7 +123,7 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
         (await s.ContributeAsync(s.Members[1], s.Commons[0], 9_000)).Error.ShouldBeNull();
         (await s.ContributeAsync(s.Members[2], s.Commons[0], 4_000)).Error.ShouldBeNull();
         (await s.ContributeAsync(s.Members[1], s.Commons[1], 5_000)).Error.ShouldBeNull();
-        (await s.Round.CloseAsync(s.Facilitator, s.Call.Id)).Error.ShouldBeNull();
+        (await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id))).Error.ShouldBeNull();
 
         var v = await SeenByAsync(s, s.Members[2].User);
         v.RoundOpen.ShouldBeFalse();

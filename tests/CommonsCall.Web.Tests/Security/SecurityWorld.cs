@@ -189,12 +189,12 @@ public sealed class SecurityWorld
         var phases = services.GetRequiredService<CallPhaseService>();
         foreach (var next in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
         {
-            (await phases.MoveAsync(facilitator, call.Id, next)).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator, new MovePhase(call.Id, next))).Error.ShouldBeNull();
         }
 
         var framing = services.GetRequiredService<CallFramingService>();
-        var term = await framing.AddGlossaryTermAsync(facilitator, call.Id, new SaveGlossaryTerm("Commun", "Ressource partagée"));
-        var statement = await framing.AddScopeStatementAsync(facilitator, call.Id, new SaveScopeStatement("Les trajets du quotidien", true));
+        var term = await framing.AddGlossaryTermAsync(facilitator, new SaveGlossaryTerm("Commun", "Ressource partagée") { CallId = call.Id });
+        var statement = await framing.AddScopeStatementAsync(facilitator, new SaveScopeStatement("Les trajets du quotidien", true) { CallId = call.Id });
         var commons = await services.GetRequiredService<CommonsService>().ProposeAsync(people.CoCreator.User, new ProposeCommons(
             call.Id, people.CoCreator.Id,
             new CommonsDescription("Registre de preuve de covoiturage", "Certifie qu'un trajet partagé a eu lieu.", CommonsKind.Software,
@@ -209,9 +209,9 @@ public sealed class SecurityWorld
         (await funds.PledgeAsync(people.Funder.User, new MakePledge(call.Id, people.Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();
         if (phase == CallPhase.Budgeting)
         {
-            (await services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator, call.Id, commons.Value)).Error.ShouldBeNull();
-            (await funds.DistributeEquallyAsync(facilitator, call.Id)).Error.ShouldBeNull();
-            (await phases.MoveAsync(facilitator, call.Id, CallPhase.Budgeting)).Error.ShouldBeNull();
+            (await services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator, new ApproveCommons(call.Id, commons.Value))).Error.ShouldBeNull();
+            (await funds.DistributeEquallyAsync(facilitator, new DistributeGrantsEqually(call.Id))).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator, new MovePhase(call.Id, CallPhase.Budgeting))).Error.ShouldBeNull();
         }
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));

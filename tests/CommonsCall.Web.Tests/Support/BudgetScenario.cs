@@ -93,7 +93,7 @@ public sealed class BudgetScenario
         var phases = app.Services.GetRequiredService<CallPhaseService>();
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
         {
-            (await phases.MoveAsync(facilitator, call.Id, phase)).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator, new MovePhase(call.Id, phase))).Error.ShouldBeNull();
         }
 
         if (rules is not null)
@@ -104,14 +104,14 @@ public sealed class BudgetScenario
         if (pool > 0)
         {
             (await scenario.Funds.PledgeAsync(funder.User, new MakePledge(call.Id, funderOrg.Id, pool, IsMatching: false))).Error.ShouldBeNull();
-            (await scenario.Funds.DistributeEquallyAsync(facilitator, call.Id)).Error.ShouldBeNull();
+            (await scenario.Funds.DistributeEquallyAsync(facilitator, new DistributeGrantsEqually(call.Id))).Error.ShouldBeNull();
         }
 
         return scenario;
     }
 
     public async Task OpenRoundAsync() =>
-        (await App.Services.GetRequiredService<CallPhaseService>().MoveAsync(Facilitator, Call.Id, CallPhase.Budgeting)).Error.ShouldBeNull();
+        (await App.Services.GetRequiredService<CallPhaseService>().MoveAsync(Facilitator, new MovePhase(Call.Id, CallPhase.Budgeting))).Error.ShouldBeNull();
 
     public Task<CommonsCall.Domain.Common.Result<ContributionResult>> ContributeAsync(Member member, CommonsEntity commons, long amount) =>
         Contributions.SetAsync(member.User, new SetContribution(Call.Id, commons.Id, member.Id, amount));

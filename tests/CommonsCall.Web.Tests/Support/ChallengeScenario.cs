@@ -80,7 +80,7 @@ public sealed class ChallengeScenario
         var phases = app.Services.GetRequiredService<CallPhaseService>();
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges })
         {
-            (await phases.MoveAsync(facilitator, call.Id, phase)).Error.ShouldBeNull();
+            (await phases.MoveAsync(facilitator, new MovePhase(call.Id, phase))).Error.ShouldBeNull();
         }
 
         return new ChallengeScenario(app, call, facilitator, members, await data.UserAsync(), await data.UserAsync(Roles.Administrator));
@@ -90,7 +90,7 @@ public sealed class ChallengeScenario
     public async Task<Guid> WriteAsync(Member? by = null, bool publish = true, string question = "Comment recenser les aires de covoiturage ?")
     {
         by ??= Author;
-        var created = await Service.CreateAsync(by.User, Slug, AChallenge(question, publish) with { AuthorOrganisationId = by.Id });
+        var created = await Service.CreateAsync(by.User, AChallenge(question, publish) with { CallId = Call.Id, AuthorOrganisationId = by.Id });
         created.Error.ShouldBeNull();
         return created.Value;
     }

@@ -118,14 +118,14 @@ public sealed class CommonsScenario
         var current = await PhaseAsync();
         for (var phase = current + 1; phase <= target; phase++)
         {
-            (await phases.MoveAsync(Facilitator, Call.Id, phase)).Error.ShouldBeNull();
+            (await phases.MoveAsync(Facilitator, new MovePhase(Call.Id, phase))).Error.ShouldBeNull();
         }
     }
 
     /// <summary>Approves the commons, pledges a pool and opens the budget round.</summary>
     public async Task OpenBudgetingAsync(Guid commonsId)
     {
-        (await App.Services.GetRequiredService<CommonsReviewService>().ApproveAsync(Facilitator, Call.Id, commonsId)).Error.ShouldBeNull();
+        (await App.Services.GetRequiredService<CommonsReviewService>().ApproveAsync(Facilitator, new ApproveCommons(Call.Id, commonsId))).Error.ShouldBeNull();
         (await App.Services.GetRequiredService<FundsService>().PledgeAsync(Funder.User, new MakePledge(Call.Id, Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();
         await MoveToAsync(CallPhase.Budgeting);
     }

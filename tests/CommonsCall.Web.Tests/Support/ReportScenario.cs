@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.WorkingGroups;
+using CommonsCall.Web.Features.Budgeting;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
@@ -137,5 +138,5 @@ public sealed class ReportScenario
         return new ReportScenario(budget, [proof, maas, aires, draft]);
     }
 
-    public async Task CloseAsync() => (await Budget.Round.CloseAsync(Budget.Facilitator, Budget.Call.Id)).Error.ShouldBeNull();
+    public async Task CloseAsync() => (await Budget.Round.CloseAsync(Budget.Facilitator, new CloseRound(Budget.Call.Id))).Error.ShouldBeNull();
 }

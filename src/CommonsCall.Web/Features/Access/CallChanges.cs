@@ -39,14 +39,6 @@ public sealed class CallChanges(IDbContextFactory<AppDbContext> factory, CallLoc
     public async Task<Result> ShareAsync(Actor actor, Guid callId, DomainError notFound, Func<CallChange, Task<Result>> apply, CancellationToken ct) =>
         Plain(await ShareAsync(actor, callId, notFound, Lift(apply), ct));
 
-    /// <summary>The same for the call with this slug.</summary>
-    public Task<Result<T>> ShareAsync<T>(Actor actor, string slug, DomainError notFound, Func<CallChange, Task<Result<T>>> apply, CancellationToken ct) =>
-        ScopedAsync(actor, db => locks.LockSharedAsync(db, slug, ct), notFound, apply, ct);
-
-    /// <inheritdoc cref="ShareAsync{T}(Actor, string, DomainError, Func{CallChange, Task{Result{T}}}, CancellationToken)"/>
-    public async Task<Result> ShareAsync(Actor actor, string slug, DomainError notFound, Func<CallChange, Task<Result>> apply, CancellationToken ct) =>
-        Plain(await ShareAsync(actor, slug, notFound, Lift(apply), ct));
-
     /// <summary>An operation whose right <paramref name="apply"/> checks itself, with the call locked in <paramref name="mode"/>.</summary>
     public Task<Result<T>> LockAsync<T>(Actor actor, Guid callId, CallLock mode, Func<CallChange, Task<Result<T>>> apply, CancellationToken ct) =>
         RunAsync(actor, async db => await locks.LockAsync(db, callId, mode, ct) is { } call ? (call, null) : UnknownCall, apply, ct);

@@ -26,9 +26,6 @@ public sealed class CallLocks(MoneyRows rows)
     public Task<Call?> LockAsync(AppDbContext db, Guid callId, CallLock mode, CancellationToken ct) =>
         rows.LockCallAsync(db, callId, exclusive: mode == CallLock.Exclusive, ct);
 
-    /// <summary>The call with this slug, FOR SHARE (the shared mode of <see cref="LockAsync(AppDbContext, Guid, CallLock, CancellationToken)"/>).</summary>
-    public Task<Call?> LockSharedAsync(AppDbContext db, string slug, CancellationToken ct) => rows.LockCallAsync(db, slug, ct);
-
     /// <summary>Locks the call and checks that the actor facilitates it (or administers the platform); its facilitators are loaded.</summary>
     public async Task<Result<Call>> ToManageAsync(AppDbContext db, Actor actor, Guid callId, CallLock mode, string refusal, CancellationToken ct)
     {

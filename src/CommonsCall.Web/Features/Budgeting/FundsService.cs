@@ -11,6 +11,12 @@ public sealed record SetOwnFunds(Guid CallId, Guid OrganisationId, long Amount);
 
 public sealed record GrantLine(Guid OrganisationId, long Amount);
 
+/// <summary>The grants of the listed members of the call <see cref="CallId"/> (others keep theirs), set or previewed.</summary>
+public sealed record SetGrants(Guid CallId, IReadOnlyList<GrantLine> Lines);
+
+/// <summary>Splits the whole pool of the call <see cref="CallId"/> equally among its joined members.</summary>
+public sealed record DistributeGrantsEqually(Guid CallId);
+
 /// <summary>One line of a grant distribution as checked before anything is applied.</summary>
 public sealed record GrantPreviewLine(int Line, string Organisation, Guid? OrganisationId, long? Amount, long? Current, string? ErrorCode);
 
@@ -77,8 +83,9 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
         }, ct);
 
     /// <summary>Splits the whole pool equally among the joined members (the remainder of the division stays in the pool).</summary>
-    public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    public async Task<Result<GrantPreview>> DistributeEquallyAsync(Actor actor, DistributeGrantsEqually command, CancellationToken ct = default)
     {
+        var callId = command.CallId;
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
@@ -99,12 +106,13 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
 
         var pool = await PoolAsync(db, callId, ct);
         var share = pool / members.Count;
-        return await SetGrantsAsync(actor, callId, members.Select(m => new GrantLine(m.Id, share)).ToList(), ct);
+        return await SetGrantsAsync(actor, new SetGrants(callId, members.Select(m => new GrantLine(m.Id, share)).ToList()), ct);
     }
 
     /// <summary>Checks a distribution without applying it: unknown organisations, bad amounts, total over the pool.</summary>
-    public async Task<Result<GrantPreview>> PreviewGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default)
+    public async Task<Result<GrantPreview>> PreviewGrantsAsync(Actor actor, SetGrants command, CancellationToken ct = default)
     {
+        var (callId, lines) = command;
         await using var db = await factory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Include(c => c.Facilitators).SingleOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
@@ -121,8 +129,8 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
     }
 
     /// <summary>Sets the grants of the listed members (others keep theirs), all or nothing.</summary>
-    public Task<Result<GrantPreview>> SetGrantsAsync(Actor actor, Guid callId, IReadOnlyList<GrantLine> lines, CancellationToken ct = default) =>
-        changes.ManageAsync<GrantPreview>(actor, callId, CallLock.Exclusive, "Only the call's facilitators distribute the pool.", async x =>
+    public Task<Result<GrantPreview>> SetGrantsAsync(Actor actor, SetGrants command, CancellationToken ct = default) =>
+        changes.ManageAsync<GrantPreview>(actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators distribute the pool.", async x =>
         {
             var call = x.Call;
             if (call.IsSettled)
@@ -130,16 +138,16 @@ public sealed class FundsService(IDbContextFactory<AppDbContext> factory, CallCh
                 return new DomainError(ErrorCodes.RoundClosed, "The round is settled: grants no longer change.");
             }
 
-            var preview = await CheckAsync(x.Db, call, lines, ct);
+            var preview = await CheckAsync(x.Db, call, command.Lines, ct);
             if (!preview.CanApply)
             {
                 return preview.ErrorCode is { } code
                     ? new DomainError(code, "The distribution cannot be applied.")
-                    : new DomainError(preview.Lines.First(l => l.ErrorCode is not null).ErrorCode!, "Some lines of the distribution are invalid.");
+                    : new DomainError(preview.Lines.First(l => l.ErrorCode is not null).ErrorCode!, "Some command.Lines of the distribution are invalid.");
             }
 
             var granted = new List<long>();
-            foreach (var line in lines.OrderBy(l => l.OrganisationId))
+            foreach (var line in command.Lines.OrderBy(l => l.OrganisationId))
             {
                 var budget = await rows.LockMemberBudgetAsync(x.Db, call.Id, line.OrganisationId, ct);
                 var result = budget.SetGrant(line.Amount);

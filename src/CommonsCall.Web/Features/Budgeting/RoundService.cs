@@ -12,22 +12,25 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// <summary>The settled round and every member's budget after it (what each did not spend).</summary>
 public sealed record RoundClosed(SettlementResult Settlement, IReadOnlyList<MemberBudgetView> Budgets);
 
+/// <summary>Closes the budget round of the call <see cref="CallId"/>.</summary>
+public sealed record CloseRound(Guid CallId);
+
 public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
 {
     /// <summary>
     /// Closes the round, then reads the budgets as the actor may see them: settled budgets no longer change (grants,
     /// own funds and contributions are refused from Results on), so reading them after the commit is exact.
     /// </summary>
-    public async Task<Result<RoundClosed>> CloseAndReportAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    public async Task<Result<RoundClosed>> CloseAndReportAsync(Actor actor, CloseRound command, CancellationToken ct = default)
     {
-        var settled = await CloseAsync(actor, callId, ct);
+        var settled = await CloseAsync(actor, command, ct);
         return settled.Value is { } settlement
-            ? new RoundClosed(settlement, await budgets.MemberBudgetsAsync(actor, callId, ct) ?? [])
+            ? new RoundClosed(settlement, await budgets.MemberBudgetsAsync(actor, command.CallId, ct) ?? [])
             : settled.Error!;
     }
 
-    public Task<Result<SettlementResult>> CloseAsync(Actor actor, Guid callId, CancellationToken ct = default) =>
-        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, callId, ct), ct);
+    public Task<Result<SettlementResult>> CloseAsync(Actor actor, CloseRound command, CancellationToken ct = default) =>
+        changes.ManageAsync(actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, command.CallId, ct), ct);
 
     private static async Task<Result<SettlementResult>> SettleAsync(CallChange x, Guid callId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Infrastructure;
@@ -42,11 +43,33 @@ public sealed record EditCall(
     string Ecosystem,
     string Currency,
     CallVisibility Visibility,
-    IReadOnlyList<PlannedDate>? PlannedDates = null) : ICallDetails;
+    IReadOnlyList<PlannedDate>? PlannedDates = null) : ICallDetails, ICallCommand
+{
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+}
 
-public sealed record SaveGlossaryTerm(string Term, string Definition);
+public sealed record SaveGlossaryTerm(string Term, string Definition) : ICallCommand
+{
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+}
 
-public sealed record SaveScopeStatement(string Text, bool InScope);
+public sealed record SaveScopeStatement(string Text, bool InScope) : ICallCommand
+{
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+}
+
+public sealed record RemoveGlossaryTerm(Guid CallId, Guid TermId);
+
+public sealed record RemoveScopeStatement(Guid CallId, Guid StatementId);
+
+/// <summary>A framing command: the call it changes, which the API takes from the route, never from the body.</summary>
+public interface ICallCommand
+{
+    Guid CallId { get; }
+}
 
 public sealed record CreatedCall(Guid Id, string Slug);
 
@@ -165,8 +188,9 @@ public sealed class CallFramingService(
         return new CreatedCall(call.Id, call.Slug);
     }
 
-    public async Task<Result> EditAsync(Actor actor, Guid callId, EditCall command, CancellationToken ct = default)
+    public async Task<Result> EditAsync(Actor actor, EditCall command, CancellationToken ct = default)
     {
+        var callId = command.CallId;
         var validation = await editValidator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
@@ -184,24 +208,24 @@ public sealed class CallFramingService(
     }
 
     /// <summary>Adds a term to the glossary and returns its id.</summary>
-    public Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, Guid callId, SaveGlossaryTerm command, CancellationToken ct = default) =>
-        AddAsync(_glossary, actor, callId, command, ct);
+    public Task<Result<Guid>> AddGlossaryTermAsync(Actor actor, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        AddAsync(_glossary, actor, command, ct);
 
-    public Task<Result> EditGlossaryTermAsync(Actor actor, Guid callId, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default) =>
-        EditAsync(_glossary, actor, callId, termId, command, ct);
+    public Task<Result> EditGlossaryTermAsync(Actor actor, Guid termId, SaveGlossaryTerm command, CancellationToken ct = default) =>
+        EditAsync(_glossary, actor, termId, command, ct);
 
-    public Task<Result> RemoveGlossaryTermAsync(Actor actor, Guid callId, Guid termId, CancellationToken ct = default) =>
-        RemoveAsync(_glossary, actor, callId, termId, ct);
+    public Task<Result> RemoveGlossaryTermAsync(Actor actor, RemoveGlossaryTerm command, CancellationToken ct = default) =>
+        RemoveAsync(_glossary, actor, command.CallId, command.TermId, ct);
 
     /// <summary>Adds an in-scope or out-of-scope statement and returns its id.</summary>
-    public Task<Result<Guid>> AddScopeStatementAsync(Actor actor, Guid callId, SaveScopeStatement command, CancellationToken ct = default) =>
-        AddAsync(_scope, actor, callId, command, ct);
+    public Task<Result<Guid>> AddScopeStatementAsync(Actor actor, SaveScopeStatement command, CancellationToken ct = default) =>
+        AddAsync(_scope, actor, command, ct);
 
-    public Task<Result> EditScopeStatementAsync(Actor actor, Guid callId, Guid statementId, SaveScopeStatement command, CancellationToken ct = default) =>
-        EditAsync(_scope, actor, callId, statementId, command, ct);
+    public Task<Result> EditScopeStatementAsync(Actor actor, Guid statementId, SaveScopeStatement command, CancellationToken ct = default) =>
+        EditAsync(_scope, actor, statementId, command, ct);
 
-    public Task<Result> RemoveScopeStatementAsync(Actor actor, Guid callId, Guid statementId, CancellationToken ct = default) =>
-        RemoveAsync(_scope, actor, callId, statementId, ct);
+    public Task<Result> RemoveScopeStatementAsync(Actor actor, RemoveScopeStatement command, CancellationToken ct = default) =>
+        RemoveAsync(_scope, actor, command.CallId, command.StatementId, ct);
 
     private readonly FramingList<SaveGlossaryTerm, GlossaryTerm> _glossary = new(
         "glossary_term", termValidator, c => c.Glossary, t => t.Id, t => new { t.Id, t.Term, t.Definition },
@@ -221,11 +245,13 @@ public sealed class CallFramingService(
         Func<Call, TCommand, Result<TItem>> Add,
         Func<Call, Guid, TCommand, Result> Edit,
         Func<Call, Guid, Result> Remove)
+        where TCommand : ICallCommand
     {
         public object? Find(Call call, Guid id) => Items(call).FirstOrDefault(i => Id(i) == id) is { } item ? Audited(item) : null;
     }
 
-    private async Task<Result<Guid>> AddAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, TCommand command, CancellationToken ct)
+    private async Task<Result<Guid>> AddAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, TCommand command, CancellationToken ct)
+        where TCommand : ICallCommand
     {
         var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -233,7 +259,7 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return await FrameAsync(actor, callId, x =>
+        return await FrameAsync(actor, command.CallId, x =>
         {
             var added = list.Add(x.Call, command);
             if (added.Value is not { } item)
@@ -246,7 +272,8 @@ public sealed class CallFramingService(
         }, ct);
     }
 
-    private async Task<Result> EditAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, TCommand command, CancellationToken ct)
+    private async Task<Result> EditAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid id, TCommand command, CancellationToken ct)
+        where TCommand : ICallCommand
     {
         var validation = await list.Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -254,14 +281,15 @@ public sealed class CallFramingService(
             return validation.ToDomainError();
         }
 
-        return await FrameAsync(actor, callId, x =>
+        return await FrameAsync(actor, command.CallId, x =>
         {
             var before = list.Find(x.Call, id);
             return Task.FromResult(x.Audited(list.Edit(x.Call, id, command), $"call.{list.Name}_edited", before, () => list.Find(x.Call, id)));
         }, ct);
     }
 
-    private Task<Result> RemoveAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, CancellationToken ct) =>
+    private Task<Result> RemoveAsync<TCommand, TItem>(FramingList<TCommand, TItem> list, Actor actor, Guid callId, Guid id, CancellationToken ct)
+        where TCommand : ICallCommand =>
         FrameAsync(actor, callId, x =>
         {
             var before = list.Find(x.Call, id);

@@ -12,6 +12,9 @@ public sealed record ParticipantView(Guid OrganisationId, string OrganisationNam
 
 public sealed record CallDetail(Call Call, CallAccess Access, IReadOnlyList<ParticipantView> Participants);
 
+/// <summary>A call (with its facilitators, untracked) and what the actor may do in it.</summary>
+public sealed record ReadableCall(Call Call, CallAccess Access);
+
 /// <summary>Reading calls, within what the actor may see.</summary>
 public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
 {
@@ -60,6 +63,16 @@ public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
         var userId = actor.UserId;
         return calls.Select(c => new CallSummary(c.Id, c.Title, c.Slug, c.Ecosystem, c.Phase, c.Visibility,
             actor.IsAdministrator || c.Facilitators.Any(f => f.UserId == userId)));
+    }
+
+    /// <summary>
+    /// The call behind a slug and the actor's access to it, without its framing and participants (what an endpoint
+    /// needs to address a change to the call's id), or null when it does not exist or the actor may not see it.
+    /// </summary>
+    public async Task<ReadableCall?> ReadableAsync(string slug, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await CallAccess.ReadableAsync(db, slug, actor, ct) is var (call, access) ? new ReadableCall(call, access) : null;
     }
 
     /// <summary>The call behind a slug, or null when it does not exist or the actor may not see it (404, not 403).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
@@ -6,7 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;
 
-public sealed record InviteParticipant(Guid OrganisationId, ParticipantRole Role);
+/// <summary>Invites <see cref="OrganisationId"/> to the call <see cref="CallId"/> (which the API takes from the route, never from the body).</summary>
+public sealed record InviteParticipant(Guid OrganisationId, ParticipantRole Role)
+{
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+}
+
+/// <summary>An organisation's answer to its invitation to the call <see cref="CallId"/> in <see cref="Role"/>: it accepts, declines or leaves.</summary>
+public sealed record AnswerInvitation(Guid CallId, Guid OrganisationId, ParticipantRole Role);
 
 /// <summary>One of the actor's organisations in a call, in one role.</summary>
 public sealed record MyParticipation(Guid OrganisationId, string OrganisationName, ParticipantRole Role, InvitationState State);
@@ -26,8 +35,8 @@ public sealed class InviteParticipantValidator : AbstractValidator<InvitePartici
 /// </summary>
 public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory, CallChanges changes, IValidator<InviteParticipant> validator, TimeProvider clock)
 {
-    public Task<Result> InviteAsync(Actor actor, Guid callId, InviteParticipant command, CancellationToken ct = default) =>
-        changes.ManageAsync(actor, callId, CallLock.Exclusive, "Only the call's facilitators invite organisations.", async x =>
+    public Task<Result> InviteAsync(Actor actor, InviteParticipant command, CancellationToken ct = default) =>
+        changes.ManageAsync(actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators invite organisations.", async x =>
         {
             var validation = await validator.ValidateAsync(command, ct);
             if (!validation.IsValid)
@@ -41,7 +50,7 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
             }
 
             var existing = await x.Db.Participants.SingleOrDefaultAsync(
-                p => p.CallId == callId && p.OrganisationId == command.OrganisationId && p.Role == command.Role, ct);
+                p => p.CallId == command.CallId && p.OrganisationId == command.OrganisationId && p.Role == command.Role, ct);
             var before = existing?.State.ToString();
             if (existing is null)
             {
@@ -69,15 +78,15 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
         }, ct);
 
     /// <summary>A representative of the organisation accepts its invitation.</summary>
-    public Task<Result> AcceptAsync(Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct = default) =>
-        AnswerAsync(actor, callId, organisationId, role, "call.participant_joined", (p, call, _) => p.Accept(call.Phase, clock.GetUtcNow()), ct);
+    public Task<Result> AcceptAsync(Actor actor, AnswerInvitation command, CancellationToken ct = default) =>
+        AnswerAsync(actor, command, "call.participant_joined", (p, call, _) => p.Accept(call.Phase, clock.GetUtcNow()), ct);
 
     /// <summary>
     /// A representative of the organisation declines its invitation or leaves the call; refused once it holds money
     /// in the call (a pledge, a grant, own funds) or once the budget round opened.
     /// </summary>
-    public Task<Result> LeaveAsync(Actor actor, Guid callId, Guid organisationId, ParticipantRole role, CancellationToken ct = default) =>
-        AnswerAsync(actor, callId, organisationId, role, "call.participant_left", (p, call, holdsMoney) => p.Leave(call.Phase, holdsMoney), ct);
+    public Task<Result> LeaveAsync(Actor actor, AnswerInvitation command, CancellationToken ct = default) =>
+        AnswerAsync(actor, command, "call.participant_left", (p, call, holdsMoney) => p.Leave(call.Phase, holdsMoney), ct);
 
     /// <summary>The actor's organisations invited to or taking part in the call, for the call page's invitation panel.</summary>
     public async Task<IReadOnlyList<MyParticipation>> MineAsync(Actor actor, Guid callId, CancellationToken ct = default)
@@ -114,14 +123,13 @@ public sealed class ParticipationService(IDbContextFactory<AppDbContext> factory
     /// </remarks>
     private Task<Result> AnswerAsync(
         Actor actor,
-        Guid callId,
-        Guid organisationId,
-        ParticipantRole role,
+        AnswerInvitation command,
         string action,
         Func<Participant, Call, bool, Result> answer,
         CancellationToken ct) =>
-        changes.LockAsync(actor, callId, CallLock.Shared, async x =>
+        changes.LockAsync(actor, command.CallId, CallLock.Shared, async x =>
         {
+            var (callId, organisationId, role) = command;
             var db = x.Db;
             var userId = actor.UserId;
             if (userId is null || !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId, ct))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Infrastructure;
@@ -54,12 +55,24 @@ public abstract record ChallengeInput
         TargetCommunityMax ?? Challenge.DefaultTargetCommunityMax);
 }
 
+/// <summary>A change of one challenge of a call: the call's id, as every command that changes a call carries it.</summary>
+public interface IChallengeCommand
+{
+    Guid CallId { get; }
+
+    Guid ChallengeId { get; }
+}
+
 /// <summary>
-/// A new micro-challenge, written for <see cref="AuthorOrganisationId"/> (may be left out by someone who represents
-/// exactly one member organisation of the call), kept as a draft or published at once.
+/// A new micro-challenge in the call <see cref="CallId"/>, written for <see cref="AuthorOrganisationId"/> (may be left
+/// out by someone who represents exactly one member organisation of the call), kept as a draft or published at once.
+/// The API takes the call from the route, never from the body.
 /// </summary>
 public sealed record CreateChallenge : ChallengeInput
 {
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+
     public Guid? AuthorOrganisationId { get; init; }
 
     public bool Publish { get; init; }
@@ -69,8 +82,14 @@ public sealed record CreateChallenge : ChallengeInput
 /// The whole new content of a challenge. <see cref="Version"/>, when given, is the version that was read: the
 /// edit is refused with <c>conflict</c> if someone changed the challenge since.
 /// </summary>
-public sealed record EditChallenge : ChallengeInput
+public sealed record EditChallenge : ChallengeInput, IChallengeCommand
 {
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+
+    [JsonIgnore]
+    public Guid ChallengeId { get; init; }
+
     public uint? Version { get; init; }
 }
 
@@ -78,7 +97,22 @@ public sealed record EditChallenge : ChallengeInput
 /// The resource person of a challenge: one of the call's facilitators (<see cref="UserId"/>, whose display name is
 /// used when <see cref="Name"/> is left out) or someone named. Neither removes the resource person.
 /// </summary>
-public sealed record SetResourcePerson(string? Name, string? UserId);
+public sealed record SetResourcePerson(string? Name, string? UserId) : IChallengeCommand
+{
+    [JsonIgnore]
+    public Guid CallId { get; init; }
+
+    [JsonIgnore]
+    public Guid ChallengeId { get; init; }
+}
+
+/// <summary>Publishes a draft (or puts an archived challenge back, for facilitators).</summary>
+public sealed record PublishChallenge(Guid CallId, Guid ChallengeId) : IChallengeCommand;
+
+public sealed record ArchiveChallenge(Guid CallId, Guid ChallengeId) : IChallengeCommand;
+
+/// <summary>Supports a challenge, or withdraws the support, on behalf of <see cref="OrganisationId"/> (may be left out by someone who represents exactly one other member organisation).</summary>
+public sealed record SupportChallenge(Guid CallId, Guid ChallengeId, Guid? OrganisationId) : IChallengeCommand;
 
 /// <summary>The rules of a challenge's content, shared by creation and edition (one rule, written once).</summary>
 public abstract class ChallengeInputValidator<T> : AbstractValidator<T>

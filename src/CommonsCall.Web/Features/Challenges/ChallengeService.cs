@@ -20,8 +20,8 @@ public sealed class ChallengeService(
     IValidator<SetResourcePerson> resourcePersonValidator,
     TimeProvider clock)
 {
-    public Task<Result<Guid>> CreateAsync(Actor actor, string slug, CreateChallenge command, CancellationToken ct = default) =>
-        changes.ShareAsync<Guid>(actor, slug, NotFound(), x => CreateAsync(x, command, ct), ct);
+    public Task<Result<Guid>> CreateAsync(Actor actor, CreateChallenge command, CancellationToken ct = default) =>
+        changes.ShareAsync<Guid>(actor, command.CallId, NotFound(), x => CreateAsync(x, command, ct), ct);
 
     private async Task<Result<Guid>> CreateAsync(CallChange x, CreateChallenge command, CancellationToken ct)
     {
@@ -78,8 +78,8 @@ public sealed class ChallengeService(
         return challenge.Id;
     }
 
-    public Task<Result> EditAsync(Actor actor, string slug, Guid challengeId, EditChallenge command, CancellationToken ct = default) =>
-        ChangeAsync(actor, slug, challengeId, Right.Write, async x =>
+    public Task<Result> EditAsync(Actor actor, EditChallenge command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command, Right.Write, async x =>
         {
             var validation = await editValidator.ValidateAsync(command, ct);
             if (!validation.IsValid)
@@ -103,8 +103,8 @@ public sealed class ChallengeService(
         }, ct);
 
     /// <summary>Publishes a draft (or puts an archived challenge back, for facilitators); publishing twice changes nothing.</summary>
-    public Task<Result> PublishAsync(Actor actor, string slug, Guid challengeId, CancellationToken ct = default) =>
-        ChangeAsync(actor, slug, challengeId, Right.Write, x =>
+    public Task<Result> PublishAsync(Actor actor, PublishChallenge command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command, Right.Write, x =>
         {
             var before = x.Challenge.Status;
             x.Challenge.Publish(clock.GetUtcNow());
@@ -116,8 +116,8 @@ public sealed class ChallengeService(
             return Ok;
         }, ct);
 
-    public Task<Result> ArchiveAsync(Actor actor, string slug, Guid challengeId, CancellationToken ct = default) =>
-        ChangeAsync(actor, slug, challengeId, Right.Facilitate, x =>
+    public Task<Result> ArchiveAsync(Actor actor, ArchiveChallenge command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command, Right.Facilitate, x =>
         {
             var before = x.Challenge.Status;
             x.Challenge.Archive();
@@ -130,8 +130,8 @@ public sealed class ChallengeService(
         }, ct);
 
     /// <summary>A facilitator names the resource person: one of the call's facilitators or someone named; neither removes it.</summary>
-    public Task<Result> SetResourcePersonAsync(Actor actor, string slug, Guid challengeId, SetResourcePerson command, CancellationToken ct = default) =>
-        ChangeAsync(actor, slug, challengeId, Right.Facilitate, async x =>
+    public Task<Result> SetResourcePersonAsync(Actor actor, SetResourcePerson command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command, Right.Facilitate, async x =>
         {
             var validation = await resourcePersonValidator.ValidateAsync(command, ct);
             if (!validation.IsValid)
@@ -162,21 +162,22 @@ public sealed class ChallengeService(
         }, ct);
 
     /// <summary>
-    /// <paramref name="organisationId"/> (may be left out by someone who represents exactly one other member
+    /// <see cref="SupportChallenge.OrganisationId"/> (may be left out by someone who represents exactly one other member
     /// organisation) supports the challenge; supporting twice changes nothing.
     /// </summary>
-    public Task<Result> SupportAsync(Actor actor, string slug, Guid challengeId, Guid? organisationId, CancellationToken ct = default) =>
-        ChangeSupportAsync(actor, slug, challengeId, organisationId, (challenge, supporter) => challenge.Support(supporter, clock.GetUtcNow()), ct);
+    public Task<Result> SupportAsync(Actor actor, SupportChallenge command, CancellationToken ct = default) =>
+        ChangeSupportAsync(actor, command, (challenge, supporter) => challenge.Support(supporter, clock.GetUtcNow()), ct);
 
     /// <summary>Withdraws an organisation's support; withdrawing a support that does not exist changes nothing.</summary>
-    public Task<Result> WithdrawSupportAsync(Actor actor, string slug, Guid challengeId, Guid? organisationId, CancellationToken ct = default) =>
-        ChangeSupportAsync(actor, slug, challengeId, organisationId, (challenge, supporter) => challenge.WithdrawSupport(supporter), ct);
+    public Task<Result> WithdrawSupportAsync(Actor actor, SupportChallenge command, CancellationToken ct = default) =>
+        ChangeSupportAsync(actor, command, (challenge, supporter) => challenge.WithdrawSupport(supporter), ct);
 
-    private async Task<Result> ChangeSupportAsync(Actor actor, string slug, Guid challengeId, Guid? organisationId, Func<Challenge, Guid, Result> change, CancellationToken ct)
+    private async Task<Result> ChangeSupportAsync(Actor actor, SupportChallenge command, Func<Challenge, Guid, Result> change, CancellationToken ct)
     {
+        var organisationId = command.OrganisationId;
         try
         {
-            return await ChangeAsync(actor, slug, challengeId, Right.Support, x =>
+            return await ChangeAsync(actor, command, Right.Support, x =>
             {
                 // Left out, the organisation is the only other one the actor represents; the author's own
                 // representatives are then told that an organisation does not support its own challenge.
@@ -230,16 +231,16 @@ public sealed class ChallengeService(
     /// Loads the challenge under a shared lock of its call (so that the phase cannot move meanwhile), checks that
     /// the actor may see it and has <paramref name="right"/>, applies <paramref name="change"/> and saves, all or nothing.
     /// </summary>
-    private Task<Result> ChangeAsync(Actor actor, string slug, Guid challengeId, Right right, Func<Change, Result> change, CancellationToken ct) =>
-        ChangeAsync(actor, slug, challengeId, right, x => Task.FromResult(change(x)), ct);
+    private Task<Result> ChangeAsync(Actor actor, IChallengeCommand target, Right right, Func<Change, Result> change, CancellationToken ct) =>
+        ChangeAsync(actor, target, right, x => Task.FromResult(change(x)), ct);
 
-    private async Task<Result> ChangeAsync(Actor actor, string slug, Guid challengeId, Right right, Func<Change, Task<Result>> change, CancellationToken ct)
+    private async Task<Result> ChangeAsync(Actor actor, IChallengeCommand target, Right right, Func<Change, Task<Result>> change, CancellationToken ct)
     {
         try
         {
-            return await changes.ShareAsync(actor, slug, NotFound(), async x =>
+            return await changes.ShareAsync(actor, target.CallId, NotFound(), async x =>
             {
-                var challenge = await x.Db.Challenges.Include(c => c.Supporters).SingleOrDefaultAsync(c => c.Id == challengeId && c.CallId == x.Call.Id, ct);
+                var challenge = await x.Db.Challenges.Include(c => c.Supporters).SingleOrDefaultAsync(c => c.Id == target.ChallengeId && c.CallId == x.Call.Id, ct);
                 if (challenge is null || !ChallengeQueries.MaySee(x.Access, challenge))
                 {
                     return NotFound();

@@ -21,6 +21,14 @@ public sealed record LinkCommonsChallenges(Guid CallId, Guid CommonsId, IReadOnl
 
 public sealed record AddCoCreator(Guid CallId, Guid CommonsId, Guid OrganisationId);
 
+public sealed record RemoveCoCreator(Guid CallId, Guid CommonsId, Guid OrganisationId);
+
+/// <summary>A facilitator approves a proposed commons for the budget round.</summary>
+public sealed record ApproveCommons(Guid CallId, Guid CommonsId);
+
+/// <summary>A facilitator sends a proposed commons back to its proposers with <see cref="Comment"/> (required).</summary>
+public sealed record SendBackCommons(Guid CallId, Guid CommonsId, string Comment);
+
 /// <summary>The rules of a commons' description, checked for the proposal and the edit (<see cref="CommonsDescriptionRules"/>).</summary>
 public sealed class CommonsDescriptionValidator : AbstractValidator<CommonsDescription>
 {

@@ -26,11 +26,12 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
                       select new CommonsSummary(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, o.Name, c.ReviewComment)).ToListAsync(ct);
     }
 
-    public async Task<Result> ApproveAsync(Actor actor, Guid callId, Guid commonsId, CancellationToken ct = default) =>
-        await ReviewAsync(actor, callId, commonsId, c => c.Approve(), "commons.approved", ct);
+    public async Task<Result> ApproveAsync(Actor actor, ApproveCommons command, CancellationToken ct = default) =>
+        await ReviewAsync(actor, command.CallId, command.CommonsId, c => c.Approve(), "commons.approved", ct);
 
-    public async Task<Result> SendBackAsync(Actor actor, Guid callId, Guid commonsId, string comment, CancellationToken ct = default)
+    public async Task<Result> SendBackAsync(Actor actor, SendBackCommons command, CancellationToken ct = default)
     {
+        var (callId, commonsId, comment) = command;
         if (string.IsNullOrWhiteSpace(comment) || comment.Length > SchemaConstants.LongTextLength)
         {
             return new DomainError(ErrorCodes.Validation, "A comment is required to send a commons back.",

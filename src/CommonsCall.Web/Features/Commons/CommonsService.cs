@@ -110,9 +110,9 @@ public sealed class CommonsService(
             return e.Audited(Result.Ok(), null, () => new { command.OrganisationId });
         }, ct);
 
-    public Task<Result> RemoveCoCreatorAsync(Actor actor, Guid callId, Guid commonsId, Guid organisationId, CancellationToken ct = default) =>
-        ChangeAsync(actor, callId, commonsId, new("commons.co_creator_removed"), e =>
-            Task.FromResult(e.Audited(e.Commons.RemoveCoCreator(organisationId), new { OrganisationId = organisationId }, () => null)), ct);
+    public Task<Result> RemoveCoCreatorAsync(Actor actor, RemoveCoCreator command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_removed"), e =>
+            Task.FromResult(e.Audited(e.Commons.RemoveCoCreator(command.OrganisationId), new { command.OrganisationId }, () => null)), ct);
 
     /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines or the linked challenges.</summary>
     private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false);

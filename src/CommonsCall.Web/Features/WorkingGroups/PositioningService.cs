@@ -13,6 +13,9 @@ namespace CommonsCall.Web.Features.WorkingGroups;
 /// </summary>
 public sealed record SetPositioning(Guid CallId, Guid CommonsId, Guid? OrganisationId, IReadOnlyList<PositioningKind> Kinds, string? Expectations, string? Availability);
 
+/// <summary>Withdraws the positioning of <see cref="OrganisationId"/> (may be left out like <see cref="SetPositioning.OrganisationId"/>).</summary>
+public sealed record WithdrawPositioning(Guid CallId, Guid CommonsId, Guid? OrganisationId);
+
 public sealed class SetPositioningValidator : AbstractValidator<SetPositioning>
 {
     public SetPositioningValidator()
@@ -62,8 +65,9 @@ public sealed class PositioningService(IDbContextFactory<AppDbContext> factory, 
         return await SaveAsync(db, ct);
     }
 
-    public async Task<Result> WithdrawAsync(Actor actor, Guid callId, Guid commonsId, Guid? organisationId, CancellationToken ct = default)
+    public async Task<Result> WithdrawAsync(Actor actor, WithdrawPositioning command, CancellationToken ct = default)
     {
+        var (callId, commonsId, organisationId) = command;
         await using var db = await factory.CreateDbContextAsync(ct);
         var target = await ResolveAsync(db, actor, callId, commonsId, organisationId, ct);
         if (!target.IsSuccess)

@@ -12,6 +12,10 @@ public sealed record UpdateMilestone(Guid CallId, Guid CommonsId, Guid Milestone
 
 public sealed record AddMeeting(Guid CallId, Guid CommonsId, DateOnly On, string? Note);
 
+public sealed record DeleteMilestone(Guid CallId, Guid CommonsId, Guid MilestoneId);
+
+public sealed record DeleteMeeting(Guid CallId, Guid CommonsId, Guid MeetingId);
+
 public sealed class AddMilestoneValidator : AbstractValidator<AddMilestone>
 {
     public AddMilestoneValidator()
@@ -112,8 +116,9 @@ public sealed class WorkingGroupService(
         return Result.Ok();
     }
 
-    public async Task<Result> DeleteMilestoneAsync(Actor actor, Guid callId, Guid commonsId, Guid milestoneId, CancellationToken ct = default)
+    public async Task<Result> DeleteMilestoneAsync(Actor actor, DeleteMilestone command, CancellationToken ct = default)
     {
+        var (callId, commonsId, milestoneId) = command;
         await using var db = await factory.CreateDbContextAsync(ct);
         var group = await LoadGroupAsync(db, actor, callId, commonsId, ct);
         if (!group.IsSuccess)
@@ -161,8 +166,9 @@ public sealed class WorkingGroupService(
         return saved.IsSuccess ? meeting.Id : saved.Error!;
     }
 
-    public async Task<Result> DeleteMeetingAsync(Actor actor, Guid callId, Guid commonsId, Guid meetingId, CancellationToken ct = default)
+    public async Task<Result> DeleteMeetingAsync(Actor actor, DeleteMeeting command, CancellationToken ct = default)
     {
+        var (callId, commonsId, meetingId) = command;
         await using var db = await factory.CreateDbContextAsync(ct);
         var group = await LoadGroupAsync(db, actor, callId, commonsId, ct);
         if (!group.IsSuccess)
