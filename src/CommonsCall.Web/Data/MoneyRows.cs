@@ -32,7 +32,6 @@ public sealed class MoneyRows
 {
     private readonly string _callForShare;
     private readonly string _callForUpdate;
-    private readonly string _callBySlugForShare;
     private readonly string _createBudget;
     private readonly string _budgetForUpdate;
     private readonly string _callVersion;
@@ -59,7 +58,6 @@ public sealed class MoneyRows
         var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
         _callForShare = callById + " FOR SHARE";
         _callForUpdate = callById + " FOR UPDATE";
-        _callBySlugForShare = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Slug)]} = {{0}} FOR SHARE";
         _createBudget = $"INSERT INTO {budgets} ({budgets[nameof(MemberBudget.CallId)]}, {budgets[nameof(MemberBudget.OrganisationId)]}, "
             + $"{budgets[nameof(MemberBudget.Granted)]}, {budgets[nameof(MemberBudget.OwnFunds)]}, {budgets[nameof(MemberBudget.Contributed)]}) "
             + "VALUES ({0}, {1}, 0, 0, 0) ON CONFLICT DO NOTHING";
@@ -108,10 +106,6 @@ public sealed class MoneyRows
 
         return (await db.Calls.FromSqlRaw(exclusive ? _callForUpdate : _callForShare, callId).ToListAsync(ct)).SingleOrDefault();
     }
-
-    /// <summary>The call with this slug, locked FOR SHARE (step 1 in shared mode), tracked; null when there is no such call.</summary>
-    public async Task<Call?> LockCallAsync(AppDbContext db, string slug, CancellationToken ct) =>
-        (await db.Calls.FromSqlRaw(_callBySlugForShare, slug).ToListAsync(ct)).SingleOrDefault();
 
     /// <summary>Creates the member's budget row if it does not exist yet (safe when two requests race), then locks it (step 2).</summary>
     public async Task<MemberBudget> LockMemberBudgetAsync(AppDbContext db, Guid callId, Guid organisationId, CancellationToken ct)

@@ -95,7 +95,7 @@ public sealed class MoneyRowsTests(AppFactory app) : IClassFixture<AppFactory>
         await using var db = await data.DbAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
 
-        (await Rows.LockCallAsync(db, call.Slug, CancellationToken.None))!.Id.ShouldBe(call.Id);
+        (await Rows.LockCallAsync(db, call.Id, exclusive: false, CancellationToken.None))!.Slug.ShouldBe(call.Slug);
         (await Rows.LockCallAsync(db, call.Id, exclusive: true, CancellationToken.None))!.Version.ShouldBe(call.Version);
         (await Rows.LockMemberBudgetAsync(db, call.Id, organisation.Id, CancellationToken.None)).Figures.ShouldBe(new Domain.Budgeting.BudgetFigures(0, 0, 0));
         (await Rows.LockCallAsync(db, Guid.NewGuid(), exclusive: false, CancellationToken.None)).ShouldBeNull();
