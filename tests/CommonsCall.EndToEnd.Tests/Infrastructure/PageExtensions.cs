@@ -31,7 +31,9 @@ public static class PageExtensions
     public static async Task SignInAsync(this IPage page, DemoAccount account, string returnUrl = "/")
     {
         await page.SubmitSignInAsync(account.Email, DemoData.Password, returnUrl);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0]);
+        // Only the arrival is awaited here (the load event of a page Blazor then enhances was once missed after the URL
+        // had matched, on a busy machine); the circuit being up is what the test needs, and what comes next waits for.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0], new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.WaitForInteractiveAsync();
     }
 }
