@@ -21,7 +21,7 @@ public static class Telemetry
         services.AddSingleton<AppMetrics>();
         services.AddScoped<CircuitHandler, CircuitMetrics>();
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("CommonsCall"))
             .WithMetrics(metrics =>
             {
@@ -31,16 +31,18 @@ public static class Telemetry
                 {
                     metrics.AddOtlpExporter();
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(ScrapePath))
-                    .AddHttpClientInstrumentation().AddNpgsql().AddEntityFrameworkCoreInstrumentation();
-                if (otlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
             });
+
+        // Traces only go out over OTLP: without it, listening would create an activity per request and per database
+        // command (the contribution hot path included) that nobody reads.
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(ScrapePath))
+                .AddHttpClientInstrumentation().AddNpgsql().AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter());
+        }
+
         return services;
     }
 
