@@ -6,8 +6,10 @@ using Microsoft.Extensions.Localization;
 namespace CommonsCall.Web.Infrastructure;
 
 /// <summary>
-/// Every user-visible string of the app, in <c>Resources/fr.json</c> (the default) and <c>Resources/en.json</c>:
-/// one flat dictionary per language, so a translator edits one file and a test checks both have the same keys.
+/// Every user-visible string of the app, in <c>Resources/fr.json</c> (the default) and <c>Resources/en.json</c>,
+/// plus one pair per larger feature (<c>Resources/Notifications.fr.json</c>, <c>Resources/Notifications.en.json</c>):
+/// one flat dictionary per language. A key lives in exactly one file (a duplicate fails at load), and a test
+/// checks both languages have the same keys.
 /// </summary>
 public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
@@ -21,14 +23,30 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     public IReadOnlyDictionary<string, string> Strings(string language) => _languages.GetOrAdd(language, Load);
 
+    private const string Prefix = "CommonsCall.Web.Resources.";
+
     private static IReadOnlyDictionary<string, string> Load(string language)
     {
         var assembly = typeof(JsonStringLocalizerFactory).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"CommonsCall.Web.Resources.{language}.json");
-        return stream is null
-            ? new Dictionary<string, string>()
-            : JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var strings = new Dictionary<string, string>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => IsFileOf(n, language)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!strings.TryAdd(key, value))
+                {
+                    throw new InvalidOperationException($"The key {key} is in two resource files of language {language} (one is {name}).");
+                }
+            }
+        }
+        return strings;
     }
+
+    /// <summary>Resources/fr.json, or Resources/&lt;Area&gt;.fr.json.</summary>
+    private static bool IsFileOf(string resourceName, string language) =>
+        resourceName == $"{Prefix}{language}.json"
+        || (resourceName.StartsWith(Prefix, StringComparison.Ordinal) && resourceName.EndsWith($".{language}.json", StringComparison.Ordinal));
 }
 
 public sealed class JsonStringLocalizer(JsonStringLocalizerFactory factory) : IStringLocalizer

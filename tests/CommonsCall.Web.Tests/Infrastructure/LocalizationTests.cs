@@ -7,8 +7,12 @@ public sealed partial class LocalizationTests(AppFactory app) : IClassFixture<Ap
 {
     private static readonly string WebProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/CommonsCall.Web"));
 
+    /// <summary>Resources/fr.json and every Resources/&lt;Area&gt;.fr.json, merged (the app refuses a key in two files).</summary>
     private static Dictionary<string, string> Load(string language) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(WebProject, "Resources", language + ".json")))!;
+        Directory.EnumerateFiles(Path.Combine(WebProject, "Resources"), "*.json")
+            .Where(f => Path.GetFileName(f) == language + ".json" || Path.GetFileName(f).EndsWith("." + language + ".json", StringComparison.Ordinal))
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!)
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     [Fact]
     public void French_and_English_have_the_same_keys()
