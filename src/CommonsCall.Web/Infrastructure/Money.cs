@@ -30,16 +30,24 @@ public static class Money
 
     public static int Digits(string currency) => Currencies.MinorDigits(currency);
 
+    /// <summary>
+    /// An amount as text that never breaks across lines: every space in it (between thousands, before the symbol, inside
+    /// "F CFA") is a no-break space, so "€" never wraps onto a line of its own.
+    /// </summary>
     public static string Format(long minorUnits, string currency, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
         var symbol = Symbols.TryGetValue(currency, out var known) ? known : currency;
         var digits = Digits(currency);
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = symbol;
         format.CurrencyDecimalDigits = digits;
-        return ToMajor(minorUnits, currency).ToString("C", format);
+        format.CurrencyGroupSeparator = NoBreak(format.CurrencyGroupSeparator);
+        format.CurrencySymbol = NoBreak(symbol);
+        return NoBreak(ToMajor(minorUnits, currency).ToString("C", format));
     }
+
+    // ICU's patterns put a plain space between the number and the symbol in French; U+202F (fr-FR's group separator) already holds.
+    private static string NoBreak(string text) => text.Replace(' ', '\u00A0');
 
     /// <summary>An amount as a person types it in a field of the viewer's culture: "150" or "150,50", with no symbol and no group separator.</summary>
     public static string ForInput(long minorUnits, string currency, CultureInfo? culture = null)

@@ -165,7 +165,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
 
         var card = Card(lena, s.Stations);
         await Expect(card.GetByTestId("commons-total")).ToHaveTextAsync("250,00 €", LiveUpdate.Wait);
-        await card.GetByText("1 contributeur(s)").ClickAsync();
+        await card.GetByText("1 contributeur", new() { Exact = true }).ClickAsync();
         await Expect(card.Locator("details").GetByRole(AriaRole.Listitem)).ToHaveTextAsync($"{s.MemberB.Name} : 250,00 €");
         await ExpectBudgetAsync(lena, available: "1 000,00 €", contributed: "0,00 €");
         (await lena.EvaluateAsync<bool>("window.stillTheSamePage === true")).ShouldBeTrue("member A's page was reloaded");
