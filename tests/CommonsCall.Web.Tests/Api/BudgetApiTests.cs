@@ -129,6 +129,7 @@ public sealed class BudgetApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var ledger = await (await api.Funder.GetAsync(api.Url("ledger"))).ShouldBeOkAsync();
         ledger.EnumerateArray().Select(l => l.GetProperty("kind").GetString()).ShouldBe(["OwnFunds", "Pledge", "MatchingPledge", "Pledge"]);
+        ledger.EnumerateArray().Select(l => l.GetProperty("number").GetInt64()).ShouldBe([4, 3, 2, 1], "numbered within the call, newest first");
         (await api.Scenario.VerifyLedgerAsync()).ShouldBeEmpty();
     }
 

@@ -34,7 +34,8 @@ public sealed record FundingView(
     CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons,
     IReadOnlyList<OrganisationRef> MyFunderOrganisations);
 
-public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
+/// <summary>A movement of the ledger; <see cref="Number"/> is its place in the call's ledger as the viewer sees it (1 for the first).</summary>
+public sealed record LedgerLine(long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
 
 /// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
 public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
@@ -148,7 +149,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             entries = entries.Where(e => e.Kind != LedgerEntryKind.Contribution || (e.OrganisationId != null && own.Contains(e.OrganisationId.Value)));
         }
 
-        return await (from e in entries
+        var lines = await (from e in entries
                       join o in db.Organisations on e.OrganisationId equals o.Id into orgs
                       from o in orgs.DefaultIfEmpty()
                       join c in db.Commons on e.CommonsId equals c.Id into commons
@@ -156,8 +157,12 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
                       join u in db.Users on e.ActorUserId equals u.Id into users
                       from u in users.DefaultIfEmpty()
                       orderby e.Id descending
-                      select new LedgerLine(e.Id, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
+                      select new LedgerLine(e.Id, 0, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, o.Name, c.Title, e.At))
             .ToListAsync(ct);
+
+        // Numbered within the call, among the movements this viewer sees: ids are global (and a gap would tell that a hidden
+        // movement exists). Newest first, so the first line carries the count.
+        return lines.Select((line, index) => line with { Number = lines.Count - index }).ToList();
     }
 
     /// <summary>

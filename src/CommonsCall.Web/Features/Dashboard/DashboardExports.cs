@@ -86,9 +86,9 @@ public sealed class DashboardExports(DashboardQueries dashboard, BudgetQueries b
                 L("export.ledger.before", v.Currency), L("export.ledger.after", v.Currency), L("export.ledger.amount", v.Currency), L("export.ledger.actor"),
             },
         };
-        rows.AddRange(lines.OrderBy(l => l.Id).Select(l => new[]
+        rows.AddRange(lines.OrderBy(l => l.Number).Select(l => new[]
         {
-            l.Id.ToString(CultureInfo.InvariantCulture), Csv.Date(l.At), L("ledger.kind." + l.Kind),
+            l.Number.ToString(CultureInfo.InvariantCulture), Csv.Date(l.At), L("ledger.kind." + l.Kind),
             Csv.Text(l.Organisation), Csv.Text(l.Commons),
             Csv.Amount(l.Before, v.Currency, culture), Csv.Amount(l.After, v.Currency, culture), Csv.Amount(l.Amount, v.Currency, culture),
             Csv.Text(l.Actor),
