@@ -33,12 +33,12 @@ public sealed class PluralTests
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
-    public void No_sentence_hedges_its_plural_and_every_singular_has_its_plural(string language)
+    public void No_sentence_hedges_its_plural_and_every_plural_has_its_singular(string language)
     {
         var strings = Resources.Strings(language);
         strings.Where(s => s.Value.Contains("(s)", StringComparison.Ordinal) || s.Value.Contains("(e)", StringComparison.Ordinal))
             .Select(s => s.Key).ShouldBeEmpty();
-        strings.Keys.Where(k => k.EndsWith(Plurals.One, StringComparison.Ordinal))
-            .Where(k => !strings.ContainsKey(k[..^Plurals.One.Length] + Plurals.Other)).ShouldBeEmpty();
+        strings.Keys.Where(k => k.EndsWith(Plurals.Other, StringComparison.Ordinal))
+            .Where(k => !strings.ContainsKey(k[..^Plurals.Other.Length] + Plurals.One)).ShouldBeEmpty();
     }
 }
