@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace CommonsCall.Web.Tests.Infrastructure;
 
 /// <summary>Counts read as sentences: "1 contributeur", "3 contributeurs", never "contributeur(s)".</summary>
-public sealed class PluralTests
+public sealed partial class PluralTests
 {
     private static readonly JsonStringLocalizerFactory Resources = new();
 
@@ -33,12 +33,20 @@ public sealed class PluralTests
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
-    public void No_sentence_hedges_its_plural_and_every_plural_has_its_singular(string language)
+    public void No_sentence_hedges_its_plural_and_every_counted_sentence_has_both_forms(string language)
     {
         var strings = Resources.Strings(language);
         strings.Where(s => s.Value.Contains("(s)", StringComparison.Ordinal) || s.Value.Contains("(e)", StringComparison.Ordinal))
             .Select(s => s.Key).ShouldBeEmpty();
-        strings.Keys.Where(k => k.EndsWith(Plurals.Other, StringComparison.Ordinal))
-            .Where(k => !strings.ContainsKey(k[..^Plurals.Other.Length] + Plurals.One)).ShouldBeEmpty();
+        var counted = Directory.EnumerateFiles(Path.Combine(WebProject, "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => PluralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        counted.ShouldContain("funding.contributors");
+        counted.Where(k => !strings.ContainsKey(k + Plurals.One) || !strings.ContainsKey(k + Plurals.Other)).ShouldBeEmpty();
     }
+
+    private static string WebProject => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "CommonsCall.Web"));
+
+    [System.Text.RegularExpressions.GeneratedRegex("Plural\\(\"([a-zA-Z0-9_.]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex PluralKey();
 }
