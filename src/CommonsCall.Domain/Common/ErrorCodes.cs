@@ -92,4 +92,5 @@ public static class ErrorCodes
     public const string ReasonRequired = "reason_required";
     public const string AgreementClosed = "agreement_closed";
     public const string ExceedsRemaining = "exceeds_remaining";
+    public const string MilestoneInSchedule = "milestone_in_schedule";
 }

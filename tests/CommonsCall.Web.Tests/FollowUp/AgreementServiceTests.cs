@@ -3,8 +3,10 @@ using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Web.Features.FollowUp;
+using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.FollowUp;
 
@@ -186,5 +188,16 @@ public sealed class AgreementServiceTests(AppFactory app) : IClassFixture<AppFac
 
         (await s.Agreements.ProposeScheduleAsync(s.Facilitator, s.UsualSchedule with { Tranches = [new(null, 30), new(other.Delivery.Id, 70)] })).Error!.Code.ShouldBe(ErrorCodes.UnknownMilestone);
         (await s.AgreementAsync()).Tranches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_milestone_that_pays_a_tranche_cannot_be_deleted_from_the_roadmap()
+    {
+        var s = await FollowUpScenario.CreateAsync(app);
+        (await s.Agreements.ProposeScheduleAsync(s.Facilitator, s.UsualSchedule)).Error.ShouldBeNull();
+
+        var groups = app.Services.GetRequiredService<WorkingGroupService>();
+        (await groups.DeleteMilestoneAsync(s.Facilitator, new DeleteMilestone(s.CallId, s.Funded.Id, s.Delivery.Id))).Error!.Code.ShouldBe(ErrorCodes.MilestoneInSchedule);
+        (await s.Queries.GetAsync(s.Facilitator, s.CallId, s.Funded.Id))!.Milestones.Count.ShouldBe(2);
     }
 }

@@ -22,6 +22,7 @@ public sealed record AgreementRights(bool Manage, bool AcceptSchedule, IReadOnly
 /// <summary>A funded commons' agreement: its award and what was paid, returned and is left, its schedule and milestones.</summary>
 public sealed record AgreementView(
     Guid Id,
+    Guid CallId,
     Guid CommonsId,
     string CommonsTitle,
     string Currency,
@@ -84,6 +85,7 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> factory, Ti
 
         return new AgreementView(
             agreement.Id,
+            callId,
             commons.Id,
             commons.Title,
             scope.Call.Currency,
