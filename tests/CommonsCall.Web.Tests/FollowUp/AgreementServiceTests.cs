@@ -142,6 +142,7 @@ public sealed class AgreementServiceTests(AppFactory app) : IClassFixture<AppFac
         var correction = (await s.LedgerAsync(LedgerEntryKind.Correction)).Single();
         (correction.Before, correction.After, correction.Amount).ShouldBe((150_000L, 160_000L, 10_000L));
         (await s.AgreementAsync()).Tranches.OrderBy(t => t.Position).Select(t => t.Amount).ShouldBe([45_000L, 60_000L, 55_000L]);
+        (await s.Queries.SummariesAsync(s.Funder.User, s.CallId))[s.Funded.Id].ShouldBe(new AgreementSummary(160_000, 45_000, AgreementStatus.InProgress));
         await using var db = await new TestData(app).DbAsync();
         (await db.Audit.SingleAsync(a => a.CallId == s.CallId && a.Action == "agreement.award_corrected")).After!.ShouldContain("Abondement");
         (await s.Budget.VerifyLedgerAsync()).ShouldBeEmpty();

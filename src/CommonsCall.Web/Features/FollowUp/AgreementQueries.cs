@@ -39,9 +39,25 @@ public sealed record AgreementView(
     IReadOnlyList<MilestoneFollowUp> Milestones,
     AgreementRights You);
 
+/// <summary>Where a funded commons stands after the vote, for the results: its award as corrected since settlement, what was paid, its status.</summary>
+public sealed record AgreementSummary(long Award, long Paid, AgreementStatus Status);
+
 /// <summary>Reads funding agreements as the viewer may see them: whoever sees the call's money (<see cref="CallAccess.SeesMoney"/>).</summary>
 public sealed class AgreementQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
+    /// <summary>Every agreement of the call by commons, or an empty map when the viewer does not see the call's money.</summary>
+    public async Task<IReadOnlyDictionary<Guid, AgreementSummary>> SummariesAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await CallScope.LoadAsync(db, actor, callId, ct) is not { Access.SeesMoney: true })
+        {
+            return new Dictionary<Guid, AgreementSummary>();
+        }
+
+        return await db.FundingAgreements.AsNoTracking().Where(a => a.CallId == callId)
+            .ToDictionaryAsync(a => a.CommonsId, a => new AgreementSummary(a.Award, a.Paid, a.Status), ct);
+    }
+
     /// <summary>The agreement of the commons, or null when there is none the viewer may see.</summary>
     public async Task<AgreementView?> GetAsync(Actor actor, Guid callId, Guid commonsId, CancellationToken ct = default)
     {
