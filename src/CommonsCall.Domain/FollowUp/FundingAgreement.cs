@@ -79,6 +79,7 @@ public sealed class FundingAgreement
 
     public bool IsClosed => Status is AgreementStatus.Delivered or AgreementStatus.Cancelled;
 
+    /// <summary>The tranches, in no particular order when loaded from storage: <see cref="InOrder"/> is the schedule's order.</summary>
     public IReadOnlyList<Tranche> Tranches => _tranches;
 
     public IReadOnlyList<Deliverable> Deliverables => _deliverables;
@@ -247,7 +248,7 @@ public sealed class FundingAgreement
         }
 
         var returns = new List<LedgerEntry>();
-        var due = _tranches.Where(t => t.State == TrancheState.Due).Select(t => (Tranche: (Tranche?)t, t.Amount)).ToList();
+        var due = InOrder.Where(t => t.State == TrancheState.Due).Select(t => (Tranche: (Tranche?)t, t.Amount)).ToList();
         if (_tranches.Count == 0 && Remaining > 0)
         {
             due.Add((null, Remaining));
@@ -289,7 +290,7 @@ public sealed class FundingAgreement
         }
 
         var delta = award - Award;
-        var lastDue = _tranches.LastOrDefault(t => t.State == TrancheState.Due);
+        var lastDue = InOrder.LastOrDefault(t => t.State == TrancheState.Due);
         if (award < Paid || (_tranches.Count > 0 && (lastDue is null || lastDue.Amount + delta < 0)))
         {
             return new DomainError(ErrorCodes.ExceedsRemaining, "The correction takes the award below what is paid or already promised to earlier tranches.");
@@ -300,6 +301,9 @@ public sealed class FundingAgreement
         Award = award;
         return entry;
     }
+
+    /// <summary>The tranches in the schedule's order (position 1 first).</summary>
+    private IEnumerable<Tranche> InOrder => _tranches.OrderBy(t => t.Position);
 
     private Result CheckOpen() => Status switch
     {
@@ -319,7 +323,7 @@ public sealed class FundingAgreement
     /// <summary>Pays the due tranches that <paramref name="which"/> selects, each once, never beyond what is left.</summary>
     private Result<IReadOnlyList<LedgerEntry>> PayTranches(Func<Tranche, bool> which, string? actorUserId, DateTimeOffset at)
     {
-        var due = _tranches.Where(t => t.State == TrancheState.Due && which(t)).ToList();
+        var due = InOrder.Where(t => t.State == TrancheState.Due && which(t)).ToList();
         if (due.Sum(t => t.Amount) > Remaining)
         {
             return new DomainError(ErrorCodes.ExceedsRemaining, "A payment never exceeds what is left of the award.");
