@@ -74,6 +74,15 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         (await funder.EvaluateAsync<bool>("window.stillTheSamePage === true")).ShouldBeTrue("the follow-up was reloaded");
         await funder.AssertAccessibleAsync();
         (await new CallArranger(browser.App).LedgerProblemsAsync(s.Call)).ShouldBeEmpty();
+
+        // The same follow-up in English.
+        await funder.GetByTestId("lang-en").ClickAsync();
+        await Expect(funder.GetByRole(AriaRole.Heading, new() { Name = "Payment schedule", Level = 2 })).ToBeVisibleAsync();
+        await funder.WaitForInteractiveAsync();
+        await Expect(funder.GetByTestId("tranche-state")).ToHaveTextAsync(["Paid", "Paid", "Due"]);
+        await Expect(funder.GetByTestId("agreement-status")).ToHaveTextAsync("In progress");
+        await funder.AssertAccessibleAsync();
+        await funder.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followup-funder-en-1280.png"), FullPage = true });
     });
 
     private async Task<Story> ArrangeAsync()
