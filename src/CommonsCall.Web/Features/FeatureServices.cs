@@ -38,8 +38,7 @@ public static class FeatureServices
         services.AddSingleton<PositioningService>();
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
-        services.AddSingleton<ContributionTimeline>();
-        services.AddSingleton<CommonsFigures>();
+        services.AddSingleton<CallSnapshots>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();

@@ -19,6 +19,7 @@ public static class DatabaseHosting
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
         services.AddSingleton(sp => MoneyRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
+        services.AddSingleton(sp => SnapshotRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
 
         // ASP.NET Core Identity's stores need a scoped context; they only run inside HTTP requests.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -6,7 +6,16 @@ using Npgsql;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
-public sealed record ContributionChanged(Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At);
+/// <summary>
+/// One accepted contribution change. <see cref="TransactionId"/> and <see cref="LedgerId"/> (zero when unknown) say
+/// which transaction wrote it and which ledger entry records it, so that a listener holding figures read in a database
+/// snapshot applies the change only if that snapshot does not hold it yet (<c>CallSnapshots</c>).
+/// </summary>
+public sealed record ContributionChanged(
+    Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At, long TransactionId = 0, long LedgerId = 0)
+{
+    public long Delta => After - Before;
+}
 
 /// <summary>
 /// Announces accepted money changes to the open pages (commons pages, budgets, dashboards) of EVERY app

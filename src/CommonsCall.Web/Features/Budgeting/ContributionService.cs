@@ -109,8 +109,9 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // what they show rather than trust the order of announcements (two changes of one commons committed at
             // nearly the same time may be announced in either order).
             var total = checked(commons.Total + change.Delta);
-            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now);
-            await rows.WriteContributionAsync(connection, key, change, userId, now, ContributionEvents.NotifyCommand(announced), ct);
+            var written = locked.Written;
+            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId);
+            await rows.WriteContributionAsync(connection, key, change, userId, now, written, ContributionEvents.NotifyCommand(announced), ct);
             ended = true;
             return new ContributionResult(change.Before, change.After, checked(budget.Available - change.Delta), total);
         }
