@@ -59,6 +59,14 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
             t.AppendLine(await CircuitsAsync(largest));
         }
 
+        if (options.Parts.Contains("signalr") && largest is not null && options.SignalRCircuits > 0)
+        {
+            var (client, cookies) = await SignInAsync(largest);
+            client.Dispose();
+            t.AppendLine();
+            t.AppendLine(await SignalRCircuits.MeasureAsync(app, largest, cookies, options));
+        }
+
         return (t.ToString(), ok);
     }
 
@@ -204,7 +212,8 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
         return page;
     }
 
-    private static (long Heap, long WorkingSet) Measure()
+    /// <summary>This process's managed heap after full collections, and its working set.</summary>
+    internal static (long Heap, long WorkingSet) Measure()
     {
         for (var i = 0; i < 3; i++)
         {
