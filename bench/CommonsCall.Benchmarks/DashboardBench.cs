@@ -245,7 +245,16 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
             throw new InvalidOperationException($"Signing in failed ({(int)response.StatusCode} to {response.Headers.Location}; cookies {string.Join(", ", jar.GetAllCookies().Select(c => c.Name))}; token found: {token.Length > 0}).");
         }
 
-        return (client, jar);
+        // The app marks its cookies Secure; browsers send them to http://127.0.0.1 (a trustworthy origin), .NET's
+        // cookie container does not, so this client keeps copies without the flag.
+        client.Dispose();
+        var plain = new CookieContainer();
+        foreach (var cookie in jar.GetAllCookies().Cast<System.Net.Cookie>())
+        {
+            plain.Add(new System.Net.Cookie(cookie.Name, cookie.Value, "/", app.BaseAddress.Host));
+        }
+
+        return (new HttpClient(new HttpClientHandler { CookieContainer = plain, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress }, plain);
     }
 
     private static double Percentile(List<double> values, double p)

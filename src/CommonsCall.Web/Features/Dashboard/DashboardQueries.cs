@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Dashboard;
@@ -25,7 +28,15 @@ public sealed record DashboardGift(Guid CommonsId, string CommonsTitle, long Amo
 /// <summary>What one member organisation holds and gave, and to which commons.</summary>
 public sealed record DashboardOrganisation(Guid Id, string Name, long Granted, long OwnFunds, long Contributed, IReadOnlyList<DashboardGift> Gifts)
 {
+    // The gifts as one line of text per culture and currency: the snapshot's organisations are shared by every open
+    // page, so each page references the same string instead of holding its own copy (issue 17).
+    private readonly ConcurrentDictionary<(string Culture, string Currency), string> _giftLines = new();
+
     public long Available => Granted + OwnFunds - Contributed;
+
+    /// <summary>"Commons: amount · ..." in the current culture.</summary>
+    public string GiftsLine(string currency) =>
+        _giftLines.GetOrAdd((CultureInfo.CurrentCulture.Name, currency), key => string.Join(" · ", Gifts.Select(g => $"{g.CommonsTitle} : {Money.Format(g.Amount, key.Currency)}")));
 }
 
 /// <summary>
