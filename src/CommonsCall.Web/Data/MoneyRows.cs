@@ -162,13 +162,11 @@ public sealed class MoneyRows
     /// <summary>
     /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
     /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
-    /// the database's check constraints still refuse an overspent budget); the commit; then <paramref name="announcement"/>
-    /// in a transaction of its own that does not wait for the disk. PostgreSQL serialises the commits of every
-    /// transaction that sent a NOTIFY on one global lock held until its commit is flushed, which halved the throughput
-    /// when the NOTIFY went with the change (bench/README.md). The statements of a batch run in order and stop at the
-    /// first error, so only a committed change is announced.
+    /// the database's check constraints still refuse an overspent budget) and the commit. The change is announced
+    /// afterwards, by the caller: a NOTIFY sent inside this transaction would serialise every commit on PostgreSQL's
+    /// global notification lock, held until the commit is flushed, which halved the throughput (bench/README.md).
     /// </summary>
-    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, NpgsqlBatchCommand announcement, CancellationToken ct)
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -178,10 +176,6 @@ public sealed class MoneyRows
                 Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
                 Command(_addTotal, change.Delta, key.CommonsId),
                 Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at, written.LedgerId),
-                new NpgsqlBatchCommand("COMMIT"),
-                new NpgsqlBatchCommand("BEGIN"),
-                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
-                announcement,
                 new NpgsqlBatchCommand("COMMIT"),
             },
         };

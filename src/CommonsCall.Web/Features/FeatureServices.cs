@@ -24,6 +24,8 @@ public static class FeatureServices
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ContributionEvents>();
         services.AddHostedService<ChangeListener>();
+        services.AddSingleton<ChangeAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeAnnouncer>());
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();

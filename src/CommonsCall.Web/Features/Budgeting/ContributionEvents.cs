@@ -19,9 +19,10 @@ public sealed record ContributionChanged(
 
 /// <summary>
 /// Announces accepted money changes to the open pages (commons pages, budgets, dashboards) of EVERY app
-/// instance: services call <see cref="NotifyAsync(AppDbContext, ContributionChanged, CancellationToken)"/>
-/// inside their transaction (PostgreSQL delivers the NOTIFY only if it commits), and each instance's
-/// <see cref="ChangeListener"/> raises the events locally. Subscribers must marshal to their own renderer.
+/// instance: services call <see cref="NotifyCallChangedAsync"/> inside their transaction (PostgreSQL delivers the
+/// NOTIFY only if it commits); contribution changes are announced after their commit by <see cref="ChangeAnnouncer"/>,
+/// many at once; each instance's <see cref="ChangeListener"/> raises the events locally. Subscribers must marshal to
+/// their own renderer.
 /// </summary>
 public sealed class ContributionEvents
 {
@@ -32,12 +33,16 @@ public sealed class ContributionEvents
     /// <summary>Raised for changes that are not one contribution (grants, pledges, settlement): reload everything of the call.</summary>
     public event Action<Guid>? CallChanged;
 
-    public static Task NotifyAsync(AppDbContext db, ContributionChanged change, CancellationToken ct) =>
-        SendAsync(db, new Message(change.CallId, change), ct);
-
-    /// <summary>The NOTIFY of <paramref name="change"/> as a statement to send in a batch with the writes it announces.</summary>
-    public static NpgsqlBatchCommand NotifyCommand(ContributionChanged change) =>
-        new("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = JsonSerializer.Serialize(new Message(change.CallId, change)) } } };
+    /// <summary>The NOTIFY statements that announce <paramref name="changes"/>, as few as the payload limit allows (PostgreSQL takes 8,000 bytes).</summary>
+    public static IEnumerable<NpgsqlBatchCommand> NotifyCommands(IReadOnlyList<ContributionChanged> changes)
+    {
+        const int perMessage = 20; // a change is about 330 bytes of JSON
+        foreach (var chunk in changes.Chunk(perMessage))
+        {
+            var message = new Message(chunk[0].CallId, null, chunk);
+            yield return new NpgsqlBatchCommand("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = JsonSerializer.Serialize(message) } } };
+        }
+    }
 
     public static Task NotifyCallChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         SendAsync(db, new Message(callId, null), ct);
@@ -50,7 +55,14 @@ public sealed class ContributionEvents
             return;
         }
 
-        if (message.Contribution is { } change)
+        if (message.Contributions is { } changes)
+        {
+            foreach (var change in changes)
+            {
+                Changed?.Invoke(change);
+            }
+        }
+        else if (message.Contribution is { } change)
         {
             Changed?.Invoke(change);
         }
@@ -66,7 +78,8 @@ public sealed class ContributionEvents
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
     }
 
-    private sealed record Message(Guid CallId, ContributionChanged? Contribution);
+    /// <summary>One contribution change, several (<see cref="Contributions"/>, any calls), or neither: the call changed otherwise.</summary>
+    private sealed record Message(Guid CallId, ContributionChanged? Contribution, IReadOnlyList<ContributionChanged>? Contributions = null);
 }
 
 /// <summary>
