@@ -32,7 +32,7 @@ public sealed record ContributionResult(long Before, long After, long MemberAvai
 /// batch writes and commits (<see cref="MoneyRows.WriteContributionAsync"/>). The call's phase and
 /// rules come from a cache checked against the version read under the call's lock (read again whenever it changed).
 /// </remarks>
-public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, MoneyRows rows, ChangeAnnouncer announcer, TimeProvider clock, AppMetrics metrics)
+public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, DatabaseConnection database, MoneyRows rows, ChangeAnnouncer announcer, TimeProvider clock, AppMetrics metrics)
 {
     /// <summary>What contribution changes last read of each call, with the version it was read at (the service is a singleton of one app, so of one database).</summary>
     private readonly ConcurrentDictionary<Guid, CallRound> _rounds = new();
@@ -51,9 +51,9 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             return new DomainError(ErrorCodes.Forbidden, "Sign in to contribute.");
         }
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // A pooled connection of its own (the pool EF uses too): a DbContext is made only when the call's rules must be read.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
         var key = new ContributionKey(command.CallId, command.CommonsId, command.OrganisationId);
         var ended = false;
         try
@@ -67,6 +67,8 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // The call is locked: the rounds cache serves it while its version is the one read with it.
             if (!_rounds.TryGetValue(command.CallId, out var call) || call.Version != version)
             {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                db.Database.SetDbConnection(connection, contextOwnsConnection: false);
                 call = await db.Calls.AsNoTracking().Where(c => c.Id == command.CallId)
                     .Select(c => new CallRound(c.Version, c.Phase, c.BudgetRules)).SingleAsync(ct);
                 _rounds[command.CallId] = call;
