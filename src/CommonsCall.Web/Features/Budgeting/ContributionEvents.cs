@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ namespace CommonsCall.Web.Features.Budgeting;
 public sealed record ContributionChanged(
     Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At, long TransactionId = 0, long LedgerId = 0)
 {
+    [JsonIgnore]
     public long Delta => After - Before;
 }
 
@@ -36,7 +38,7 @@ public sealed class ContributionEvents
     /// <summary>The NOTIFY statements that announce <paramref name="changes"/>, as few as the payload limit allows (PostgreSQL takes 8,000 bytes).</summary>
     public static IEnumerable<NpgsqlBatchCommand> NotifyCommands(IReadOnlyList<ContributionChanged> changes)
     {
-        const int perMessage = 20; // a change is about 330 bytes of JSON
+        const int perMessage = 16; // a change is about 300 bytes of JSON (at most about 360 with the largest amounts)
         foreach (var chunk in changes.Chunk(perMessage))
         {
             var message = new Message(chunk[0].CallId, null, chunk);
