@@ -79,6 +79,19 @@ public sealed class CallSnapshotsTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task Reads_with_nothing_new_share_one_snapshot_instead_of_aggregating_again()
+    {
+        var s = await RoundAsync(app, ContributionsVisibility.Live, 3);
+        (await s.ContributeAsync(s.Members[1], s.Commons[0], 4_000)).Error.ShouldBeNull();
+        var dashboard = app.Services.GetRequiredService<DashboardQueries>();
+
+        var first = (await dashboard.SightAsync(s.Facilitator, s.Call.Slug)).Value.ShouldNotBeNull().Snapshot;
+        var second = (await dashboard.SightAsync(s.Members[2].User, s.Call.Slug)).Value.ShouldNotBeNull().Snapshot;
+
+        second.ShouldBeSameAs(first);
+    }
+
+    [Fact]
     public async Task A_snapshot_that_missed_the_announcements_is_rebuilt_by_the_version_check()
     {
         var s = await RoundAsync(app, ContributionsVisibility.Live, 4);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
@@ -31,6 +32,8 @@ public sealed class CallSnapshot
     private readonly Lazy<IReadOnlyList<DashboardCommons>>[] _commonsViews;
     private readonly Lazy<IReadOnlyList<DashboardOrganisation>> _firstOrganisations;
     private readonly Lazy<IReadOnlyList<TimelinePoint>> _timeline;
+    private readonly Lazy<DateTimeOffset> _firstMinute;
+    private readonly ConcurrentDictionary<TimeSpan, IReadOnlyList<(DateTimeOffset Start, long Net)>> _periods = new();
 
     internal CallSnapshot(
         Call call, SnapshotBase @base, long sequence, long appliedAfterBase, bool rebuilt,
@@ -55,7 +58,8 @@ public sealed class CallSnapshot
         _estimates = new(Estimate);
         _commonsViews = [.. Enumerable.Range(0, 4).Select(i => new Lazy<IReadOnlyList<DashboardCommons>>(() => CommonsRows(seesTotals: (i & 1) != 0, seesEveryone: (i & 2) != 0)))];
         _firstOrganisations = new(() => _byContribution.Value.Take(DashboardQueries.OrganisationsShown).Select(Organisation).ToList());
-        _timeline = new(() => ContributionTimeline.Cumulative(_minutes, AsOf));
+        _firstMinute = new(() => _minutes.Keys.Min());
+        _timeline = new(() => TimelineAt(AsOf));
     }
 
     /// <summary>The call as it was read (phase, rules, visibility): never changed.</summary>
@@ -162,13 +166,25 @@ public sealed class CallSnapshot
         }
 
         var totals = new DashboardTotals(Pool, MatchingPool, granted, ownFunds, seesTotals ? contributed : null, seesTotals ? granted + ownFunds - contributed : null);
-        var timeline = !seesTotals ? [] : now == AsOf ? _timeline.Value : ContributionTimeline.Cumulative(_minutes, now);
+        var timeline = !seesTotals ? [] : now == AsOf ? _timeline.Value : TimelineAt(now);
         return new DashboardView(
             Call.Id, Call.Slug, Call.Title, Call.Currency, Call.Phase, Call.IsRoundOpen(now), Call.BudgetRules.ContributionsVisibility,
             access, seesTotals, seesEveryone, totals, commons, organisations, visible.Count, timeline, now);
     }
 
     private bool Estimating => MatchingPool > 0 && !Call.IsSettled;
+
+    /// <summary>The timeline ending at <paramref name="now"/>; the minutes are grouped once per snapshot and period.</summary>
+    private IReadOnlyList<TimelinePoint> TimelineAt(DateTimeOffset now)
+    {
+        if (_minutes.Count == 0)
+        {
+            return [];
+        }
+
+        var period = ContributionTimeline.PeriodFor(_firstMinute.Value, now);
+        return ContributionTimeline.Points(_periods.GetOrAdd(period, p => ContributionTimeline.Group(_minutes, p)), period, now);
+    }
 
     private IReadOnlyList<DashboardCommons> CommonsRows(bool seesTotals, bool seesEveryone)
     {

@@ -17,15 +17,35 @@ public static class ContributionTimeline
             return [];
         }
 
-        var first = netPerMinute.Keys.Min();
+        var period = PeriodFor(netPerMinute.Keys.Min(), now);
+        return Points(Group(netPerMinute, period), period, now);
+    }
+
+    /// <summary>The period of the chart's points: minutes, hours or days by the span from the first contribution to <paramref name="now"/>.</summary>
+    public static TimeSpan PeriodFor(DateTimeOffset first, DateTimeOffset now)
+    {
         var span = now - first;
-        var period = span > TimeSpan.FromDays(3) ? TimeSpan.FromDays(1) : span > TimeSpan.FromHours(3) ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(1);
-        var points = new List<TimelinePoint> { new(Floor(first, period), 0) };
-        long total = 0;
-        foreach (var group in netPerMinute.GroupBy(m => Floor(m.Key, period)).OrderBy(g => g.Key))
+        return span > TimeSpan.FromDays(3) ? TimeSpan.FromDays(1) : span > TimeSpan.FromHours(3) ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>The net contributed per <paramref name="period"/>, in order (what a snapshot keeps per period, so that each read only places the points).</summary>
+    public static IReadOnlyList<(DateTimeOffset Start, long Net)> Group(IReadOnlyDictionary<DateTimeOffset, long> netPerMinute, TimeSpan period) =>
+        [.. netPerMinute.GroupBy(m => Floor(m.Key, period)).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(m => m.Value)))];
+
+    /// <summary>The cumulative points of <paramref name="grouped"/> up to <paramref name="now"/>, starting at zero.</summary>
+    public static IReadOnlyList<TimelinePoint> Points(IReadOnlyList<(DateTimeOffset Start, long Net)> grouped, TimeSpan period, DateTimeOffset now)
+    {
+        if (grouped.Count == 0)
         {
-            total += group.Sum(m => m.Value);
-            var end = group.Key + period;
+            return [];
+        }
+
+        var points = new List<TimelinePoint>(grouped.Count + 2) { new(grouped[0].Start, 0) };
+        long total = 0;
+        foreach (var (start, net) in grouped)
+        {
+            total += net;
+            var end = start + period;
             points.Add(new TimelinePoint(end < now ? end : now, total));
         }
 
