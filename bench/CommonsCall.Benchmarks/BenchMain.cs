@@ -8,6 +8,11 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [CircuitClientProcess.Flag, .. var clientArgs])
+        {
+            return await CircuitClientProcess.RunAsync(clientArgs);
+        }
+
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         BenchOptions options;
@@ -52,7 +57,7 @@ public static class BenchMain
             await SaveAsync(options, report);
         }
 
-        if (options.Parts.Contains("dashboard"))
+        if (options.Parts.Contains("dashboard") || options.Parts.Contains("signalr"))
         {
             var (table, ok) = await new DashboardBench(app, options).RunAsync();
             report.AppendLine(table);

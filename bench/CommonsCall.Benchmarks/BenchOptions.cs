@@ -5,7 +5,7 @@ namespace CommonsCall.Benchmarks;
 /// <summary>Command-line options (see ../README.md); every run is bounded by these counts and durations.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>What to run: contributions, dashboard, circuits, or all.</summary>
+    /// <summary>What to run: contributions, dashboard, circuits, signalr (not by default), probe (not by default).</summary>
     public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["contributions", "dashboard", "circuits"], StringComparer.OrdinalIgnoreCase);
 
     public int[] Concurrency { get; init; } = [1, 8, 32, 128];
@@ -40,6 +40,9 @@ public sealed record BenchOptions
     /// <summary>Blazor circuits (headless Chromium pages) opened on the dashboard page.</summary>
     public int Circuits { get; init; } = 40;
 
+    /// <summary>Circuits opened by the SignalR-level client (part "signalr", no browser).</summary>
+    public int SignalRCircuits { get; init; } = 2_000;
+
     /// <summary>Contribution changes made while the circuits are open, each timed until every page shows it.</summary>
     public int Updates { get; init; } = 10;
 
@@ -50,7 +53,7 @@ public sealed record BenchOptions
 
     public static string Usage => """
         dotnet run -c Release --project bench/CommonsCall.Benchmarks -- [options]
-          --only contributions,dashboard,circuits   parts to run (default: all)
+          --only contributions,dashboard,circuits   parts to run (default: these three; also signalr, probe)
           --concurrency 1,8,32,128                  concurrent members per load run
           --members 128 --commons 20                size of the contribution call
           --seconds 5 --warmup 1 --rounds 1         length of each load run
@@ -59,6 +62,7 @@ public sealed record BenchOptions
           --changes 20000,200000                    contribution changes in the dashboard call's ledger
           --repeats 30                              timed repetitions of each dashboard read and render
           --circuits 40                             Blazor circuits opened (headless Chromium pages)
+          --signalr-circuits 2000                   circuits opened by the SignalR-level client (part signalr)
           --updates 10                              contributions timed until every open page shows them (0: none)
           --markdown FILE                           also write the tables to FILE
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
@@ -87,6 +91,7 @@ public sealed record BenchOptions
                 "--changes" => o with { Changes = Ints() },
                 "--repeats" => o with { Repeats = Int() },
                 "--circuits" => o with { Circuits = Int() },
+                "--signalr-circuits" => o with { SignalRCircuits = Int() },
                 "--updates" => o with { Updates = Int() },
                 "--markdown" => o with { Markdown = Next() },
                 "--waits" => o with { SampleWaits = true },

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Budgeting;
 using Microsoft.EntityFrameworkCore;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommonsCall.Benchmarks;
 
@@ -37,6 +39,43 @@ public static class Probe
         {
             await using var db = await factory.CreateDbContextAsync();
             await db.Calls.AsNoTracking().Where(c => c.Id == call.Id).Select(c => new { c.Version, c.Phase, c.BudgetRules }).SingleOrDefaultAsync();
+        });
+        var rows = app.Services.GetRequiredService<MoneyRows>();
+        var connectionString = app.Services.GetRequiredService<DatabaseConnection>().ConnectionString;
+        var member = call.Members[0];
+        await Measure("Npgsql open + close (pooled)", async _ =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+        });
+        await Measure("context + open connection (as SetAsync)", async _ =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+        });
+        await Measure("lock batch + rollback (permission, rules, figures)", async i =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await rows.LockContributionAsync(connection, new ContributionKey(call.Id, call.Commons[i % call.Commons.Count], member.OrganisationId), member.Actor.UserId!, CancellationToken.None);
+            await MoneyRows.RollbackContributionAsync(connection);
+        });
+        await Measure("one NOTIFY in a transaction of its own", async i =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("BEGIN"),
+                    new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
+                    new NpgsqlBatchCommand("SELECT pg_notify('commonscall_probe', $1)") { Parameters = { new() { Value = new string('x', 330) } } },
+                    new NpgsqlBatchCommand("COMMIT"),
+                },
+            };
+            await batch.ExecuteNonQueryAsync();
         });
         await Measure("ContributionService.SetAsync", i => service.SetAsync(call.Members[0].Actor, new SetContribution(call.Id, call.Commons[i % call.Commons.Count], call.Members[0].OrganisationId, i % 1000)));
     }

@@ -43,17 +43,18 @@ public sealed class MoneyRows
     private readonly string _addContributed;
     private readonly string _addTotal;
     private readonly string _ledgerEntry;
+    private readonly string _transactionAndLedgerId;
 
     public MoneyRows(IModel model)
     {
-        var calls = new Table<Call>(model);
-        var budgets = new Table<MemberBudget>(model);
-        var participants = new Table<Participant>(model);
-        var members = new Table<OrganisationMember>(model);
-        var coCreators = new Table<CommonsCoCreator>(model);
-        var contributions = new Table<Contribution>(model);
-        var commons = new Table<CommonsEntity>(model);
-        var ledger = new Table<LedgerEntry>(model);
+        var calls = new ModelTable<Call>(model);
+        var budgets = new ModelTable<MemberBudget>(model);
+        var participants = new ModelTable<Participant>(model);
+        var members = new ModelTable<OrganisationMember>(model);
+        var coCreators = new ModelTable<CommonsCoCreator>(model);
+        var contributions = new ModelTable<Contribution>(model);
+        var commons = new ModelTable<CommonsEntity>(model);
+        var ledger = new ModelTable<LedgerEntry>(model);
 
         var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
         _callForShare = callById + " FOR SHARE";
@@ -82,9 +83,10 @@ public sealed class MoneyRows
             """;
         _addContributed = $"UPDATE {budgets} SET {budgets[nameof(MemberBudget.Contributed)]} = {budgets[nameof(MemberBudget.Contributed)]} + $3 WHERE {budgetKey}";
         _addTotal = $"UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $1 WHERE {commons[nameof(CommonsEntity.Id)]} = $2";
+        _transactionAndLedgerId = $"SELECT pg_current_xact_id()::text::bigint, nextval(pg_get_serial_sequence('{ledger.ToString().Replace("'", "''", StringComparison.Ordinal)}', '{ledger.ColumnName(nameof(LedgerEntry.Id))}'))";
         _ledgerEntry = $"""
-            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.Id)]}, {ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
+            OVERRIDING SYSTEM VALUE VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)
             """;
     }
 
@@ -135,6 +137,7 @@ public sealed class MoneyRows
                 Command(_budgetFigures, key.CallId, key.OrganisationId),
                 Command(_contribution, key.CommonsId, key.OrganisationId),
                 Command(_commonsForUpdate, key.CommonsId, key.CallId),
+                new NpgsqlBatchCommand(_transactionAndLedgerId),
             },
         };
 
@@ -150,19 +153,20 @@ public sealed class MoneyRows
         var current = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
         await reader.NextResultAsync(ct);
         LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2)) : null;
-        return new ContributionRows(version, new Representation(represents, joined), coCreator, budget, current, commons);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var written = new LedgerWrite(reader.GetInt64(0), reader.GetInt64(1));
+        return new ContributionRows(version, new Representation(represents, joined), coCreator, budget, current, commons, written);
     }
 
     /// <summary>
     /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
     /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
-    /// the database's check constraints still refuse an overspent budget); the commit; then <paramref name="announcement"/>
-    /// in a transaction of its own that does not wait for the disk. PostgreSQL serialises the commits of every
-    /// transaction that sent a NOTIFY on one global lock held until its commit is flushed, which halved the throughput
-    /// when the NOTIFY went with the change (bench/README.md). The statements of a batch run in order and stop at the
-    /// first error, so only a committed change is announced.
+    /// the database's check constraints still refuse an overspent budget) and the commit. The change is announced
+    /// afterwards, by the caller: a NOTIFY sent inside this transaction would serialise every commit on PostgreSQL's
+    /// global notification lock, held until the commit is flushed, which halved the throughput (bench/README.md).
     /// </summary>
-    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, NpgsqlBatchCommand announcement, CancellationToken ct)
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -171,11 +175,7 @@ public sealed class MoneyRows
                 Command(_setContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at),
                 Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
                 Command(_addTotal, change.Delta, key.CommonsId),
-                Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at),
-                new NpgsqlBatchCommand("COMMIT"),
-                new NpgsqlBatchCommand("BEGIN"),
-                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
-                announcement,
+                Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at, written.LedgerId),
                 new NpgsqlBatchCommand("COMMIT"),
             },
         };
@@ -207,20 +207,6 @@ public sealed class MoneyRows
 
         return command;
     }
-
-    /// <summary>An entity's table and its columns, quoted, as the model maps them.</summary>
-    private sealed class Table<T>(IModel model)
-    {
-        private readonly IEntityType _entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-
-        public string this[string property] =>
-            Quote((_entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not mapped.")).GetColumnName());
-
-        public override string ToString() =>
-            _entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(_entity.GetTableName()!)}" : Quote(_entity.GetTableName()!);
-
-        private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-    }
 }
 
 /// <summary>The contribution a change is about: one member's to one commons of one call.</summary>
@@ -237,7 +223,14 @@ public readonly record struct Representation(bool Represents, bool Joined)
 }
 
 /// <summary>What <see cref="MoneyRows.LockContributionAsync"/> read under its locks.</summary>
-public sealed record ContributionRows(uint? CallVersion, Representation Member, bool IsCoCreator, BudgetFigures? Budget, long CurrentAmount, LockedCommons? Commons);
+public sealed record ContributionRows(uint? CallVersion, Representation Member, bool IsCoCreator, BudgetFigures? Budget, long CurrentAmount, LockedCommons? Commons, LedgerWrite Written);
+
+/// <summary>
+/// The transaction of a contribution change (its PostgreSQL id) and the id its ledger entry will have, both known
+/// before the write so that its announcement can carry them: a listener that read the call's figures in a database
+/// snapshot tells from the transaction id whether that snapshot already holds the change (<c>CallSnapshots</c>).
+/// </summary>
+public readonly record struct LedgerWrite(long TransactionId, long LedgerId);
 
 public sealed record LockedCommons(long Total, long MaximumGoal, CommonsStatus Status)
 {

@@ -25,6 +25,8 @@ public static class FeatureServices
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ContributionEvents>();
         services.AddHostedService<ChangeListener>();
+        services.AddSingleton<ChangeAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeAnnouncer>());
         services.AddSingleton<ContributionService>();
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();
@@ -39,8 +41,7 @@ public static class FeatureServices
         services.AddSingleton<PositioningService>();
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
-        services.AddSingleton<ContributionTimeline>();
-        services.AddSingleton<CommonsFigures>();
+        services.AddSingleton<CallSnapshots>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();

@@ -19,6 +19,7 @@ public static class DatabaseHosting
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
         services.AddSingleton(sp => MoneyRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
+        services.AddSingleton(sp => SnapshotRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
 
         // ASP.NET Core Identity's stores need a scoped context; they only run inside HTTP requests.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -104,10 +105,25 @@ public sealed class DatabaseConnection
 {
     private string? _connectionString;
 
+    /// <summary>
+    /// The connection string, with Npgsql's automatic preparation of statements (a statement run a few times on a
+    /// connection is parsed and planned once) unless the configured string says otherwise: the money path runs the
+    /// same few statements thousands of times a second (bench/README.md).
+    /// </summary>
     public string ConnectionString
     {
         get => _connectionString ?? throw new InvalidOperationException("The database is not initialised yet.");
-        set => _connectionString = value;
+        set
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            if (!builder.ContainsKey("Max Auto Prepare"))
+            {
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+
+            _connectionString = builder.ConnectionString;
+        }
     }
 
     /// <summary>Whether the app started its own local cluster (no connection string configured).</summary>

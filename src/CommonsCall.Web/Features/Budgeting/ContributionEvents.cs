@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,24 @@ using Npgsql;
 
 namespace CommonsCall.Web.Features.Budgeting;
 
-public sealed record ContributionChanged(Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At);
+/// <summary>
+/// One accepted contribution change. <see cref="TransactionId"/> and <see cref="LedgerId"/> (zero when unknown) say
+/// which transaction wrote it and which ledger entry records it, so that a listener holding figures read in a database
+/// snapshot applies the change only if that snapshot does not hold it yet (<c>CallSnapshots</c>).
+/// </summary>
+public sealed record ContributionChanged(
+    Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At, long TransactionId = 0, long LedgerId = 0)
+{
+    [JsonIgnore]
+    public long Delta => After - Before;
+}
 
 /// <summary>
 /// Announces accepted money changes to the open pages (commons pages, budgets, dashboards) of EVERY app
-/// instance: services call <see cref="NotifyAsync(AppDbContext, ContributionChanged, CancellationToken)"/>
-/// inside their transaction (PostgreSQL delivers the NOTIFY only if it commits), and each instance's
-/// <see cref="ChangeListener"/> raises the events locally. Subscribers must marshal to their own renderer.
+/// instance: services call <see cref="NotifyCallChangedAsync"/> inside their transaction (PostgreSQL delivers the
+/// NOTIFY only if it commits); contribution changes are announced after their commit by <see cref="ChangeAnnouncer"/>,
+/// many at once; each instance's <see cref="ChangeListener"/> raises the events locally. Subscribers must marshal to
+/// their own renderer.
 /// </summary>
 public sealed class ContributionEvents
 {
@@ -23,12 +35,16 @@ public sealed class ContributionEvents
     /// <summary>Raised for changes that are not one contribution (grants, pledges, settlement): reload everything of the call.</summary>
     public event Action<Guid>? CallChanged;
 
-    public static Task NotifyAsync(AppDbContext db, ContributionChanged change, CancellationToken ct) =>
-        SendAsync(db, new Message(change.CallId, change), ct);
-
-    /// <summary>The NOTIFY of <paramref name="change"/> as a statement to send in a batch with the writes it announces.</summary>
-    public static NpgsqlBatchCommand NotifyCommand(ContributionChanged change) =>
-        new("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = JsonSerializer.Serialize(new Message(change.CallId, change)) } } };
+    /// <summary>The NOTIFY statements that announce <paramref name="changes"/>, as few as the payload limit allows (PostgreSQL takes 8,000 bytes).</summary>
+    public static IEnumerable<NpgsqlBatchCommand> NotifyCommands(IReadOnlyList<ContributionChanged> changes)
+    {
+        const int perMessage = 16; // a change is about 300 bytes of JSON (at most about 360 with the largest amounts)
+        foreach (var chunk in changes.Chunk(perMessage))
+        {
+            var message = new Message(chunk[0].CallId, null, chunk);
+            yield return new NpgsqlBatchCommand("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = JsonSerializer.Serialize(message) } } };
+        }
+    }
 
     public static Task NotifyCallChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         SendAsync(db, new Message(callId, null), ct);
@@ -41,7 +57,14 @@ public sealed class ContributionEvents
             return;
         }
 
-        if (message.Contribution is { } change)
+        if (message.Contributions is { } changes)
+        {
+            foreach (var change in changes)
+            {
+                Changed?.Invoke(change);
+            }
+        }
+        else if (message.Contribution is { } change)
         {
             Changed?.Invoke(change);
         }
@@ -57,7 +80,8 @@ public sealed class ContributionEvents
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
     }
 
-    private sealed record Message(Guid CallId, ContributionChanged? Contribution);
+    /// <summary>One contribution change, several (<see cref="Contributions"/>, any calls), or neither: the call changed otherwise.</summary>
+    private sealed record Message(Guid CallId, ContributionChanged? Contribution, IReadOnlyList<ContributionChanged>? Contributions = null);
 }
 
 /// <summary>

@@ -22,16 +22,17 @@ public sealed record ContributionResult(long Before, long After, long MemberAvai
 
 /// <summary>
 /// Contribution changes: DESIGN.md's rules 1-7 (in <see cref="ContributionPolicy"/>), applied in one
-/// transaction under the row locks of <see cref="MoneyRows"/>, written to the ledger, then announced.
+/// transaction under the row locks of <see cref="MoneyRows"/>, written to the ledger, then announced (after the commit,
+/// by <see cref="ChangeAnnouncer"/>, many changes at once).
 /// </summary>
 /// <remarks>
 /// This is the hottest write of the app (every member during the round, live), so it takes two round trips,
 /// as the bare transaction it is measured against does (bench/README.md): one batch begins the transaction
 /// and takes every lock and figure (<see cref="MoneyRows.LockContributionAsync"/>); after the decision, one
-/// batch writes, commits and announces (<see cref="MoneyRows.WriteContributionAsync"/>). The call's phase and
+/// batch writes and commits (<see cref="MoneyRows.WriteContributionAsync"/>). The call's phase and
 /// rules come from a cache checked against the version read under the call's lock (read again whenever it changed).
 /// </remarks>
-public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, MoneyRows rows, TimeProvider clock, AppMetrics metrics)
+public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, DatabaseConnection database, MoneyRows rows, ChangeAnnouncer announcer, TimeProvider clock, AppMetrics metrics)
 {
     /// <summary>What contribution changes last read of each call, with the version it was read at (the service is a singleton of one app, so of one database).</summary>
     private readonly ConcurrentDictionary<Guid, CallRound> _rounds = new();
@@ -50,9 +51,9 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             return new DomainError(ErrorCodes.Forbidden, "Sign in to contribute.");
         }
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // A pooled connection of its own (the pool EF uses too): a DbContext is made only when the call's rules must be read.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
         var key = new ContributionKey(command.CallId, command.CommonsId, command.OrganisationId);
         var ended = false;
         try
@@ -66,6 +67,8 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // The call is locked: the rounds cache serves it while its version is the one read with it.
             if (!_rounds.TryGetValue(command.CallId, out var call) || call.Version != version)
             {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                db.Database.SetDbConnection(connection, contextOwnsConnection: false);
                 call = await db.Calls.AsNoTracking().Where(c => c.Id == command.CallId)
                     .Select(c => new CallRound(c.Version, c.Phase, c.BudgetRules)).SingleAsync(ct);
                 _rounds[command.CallId] = call;
@@ -109,9 +112,11 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // what they show rather than trust the order of announcements (two changes of one commons committed at
             // nearly the same time may be announced in either order).
             var total = checked(commons.Total + change.Delta);
-            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now);
-            await rows.WriteContributionAsync(connection, key, change, userId, now, ContributionEvents.NotifyCommand(announced), ct);
+            var written = locked.Written;
+            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId);
+            await rows.WriteContributionAsync(connection, key, change, userId, now, written, ct);
             ended = true;
+            announcer.Announce(announced);
             return new ContributionResult(change.Before, change.After, checked(budget.Available - change.Delta), total);
         }
         finally

@@ -1,62 +1,15 @@
-using System.Collections.Concurrent;
-using CommonsCall.Domain.Budgeting;
-using CommonsCall.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommonsCall.Web.Features.Dashboard;
 
 /// <summary>The call's total contributed at one moment.</summary>
 public sealed record TimelinePoint(DateTimeOffset At, long Contributed);
 
 /// <summary>
-/// Contributions over time without re-reading the whole ledger on every dashboard view: the net contributed per
-/// minute is summed in SQL once for the settled past (entries older than <see cref="SettleAfter"/>, which no open
-/// transaction can still add to) and kept in memory; each read only sums the recent minutes. The ledger is
-/// append-only, so a settled minute never changes.
+/// Contributions over time, from the net contributed per minute that each <see cref="CallSnapshot"/> holds (summed
+/// from the ledger once when the snapshot is built, then moved by each announced change).
 /// </summary>
-public sealed class ContributionTimeline(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public static class ContributionTimeline
 {
-    /// <summary>Far longer than any contribution transaction (they hold row locks for milliseconds).</summary>
-    public static readonly TimeSpan SettleAfter = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<Guid, CallMinutes> _calls = new();
-
-    /// <summary>Cumulative contributed total at the end of each period, from the first contribution to now.</summary>
-    public async Task<IReadOnlyList<TimelinePoint>> ReadAsync(Guid callId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        var calls = _calls.GetOrAdd(callId, _ => new CallMinutes());
-        var cut = Minute(now - SettleAfter);
-        SortedDictionary<DateTimeOffset, long> minutes;
-        await calls.Gate.WaitAsync(ct);
-        try
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            if (calls.SettledUntil < cut)
-            {
-                foreach (var m in await SumPerMinuteAsync(db, callId, calls.SettledUntil, cut, ct))
-                {
-                    calls.Settled[m.Minute] = m.Net;
-                }
-
-                calls.SettledUntil = cut;
-            }
-
-            minutes = new SortedDictionary<DateTimeOffset, long>(calls.Settled);
-            foreach (var m in await SumPerMinuteAsync(db, callId, calls.SettledUntil, DateTimeOffset.MaxValue, ct))
-            {
-                minutes[m.Minute] = minutes.GetValueOrDefault(m.Minute) + m.Net;
-            }
-        }
-        finally
-        {
-            calls.Gate.Release();
-        }
-
-        return Cumulative(minutes, now);
-    }
-
-    /// <summary>Minutes grouped into periods readable on one chart (minutes, hours or days by the span covered).</summary>
+    /// <summary>Cumulative contributed total at the end of each period, from the first contribution to <paramref name="now"/>; minutes grouped into periods readable on one chart (minutes, hours or days by the span covered).</summary>
     public static IReadOnlyList<TimelinePoint> Cumulative(IReadOnlyDictionary<DateTimeOffset, long> netPerMinute, DateTimeOffset now)
     {
         if (netPerMinute.Count == 0)
@@ -64,15 +17,35 @@ public sealed class ContributionTimeline(IDbContextFactory<AppDbContext> factory
             return [];
         }
 
-        var first = netPerMinute.Keys.Min();
+        var period = PeriodFor(netPerMinute.Keys.Min(), now);
+        return Points(Group(netPerMinute, period), period, now);
+    }
+
+    /// <summary>The period of the chart's points: minutes, hours or days by the span from the first contribution to <paramref name="now"/>.</summary>
+    public static TimeSpan PeriodFor(DateTimeOffset first, DateTimeOffset now)
+    {
         var span = now - first;
-        var period = span > TimeSpan.FromDays(3) ? TimeSpan.FromDays(1) : span > TimeSpan.FromHours(3) ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(1);
-        var points = new List<TimelinePoint> { new(Floor(first, period), 0) };
-        long total = 0;
-        foreach (var group in netPerMinute.GroupBy(m => Floor(m.Key, period)).OrderBy(g => g.Key))
+        return span > TimeSpan.FromDays(3) ? TimeSpan.FromDays(1) : span > TimeSpan.FromHours(3) ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>The net contributed per <paramref name="period"/>, in order (what a snapshot keeps per period, so that each read only places the points).</summary>
+    public static IReadOnlyList<(DateTimeOffset Start, long Net)> Group(IReadOnlyDictionary<DateTimeOffset, long> netPerMinute, TimeSpan period) =>
+        [.. netPerMinute.GroupBy(m => Floor(m.Key, period)).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(m => m.Value)))];
+
+    /// <summary>The cumulative points of <paramref name="grouped"/> up to <paramref name="now"/>, starting at zero.</summary>
+    public static IReadOnlyList<TimelinePoint> Points(IReadOnlyList<(DateTimeOffset Start, long Net)> grouped, TimeSpan period, DateTimeOffset now)
+    {
+        if (grouped.Count == 0)
         {
-            total += group.Sum(m => m.Value);
-            var end = group.Key + period;
+            return [];
+        }
+
+        var points = new List<TimelinePoint>(grouped.Count + 2) { new(grouped[0].Start, 0) };
+        long total = 0;
+        foreach (var (start, net) in grouped)
+        {
+            total += net;
+            var end = start + period;
             points.Add(new TimelinePoint(end < now ? end : now, total));
         }
 
@@ -84,33 +57,12 @@ public sealed class ContributionTimeline(IDbContextFactory<AppDbContext> factory
         return points;
     }
 
-    private static async Task<List<MinuteSum>> SumPerMinuteAsync(AppDbContext db, Guid callId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        const int kind = (int)LedgerEntryKind.Contribution;
-        return await db.Database.SqlQuery<MinuteSum>($"""
-            SELECT date_trunc('minute', "At") AS "Minute", sum("Amount")::bigint AS "Net"
-            FROM "Ledger"
-            WHERE "CallId" = {callId} AND "Kind" = {kind} AND "At" >= {from} AND "At" < {to}
-            GROUP BY 1
-            """).ToListAsync(ct);
-    }
-
-    private static DateTimeOffset Minute(DateTimeOffset at) => Floor(at, TimeSpan.FromMinutes(1));
+    /// <summary>The minute (UTC) that <paramref name="at"/> falls in, as the ledger's per-minute sums key it.</summary>
+    public static DateTimeOffset Minute(DateTimeOffset at) => Floor(at, TimeSpan.FromMinutes(1));
 
     private static DateTimeOffset Floor(DateTimeOffset at, TimeSpan period)
     {
         var utc = at.ToUniversalTime();
         return new DateTimeOffset(utc.Ticks - utc.Ticks % period.Ticks, TimeSpan.Zero);
-    }
-
-    private sealed record MinuteSum(DateTimeOffset Minute, long Net);
-
-    private sealed class CallMinutes
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public Dictionary<DateTimeOffset, long> Settled { get; } = [];
-
-        public DateTimeOffset SettledUntil { get; set; } = DateTimeOffset.MinValue;
     }
 }
