@@ -4,6 +4,7 @@ using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -47,6 +48,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    public DbSet<PendingReceipt> PendingReceipts => Set<PendingReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
