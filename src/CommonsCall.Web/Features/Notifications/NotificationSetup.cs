@@ -7,6 +7,15 @@ public static class NotificationSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<Notifier>();
+        services.AddSingleton<NotificationCentre>();
+        services.AddSingleton<NotificationEvents>();
+        services.AddSingleton<NotificationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationListener>());
+        services.AddSingleton<ContributionReceipts>();
+        services.AddSingleton<Reminders>();
+        services.AddSingleton<Digests>();
+        services.AddSingleton<NotificationScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationScheduler>());
         return services;
     }
 }

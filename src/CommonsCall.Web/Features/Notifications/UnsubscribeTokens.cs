@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CommonsCall.Web.Features.Notifications;
 
 /// <summary>
-/// The signed one-click unsubscribe links of notification mails (RFC 8058): the token names a person and a type,
-/// and only this app (its data-protection keys, shared by every instance through the database) can make one.
+/// The signed one-click unsubscribe links of notification mails (RFC 8058): the token names a person and a type (or,
+/// for the daily digest, which gathers several, every type the person gets in the digest), and only this app (its data-protection keys, shared by every instance through the database) can make one.
 /// It does not expire: a mail's link must work as long as the mail is kept.
 /// </summary>
 public sealed class UnsubscribeTokens(IDataProtectionProvider protection, PublicLinks links)
@@ -18,14 +18,17 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, Public
 
     private readonly IDataProtector _protector = protection.CreateProtector("CommonsCall.Notifications.Unsubscribe.v1");
 
-    public Unsubscribe For(string userId, NotificationType type) =>
+    private const string Digest = "Digest";
+
+    /// <summary>The links of a mail about <paramref name="type"/>; null: of the daily digest.</summary>
+    public Unsubscribe For(string userId, NotificationType? type) =>
         new(links.Absolute($"{Path}?token={Make(userId, type)}"), links.Absolute(SettingsPath));
 
-    public string Make(string userId, NotificationType type) =>
-        WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes($"{type}\n{userId}")));
+    public string Make(string userId, NotificationType? type) =>
+        WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes($"{type?.ToString() ?? Digest}\n{userId}")));
 
-    /// <summary>The person and type of <paramref name="token"/>; null when it was not made by this app or is malformed.</summary>
-    public (string UserId, NotificationType Type)? Read(string? token)
+    /// <summary>The person and type (null: the digest) of <paramref name="token"/>; null when it was not made by this app or is malformed.</summary>
+    public UnsubscribeLink? Read(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
@@ -35,9 +38,12 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, Public
         try
         {
             var parts = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token))).Split('\n', 2);
-            return parts.Length == 2 && Enum.TryParse<NotificationType>(parts[0], out var type) && Enum.IsDefined(type)
-                ? (parts[1], type)
-                : null;
+            return parts switch
+            {
+                [Digest, var user] => new UnsubscribeLink(user, null),
+                [var name, var user] when Enum.TryParse<NotificationType>(name, out var type) && Enum.IsDefined(type) && !char.IsDigit(name[0]) => new UnsubscribeLink(user, type),
+                _ => null,
+            };
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
@@ -45,3 +51,6 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, Public
         }
     }
 }
+
+/// <summary>What a valid unsubscribe link names: a person and a type, or (null) their daily digest.</summary>
+public sealed record UnsubscribeLink(string UserId, NotificationType? Type);
