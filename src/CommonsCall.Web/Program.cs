@@ -67,6 +67,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
+app.MapUnsubscribeEndpoint();
 app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
