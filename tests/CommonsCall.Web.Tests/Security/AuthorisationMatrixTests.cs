@@ -149,6 +149,14 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"))),
         new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = TestClock.IsoDay(49), note = "Revue" })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/meetings/{w.Meeting}"))),
+
+        // Notifications: each person their own; another person's notification is unknown to them (404).
+        new("POST", "/api/v1/me/notifications/{id}/read", [Role.Member], (w, r) => Send(HttpMethod.Post, $"/api/v1/me/notifications/{w.MemberNotification}/read"), CallScoped: false),
+        new("POST", "/api/v1/me/notifications/read-all", SignedIn, (w, r) => Send(HttpMethod.Post, "/api/v1/me/notifications/read-all"), CallScoped: false),
+        new("PUT", "/api/v1/me/notification-preferences", SignedIn, (w, r) => Json(HttpMethod.Put, "/api/v1/me/notification-preferences", new
+        {
+            language = "en", digestHour = 7, types = new[] { new { type = "Announcement", delivery = "DailyDigest" }, new { type = "RoundClosing", delivery = "Off" } },
+        }), CallScoped: false),
     ];
 
     public static TheoryData<string, Role> Cells()

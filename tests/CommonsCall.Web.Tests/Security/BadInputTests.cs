@@ -47,6 +47,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/reports", Role.Member, w => w.Url("reports")),
         Read("/api/v1/challenges/{id}", Role.Member, w => $"/api/v1/challenges/{w.Challenge}"),
         Read("/api/v1/commons/{id}", Role.Member, w => $"/api/v1/commons/{w.Commons}"),
+
+        // Notifications
+        Read("/api/v1/me/notifications", Role.Member, w => "/api/v1/me/notifications"),
+        Read("/api/v1/me/notification-preferences", Role.Member, w => "/api/v1/me/notification-preferences"),
     ];
 
     public static TheoryData<string> AllOperations()
