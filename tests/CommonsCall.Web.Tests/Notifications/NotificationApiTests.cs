@@ -13,6 +13,10 @@ namespace CommonsCall.Web.Tests.Notifications;
 /// <summary>The notification centre through the API: each person their own list, read marks and preferences; bad input changes nothing.</summary>
 public sealed class NotificationApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>The notification paths of the OpenAPI document.</summary>
+    public static readonly IReadOnlyList<string> Paths =
+        ["/api/v1/me/notifications", "/api/v1/me/notifications/{id}/read", "/api/v1/me/notifications/read-all", "/api/v1/me/notification-preferences"];
+
     private readonly TestData _data = new(app);
 
     [Fact]
