@@ -14,7 +14,7 @@ public sealed class NotificationKit(MailApp app, Smtp4dev smtp)
 
     public Notifier Notifier => app.Services.GetRequiredService<Notifier>();
 
-    /// <summary>One pass of the scheduler at the test clock's time (the background one may run too: each thing is sent once).</summary>
+    /// <summary>One pass of the scheduler at the test clock's time (test apps do not run it in the background).</summary>
     public Task RunSchedulerAsync() => app.Services.GetRequiredService<NotificationScheduler>().RunDueAsync();
 
     public async Task<string> EmailOfAsync(Actor person)
