@@ -88,6 +88,7 @@ public sealed class NotificationApiTests(AppFactory app) : IClassFixture<AppFact
     [InlineData("""{"language":"fr","digestHour":8,"types":[{"type":"Announcement","delivery":7}]}""", "types[0].delivery")]
     [InlineData("""{"language":"fr","digestHour":8,"types":[{"type":42,"delivery":"Off"}]}""", "types[0].type")]
     [InlineData("""{"language":"fr","digestHour":8,"types":[{"type":"Announcement","delivery":"Off"},{"type":"Announcement","delivery":"Immediately"}]}""", "types")]
+    [InlineData("""{"language":"fr","digestHour":8,"types":[null]}""", "types[0]")]
     [InlineData("""{"language":"fr","digestHour":8,"types":[{"type":"Announcement","delivery":"Sometimes"}]}""", null)]
     [InlineData("""{"language":"fr","digestHour":"eight","types":[]}""", null)]
     public async Task Bad_preferences_are_400_and_change_nothing(string body, string? field)

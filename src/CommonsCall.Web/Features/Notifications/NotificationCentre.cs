@@ -29,13 +29,13 @@ public sealed class NotificationPreferencesValidator : AbstractValidator<Notific
         RuleFor(x => x.Language).Must(l => l is "fr" or "en").WithMessage("The language is fr or en.");
         RuleFor(x => x.DigestHour).InclusiveBetween(0, 23).WithMessage("The digest hour is from 0 to 23.");
         RuleFor(x => x.Types).NotNull();
-        RuleForEach(x => x.Types).ChildRules(t =>
+        RuleForEach(x => x.Types).NotNull().WithMessage("A type's line is missing.").ChildRules(t =>
         {
             t.RuleFor(p => p.Type).IsInEnum().WithMessage("Unknown notification type.");
             t.RuleFor(p => p.Delivery).IsInEnum().WithMessage("The delivery is Immediately, DailyDigest or Off.");
         });
         RuleFor(x => x.Types).Must(t => t.Select(p => p.Type).Distinct().Count() == t.Count)
-            .When(x => x.Types is not null).WithMessage("Each type appears once.");
+            .When(x => x.Types is not null && x.Types.All(p => p is not null)).WithMessage("Each type appears once.");
     }
 }
 
