@@ -87,6 +87,7 @@ public static class ApiEndpoints
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
         api.MapFollowUpEndpoints();
+        api.MapNotificationEndpoints();
         return app;
     }
 

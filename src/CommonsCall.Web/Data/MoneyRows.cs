@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -44,6 +45,7 @@ public sealed class MoneyRows
     private readonly string _addTotal;
     private readonly string _ledgerEntry;
     private readonly string _transactionAndLedgerId;
+    private readonly string _pendingReceipt;
 
     public MoneyRows(IModel model)
     {
@@ -55,6 +57,7 @@ public sealed class MoneyRows
         var contributions = new ModelTable<Contribution>(model);
         var commons = new ModelTable<CommonsEntity>(model);
         var ledger = new ModelTable<LedgerEntry>(model);
+        var receipts = new ModelTable<PendingReceipt>(model);
 
         var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
         _callForShare = callById + " FOR SHARE";
@@ -87,6 +90,11 @@ public sealed class MoneyRows
         _ledgerEntry = $"""
             INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.Id)]}, {ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
             OVERRIDING SYSTEM VALUE VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """;
+        _pendingReceipt = $"""
+            INSERT INTO {receipts} AS r ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]}, {receipts[nameof(PendingReceipt.FirstChangeAt)]}, {receipts[nameof(PendingReceipt.DueAt)]}) VALUES ($1, $2, $3, $4)
+            ON CONFLICT ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]})
+            DO UPDATE SET {receipts[nameof(PendingReceipt.DueAt)]} = LEAST(EXCLUDED.{receipts[nameof(PendingReceipt.DueAt)]}, r.{receipts[nameof(PendingReceipt.FirstChangeAt)]} + $5)
             """;
     }
 
@@ -162,11 +170,13 @@ public sealed class MoneyRows
     /// <summary>
     /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
     /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
-    /// the database's check constraints still refuse an overspent budget) and the commit. The change is announced
+    /// the database's check constraints still refuse an overspent budget), the member's pending receipt, due at
+    /// <paramref name="receipt"/>'s time or pushed back to it (one statement on a row that only this member's changes,
+    /// already serialised by its budget lock, write), and the commit. The change is announced
     /// afterwards, by the caller: a NOTIFY sent inside this transaction would serialise every commit on PostgreSQL's
     /// global notification lock, held until the commit is flushed, which halved the throughput (bench/README.md).
     /// </summary>
-    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, CancellationToken ct)
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, ReceiptTiming receipt, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -176,6 +186,7 @@ public sealed class MoneyRows
                 Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
                 Command(_addTotal, change.Delta, key.CommonsId),
                 Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at, written.LedgerId),
+                Command(_pendingReceipt, key.CallId, key.OrganisationId, at, at + receipt.Delay, receipt.MaxDelay),
                 new NpgsqlBatchCommand("COMMIT"),
             },
         };
@@ -208,6 +219,9 @@ public sealed class MoneyRows
         return command;
     }
 }
+
+/// <summary>How long a contribution receipt waits after a change (<see cref="NotificationOptions.ReceiptDelay"/>), and at most after the first.</summary>
+public readonly record struct ReceiptTiming(TimeSpan Delay, TimeSpan MaxDelay);
 
 /// <summary>The contribution a change is about: one member's to one commons of one call.</summary>
 public readonly record struct ContributionKey(Guid CallId, Guid CommonsId, Guid OrganisationId);

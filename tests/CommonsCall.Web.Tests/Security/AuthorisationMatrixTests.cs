@@ -170,6 +170,13 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/cancellation"), new { reason = "Le porteur s'est retiré." }), CallPhase.Results),
         new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/corrections", Managers,
             (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/corrections"), new { award = 30_000L, reason = "Abondement oublié" }), CallPhase.Results),
+        // Notifications: each person their own; another person's notification is unknown to them (404).
+        new("POST", "/api/v1/me/notifications/{id}/read", [Role.Member], (w, r) => Send(HttpMethod.Post, $"/api/v1/me/notifications/{w.MemberNotification}/read"), CallScoped: false),
+        new("POST", "/api/v1/me/notifications/read-all", SignedIn, (w, r) => Send(HttpMethod.Post, "/api/v1/me/notifications/read-all"), CallScoped: false),
+        new("PUT", "/api/v1/me/notification-preferences", SignedIn, (w, r) => Json(HttpMethod.Put, "/api/v1/me/notification-preferences", new
+        {
+            language = "en", digestHour = 7, types = new[] { new { type = "Announcement", delivery = "DailyDigest" }, new { type = "RoundClosing", delivery = "Off" } },
+        }), CallScoped: false),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -9,6 +9,7 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.FollowUp;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -162,6 +163,9 @@ public sealed class SecurityWorld
 
     public required Guid MemberSpareToken { get; init; }
 
+    /// <summary>A notification of the member's person (only they may mark it read).</summary>
+    public required Guid MemberNotification { get; init; }
+
     /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
     public required string SpareRepresentative { get; init; }
 
@@ -225,6 +229,15 @@ public sealed class SecurityWorld
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
+        Guid notification;
+        await using (var db = await data.DbAsync())
+        {
+            var created = await services.GetRequiredService<Notifier>().NotifyUsersAsync(db, [people.Member.User.UserId!], NotificationType.Announcement, call.Id, $"/calls/{call.Slug}",
+                new NotificationText(new Words("notifications.round.opened.title", call.Title)));
+            await db.SaveChangesAsync();
+            notification = created.Single().Id;
+        }
+
         return new SecurityWorld
         {
             People = people,
@@ -237,6 +250,7 @@ public sealed class SecurityWorld
             Milestone = milestone.Value,
             Meeting = meeting.Value,
             MemberSpareToken = token.Value!.Id,
+            MemberNotification = notification,
             SpareRepresentative = spareRepresentative.UserId!,
         };
     }
