@@ -62,6 +62,9 @@ public static class ErrorCodes
     public const string CommonsPhaseClosed = "commons_phase_closed";
     public const string CommonsLocked = "commons_locked";
     public const string BudgetLinesLocked = "budget_lines_locked";
+
+    /// <summary>The co-creators of a commons are locked once the budget round opens (contribution rule 7 depends on them).</summary>
+    public const string CoCreatorsLocked = "co_creators_locked";
     public const string CannotRemoveProposer = "cannot_remove_proposer";
     public const string UnknownChallenge = "unknown_challenge";
     public const string NotInWorkingGroup = "not_in_working_group";

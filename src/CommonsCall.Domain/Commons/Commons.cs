@@ -191,15 +191,26 @@ public sealed class Commons
             : Result.Fail(ErrorCodes.CommonsPhaseClosed, "Commons are proposed while the call is in phase Commons.");
 
     /// <summary>
-    /// Whether this editor may change the commons now. Co-creators edit their proposal while the call is in phase
-    /// Commons and until it is approved; facilitators may always correct it. Nobody changes the budget lines once
-    /// the budget round has opened: contributions are checked against the goals they give.
+    /// Whether this editor may change the commons now, by these numbered rules (the first that fails names the refusal):
+    /// 1. nobody changes the budget lines once the budget round has opened: contributions are checked against the
+    ///    goals they give (<c>budget_lines_locked</c>);
+    /// 2. nobody changes the co-creators once the budget round has opened, like the budget rules: otherwise a
+    ///    facilitator could lift contribution rule 7 (conflict of interest) for one member and put it back
+    ///    (<c>co_creators_locked</c>);
+    /// 3. facilitators may always correct the rest;
+    /// 4. co-creators edit while the call is in phase Commons (<c>commons_phase_closed</c>)
+    /// 5. and until the commons is approved (<c>commons_locked</c>).
     /// </summary>
-    public Result CheckEditable(CommonsEditor editor, CallPhase phase, bool budgetLines = false)
+    public Result CheckEditable(CommonsEditor editor, CallPhase phase, bool budgetLines = false, bool coCreators = false)
     {
         if (budgetLines && phase >= CallPhase.Budgeting)
         {
             return Result.Fail(ErrorCodes.BudgetLinesLocked, "Budget lines cannot change once the budget round has opened.");
+        }
+
+        if (coCreators && phase >= CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.CoCreatorsLocked, "Co-creators cannot change once the budget round has opened.");
         }
 
         if (editor == CommonsEditor.Facilitator)

@@ -35,7 +35,7 @@ public sealed record MeetingView(Guid Id, DateOnly On, string? Note);
 public sealed record WorkingGroupView(IReadOnlyList<GroupMember> Members, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<MeetingView> Meetings, CadenceReport Cadence);
 
 /// <summary>What the viewer may do on this commons now; <see cref="CanPositionAs"/> lists the organisations it may position.</summary>
-public sealed record CommonsPermissions(bool CanEdit, bool CanEditBudget, bool CanManageGroup, bool CanReview, IReadOnlyList<OrganisationRef> CanPositionAs);
+public sealed record CommonsPermissions(bool CanEdit, bool CanEditBudget, bool CanManageGroup, bool CanReview, IReadOnlyList<OrganisationRef> CanPositionAs, bool CanEditCoCreators);
 
 public sealed record CommonsDetailView(
     CallHeader Call,
@@ -179,7 +179,8 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             editor is { } b && commons.CheckEditable(b, scope.Call.Phase, budgetLines: true).IsSuccess,
             access.IsFacilitator || members.Any(m => scope.ParticipatingOrganisations.Contains(m.OrganisationId)),
             access.IsFacilitator && scope.Call.Phase < CallPhase.Budgeting,
-            [.. scope.ParticipatingOrganisations.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)]);
+            [.. scope.ParticipatingOrganisations.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)],
+            editor is { } c && commons.CheckEditable(c, scope.Call.Phase, coCreators: true).IsSuccess);
 
         var funded = scope.Call.Phase >= CallPhase.Budgeting && commons.Status is not (CommonsStatus.Proposed or CommonsStatus.Cancelled) && access.SeesMoney;
         return new CommonsDetailView(

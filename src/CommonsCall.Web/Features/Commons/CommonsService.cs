@@ -99,7 +99,7 @@ public sealed class CommonsService(
         }, ct);
 
     public Task<Result> AddCoCreatorAsync(Actor actor, AddCoCreator command, CancellationToken ct = default) =>
-        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_added", () => coCreatorValidator.ValidateAsync(command, ct)), async e =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_added", () => coCreatorValidator.ValidateAsync(command, ct), CoCreators: true), async e =>
         {
             if (!await AreJoinedMembersAsync(e.Db, command.CallId, [command.OrganisationId], ct))
             {
@@ -111,11 +111,11 @@ public sealed class CommonsService(
         }, ct);
 
     public Task<Result> RemoveCoCreatorAsync(Actor actor, RemoveCoCreator command, CancellationToken ct = default) =>
-        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_removed"), e =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_removed", CoCreators: true), e =>
             Task.FromResult(e.Audited(e.Commons.RemoveCoCreator(command.OrganisationId), new { command.OrganisationId }, () => null)), ct);
 
-    /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines or the linked challenges.</summary>
-    private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false);
+    /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines, the co-creators or the linked challenges.</summary>
+    private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false, bool CoCreators = false);
 
     /// <summary>The commons being changed and who changes it; only facilitators' changes are audited.</summary>
     private sealed record EditedCommons(CallChange Change, CommonsEntity Commons, CommonsEditor Editor, string AuditAction)
@@ -153,7 +153,7 @@ public sealed class CommonsService(
                 return invalid.ToDomainError();
             }
 
-            var editable = commons.CheckEditable(editor, x.Call.Phase, kind.BudgetLines);
+            var editable = commons.CheckEditable(editor, x.Call.Phase, kind.BudgetLines, kind.CoCreators);
             return editable.IsSuccess ? await apply(new EditedCommons(x, commons, editor, kind.AuditAction)) : editable;
         }, ct);
 
