@@ -116,13 +116,19 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             return null;
         }
 
+        // Every member is listed, a joined member without a grant or own funds too (with zeros), and one that left
+        // while it still had money in the call.
         var rules = call.BudgetRules;
-        var budgets = await (from b in db.MemberBudgets.AsNoTracking()
-                             join o in db.Organisations on b.OrganisationId equals o.Id
-                             where b.CallId == callId
-                             orderby o.Name
-                             select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
-        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))).ToList();
+        var budgets = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == callId).ToDictionaryAsync(b => b.OrganisationId, ct);
+        var joined = await db.Participants.AsNoTracking()
+            .Where(p => p.CallId == callId && p.Role == ParticipantRole.Member && p.State == InvitationState.Joined)
+            .Select(p => p.OrganisationId).ToListAsync(ct);
+        var ids = joined.Union(budgets.Keys).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return ids.Select(id => budgets.TryGetValue(id, out var b)
+                ? new MemberBudgetView(id, names[id], b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))
+                : new MemberBudgetView(id, names[id], 0, 0, 0, 0))
+            .OrderBy(b => b.OrganisationName, StringComparer.Ordinal).ThenBy(b => b.OrganisationId).ToList();
     }
 
     /// <summary>
