@@ -29,10 +29,14 @@ public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationNa
     public long Available => Figures.Available;
 }
 
+/// <summary>The call's money as one viewer sees it; <see cref="MyPledges"/> are the pledges of the funders the viewer represents.</summary>
 public sealed record FundingView(
     Guid CallId, string Slug, string Title, string Currency, CallPhase Phase, BudgetRules Rules, bool RoundOpen,
     CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons,
-    IReadOnlyList<OrganisationRef> MyFunderOrganisations);
+    IReadOnlyList<OrganisationRef> MyFunderOrganisations, IReadOnlyList<PledgeView> MyPledges);
+
+/// <summary>One pledge of a funder to the pool, or to the matching pool.</summary>
+public sealed record PledgeView(string FunderName, long Amount, bool IsMatching, DateTimeOffset At);
 
 public sealed record LedgerLine(long Id, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
 
@@ -100,7 +104,9 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             budgets.Sum(b => b.Granted),
             mine,
             funding,
-            access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList());
+            access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList(),
+            [.. pledges.Where(p => access.FunderOrganisations.Contains(p.FunderOrganisationId)).OrderBy(p => p.CreatedAt)
+                .Select(p => new PledgeView(organisations[p.FunderOrganisationId], p.Amount, p.IsMatching, p.CreatedAt))]);
     }
 
     /// <summary>
