@@ -69,6 +69,12 @@ public static class ErrorCodes
     public const string UnknownChallenge = "unknown_challenge";
     public const string NotInWorkingGroup = "not_in_working_group";
 
+    /// <summary>A cover image above the upload size or pixel limits (<c>Commons.CoverRules</c>).</summary>
+    public const string CoverTooLarge = "cover_too_large";
+
+    /// <summary>A cover image that does not decode as JPEG, PNG or WebP, whatever its name or declared type says.</summary>
+    public const string CoverUnreadable = "cover_unreadable";
+
     // Framing a call: details, glossary, participants.
     public const string CurrencyLocked = "currency_locked";
     public const string PlannedDatesOutOfOrder = "planned_dates_out_of_order";

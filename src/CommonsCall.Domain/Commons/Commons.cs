@@ -61,7 +61,10 @@ public enum CommonsEditor
     Facilitator = 1,
 }
 
-/// <summary>The description of a commons as its proposers write it (everything but budget, links and co-creators).</summary>
+/// <summary>
+/// The description of a commons as its proposers write it (everything but budget, challenge links and co-creators),
+/// with the addresses of its source repository and its documentation (absolute http or https).
+/// </summary>
 public sealed record CommonsDescription(
     string Title,
     string Summary,
@@ -73,7 +76,14 @@ public sealed record CommonsDescription(
     string? CitizenInvolvement,
     string? MissingResources,
     CommonsNeeds LookingFor,
-    string? SkillsWanted);
+    string? SkillsWanted,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null)
+{
+    /// <summary>Whether an address may be shown as a link: absolute, http or https (never javascript: or data:).</summary>
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
 
 /// <summary>
 /// An open resource proposed in a call. Its budget lines give its minimum and maximum goals; its running
@@ -132,6 +142,12 @@ public sealed class Commons
     public CommonsNeeds LookingFor { get; private set; }
 
     public string? SkillsWanted { get; private set; }
+
+    /// <summary>Where its source lives (a forge), if anywhere.</summary>
+    public string? RepositoryUrl { get; private set; }
+
+    /// <summary>Where its documentation is read.</summary>
+    public string? DocumentationUrl { get; private set; }
 
     public CommonsStatus Status { get; private set; }
 
@@ -230,7 +246,8 @@ public sealed class Commons
 
     /// <summary>The description as it stands (what <see cref="Revise"/> last set).</summary>
     public CommonsDescription Description =>
-        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted);
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted,
+            RepositoryUrl, DocumentationUrl);
 
     /// <summary>Replaces the description; the licence must be an open licence (<see cref="OpenLicences"/>) and is stored in its canonical spelling.</summary>
     public Result Revise(CommonsDescription description)
@@ -248,6 +265,8 @@ public sealed class Commons
         Describe(Blank(description.Governance), Blank(description.CommunityPlan), Blank(description.CitizenInvolvement), Blank(description.MissingResources), description.Maturity);
         LookingFor = description.LookingFor;
         SkillsWanted = Blank(description.SkillsWanted);
+        RepositoryUrl = Blank(description.RepositoryUrl);
+        DocumentationUrl = Blank(description.DocumentationUrl);
         return Result.Ok();
     }
 

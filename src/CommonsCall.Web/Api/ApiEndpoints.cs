@@ -84,6 +84,7 @@ public static class ApiEndpoints
         api.MapBudgetEndpoints();
         api.MapDashboardEndpoints();
         api.MapCommonsEndpoints();
+        api.MapCommonsCoverEndpoints();
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();

@@ -61,7 +61,22 @@ public sealed record CommonsDetailView(
     long MaximumGoal,
     CommonsFundingState? Funding,
     WorkingGroupView WorkingGroup,
-    CommonsPermissions You);
+    CommonsPermissions You,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null,
+    CoverView? Cover = null);
+
+/// <summary>A commons' cover as a page shows it: its text alternative, size, and the version that makes its address change when it does.</summary>
+public sealed record CoverView(string AltText, int Width, int Height, DateTimeOffset UpdatedAt)
+{
+    public long Version => UpdatedAt.UtcTicks;
+}
+
+/// <summary>A cover image to serve; <see cref="Public"/> when anyone may read the call (a shared cache may keep it).</summary>
+public sealed record CoverFile(byte[] Bytes, string ContentType, DateTimeOffset UpdatedAt, bool Public)
+{
+    public long Version => UpdatedAt.UtcTicks;
+}
 
 /// <summary>What the proposal form offers: who may propose, the challenges to link and the members who may co-create.</summary>
 public sealed record ProposalOptions(
@@ -195,7 +210,27 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             commons.MaximumGoal,
             funded ? new CommonsFundingState(access.SeesCommonsTotals(scope.Call) ? commons.Total : null, commons.Released, commons.Match) : null,
             group,
-            you);
+            you,
+            commons.RepositoryUrl,
+            commons.DocumentationUrl,
+            await db.CommonsCovers.AsNoTracking().Where(c => c.CommonsId == commons.Id)
+                .Select(c => new CoverView(c.AltText, c.Width, c.Height, c.UpdatedAt)).SingleOrDefaultAsync(ct));
+    }
+
+    /// <summary>The cover image of a commons, or null when there is none or the viewer may not read the call.</summary>
+    public async Task<CoverFile?> CoverAsync(Actor actor, string slug, Guid commonsId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await LoadAsync(db, actor, slug, ct) is not var (header, scope))
+        {
+            return null;
+        }
+
+        var isPublic = scope.Call.Visibility == CallVisibility.Public;
+        return await db.CommonsCovers.AsNoTracking()
+            .Where(c => c.CommonsId == commonsId && db.Commons.Any(x => x.Id == commonsId && x.CallId == header.Id))
+            .Select(c => new CoverFile(c.Image, c.ContentType, c.UpdatedAt, isPublic))
+            .SingleOrDefaultAsync(ct);
     }
 
     private static async Task<(CallHeader Header, CallScope Scope)?> LoadAsync(AppDbContext db, Actor actor, string slug, CancellationToken ct)
