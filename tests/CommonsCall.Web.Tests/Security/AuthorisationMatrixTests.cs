@@ -149,6 +149,13 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/milestones/{w.Milestone}"))),
         new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = TestClock.IsoDay(49), note = "Revue" })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/meetings/{w.Meeting}"))),
+
+        // Guide (issue 14): a commons' cover image, as its description.
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/cover", CoCreatorAndManagers, (w, r) => new HttpRequestMessage(HttpMethod.Put, w.Url($"commons/{w.Commons}/cover"))
+        {
+            Content = TestImages.CoverForm(TestImages.Encode(320, 180), "Un atelier partagé"),
+        }),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/cover", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/cover"))),
     ];
 
     public static TheoryData<string, Role> Cells()
