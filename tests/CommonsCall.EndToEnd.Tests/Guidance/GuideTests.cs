@@ -28,9 +28,14 @@ public sealed partial class GuideTests(BrowserFixture browser)
     /// </summary>
     private static Task AccessibleAsync(IPage page, int width) => width == 360 ? Task.CompletedTask : page.AssertAccessibleAsync();
 
-    /// <summary>Saves the page at this width for people to look at (the suite keeps them).</summary>
-    private static async Task ShotAsync(IPage page, string name)
+    /// <summary>Saves the page at this width for people to look at (the suite keeps them); on a phone, it must not scroll sideways.</summary>
+    private static async Task ShotAsync(IPage page, string name, bool fits = true)
     {
+        if (fits && name.EndsWith("-360", StringComparison.Ordinal))
+        {
+            (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(Phone.Width, $"{name} scrolls sideways");
+        }
+
         Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
     }
@@ -59,7 +64,8 @@ public sealed partial class GuideTests(BrowserFixture browser)
         var panel = page.GetByRole(AriaRole.Region, new() { Name = "À faire maintenant" });
         await Expect(panel.GetByTestId("next-step-text")).ToHaveTextAsync(new Regex($"^Vous avez {Regex.Escape(Euros(50_000))} à répartir {ByTheClose()}"));
         await AccessibleAsync(page, width);
-        await ShotAsync(page, $"guide-call-member-{width}");
+        // The call page's tabs still widen it on a phone (issue 14, item 2, another change): looked at, not measured here.
+        await ShotAsync(page, $"guide-call-member-{width}", fits: false);
 
         await panel.GetByRole(AriaRole.Link, new() { Name = "Répartir mon budget" }).ClickAsync();
         await page.WaitForURLAsync($"**/calls/{DemoData.RoundCallSlug}/funding");
