@@ -88,6 +88,7 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapFollowUpEndpoints();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
@@ -50,6 +51,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<FundingAgreement> FundingAgreements => Set<FundingAgreement>();
+
+    public DbSet<Tranche> Tranches => Set<Tranche>();
+
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

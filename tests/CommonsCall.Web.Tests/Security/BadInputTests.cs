@@ -48,6 +48,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/challenges/{id}", Role.Member, w => $"/api/v1/challenges/{w.Challenge}"),
         Read("/api/v1/commons/{id}", Role.Member, w => $"/api/v1/commons/{w.Commons}"),
 
+        // FollowUp
+        new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/agreement", [Role.Funder],
+            (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url($"commons/{w.Commons}/agreement")), CallPhase.FollowUp),
+
         // Guide (issue 14)
         Read("/api/v1/calls/{slug}/commons/{id}/cover", Role.Member, w => w.Url($"commons/{w.Commons}/cover")),
     ];
