@@ -123,7 +123,8 @@ public sealed partial class GuideTests(BrowserFixture browser)
 
         var cover = page.GetByTestId("commons-cover").Locator("img");
         await Expect(cover).ToHaveAttributeAsync("alt", new Regex("^Illustration abstraite du commun « Carte ouverte des tiers-lieux du Bocage »"));
-        (await cover.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1")).ShouldBe(1_600, "the cover is served and decodes");
+        // The cover is served and decodes (waited for: the browser loads it after the page).
+        await Expect(cover).ToHaveJSPropertyAsync("naturalWidth", 1_600);
         await Expect(page.GetByTestId("glance-group")).ToHaveTextAsync("3 organisations : une le produit, une l'utiliserait, une y contribue");
         await Expect(page.GetByTestId("commons-repository")).ToHaveAttributeAsync("href", "https://forge.tiers-lieux-bocage.example/carte");
         var challenge = page.GetByTestId("commons-challenges").GetByRole(AriaRole.Link, new() { Name = "Comment ouvrir un tiers-lieu sans tout réinventer ?" });
