@@ -54,8 +54,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseRequestLogging();
 app.UseSecurityHeaders();
-app.UseApiErrors();
+// Localisation first: the API's error pages speak the request's language too.
 app.UseRequestLocalization();
+app.UseApiErrors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -256,6 +256,17 @@ public class CommonsProposalTests
         commons.CheckEditable(editor, CallPhase.Results, budgetLines: true).ShouldBeRefusedWith("budget_lines_locked");
     }
 
+    [Theory]
+    [InlineData(CommonsEditor.CoCreator, CallPhase.Budgeting)]
+    [InlineData(CommonsEditor.Facilitator, CallPhase.Budgeting)]
+    [InlineData(CommonsEditor.Facilitator, CallPhase.Results)]
+    public void Nobody_changes_the_co_creators_once_the_round_has_opened(CommonsEditor editor, CallPhase phase) =>
+        ACommons().CheckEditable(editor, phase, coCreators: true).ShouldBeRefusedWith("co_creators_locked");
+
+    [Fact]
+    public void Facilitators_change_the_co_creators_before_the_round() =>
+        ACommons().CheckEditable(CommonsEditor.Facilitator, CallPhase.Commons, coCreators: true).ShouldSucceed();
+
     [Fact]
     public void Facilitators_may_still_correct_the_texts_during_the_round() =>
         ACommons().CheckEditable(CommonsEditor.Facilitator, CallPhase.Budgeting).ShouldSucceed();

@@ -32,7 +32,7 @@ public class SettlementTests
         var outcome = Single(ACommons(Alpha, minimumGoal: 1_000, maximumGoal: 2_000, 600, 399));
 
         outcome.Funded.ShouldBeFalse();
-        outcome.Total.ShouldBe(999);
+        outcome.Total.ShouldBe(0, "a commons not funded keeps none of its contributions");
         outcome.Released.ShouldBe(999);
         outcome.Awarded.ShouldBe(0);
     }
@@ -100,7 +100,7 @@ public class SettlementTests
 
         var byId = result.Commons.ToDictionary(c => c.CommonsId);
         byId[Alpha].ShouldBe(new CommonsOutcome(Alpha, Funded: true, Total: 400, Released: 0, Match: 750));
-        byId[Beta].ShouldBe(new CommonsOutcome(Beta, Funded: false, Total: 500, Released: 500, Match: 0));
+        byId[Beta].ShouldBe(new CommonsOutcome(Beta, Funded: false, Total: 0, Released: 500, Match: 0));
         byId[Gamma].ShouldBe(new CommonsOutcome(Gamma, Funded: true, Total: 500, Released: 0, Match: 100));
 
         result.Funded.Select(c => c.CommonsId).ShouldBe([Alpha, Gamma], ignoreOrder: true);

@@ -6,6 +6,11 @@ public sealed record SettlementCommons(Guid CommonsId, long MinimumGoal, long Ma
     public long Total => ContributionsByOrganisation.Values.Sum();
 }
 
+/// <summary>
+/// One commons after settlement, in the vocabulary every answer uses (API close answer, <c>/results</c>, <c>/funding</c>,
+/// exports): <see cref="Total"/> is what the commons keeps of its contributions (all of them when funded, none when not),
+/// <see cref="Released"/> what went back to the members' balances, <see cref="Match"/> its share of the matching pool.
+/// </summary>
 public sealed record CommonsOutcome(Guid CommonsId, bool Funded, long Total, long Released, long Match)
 {
     /// <summary>What the commons receives (<see cref="AwardedOf"/>).</summary>
@@ -41,7 +46,7 @@ public static class Settlement
         var outcomes = all
             .Select(c => funded.Contains(c)
                 ? new CommonsOutcome(c.CommonsId, true, c.Total, 0, matching.Matches[c.CommonsId])
-                : new CommonsOutcome(c.CommonsId, false, c.Total, c.Total, 0))
+                : new CommonsOutcome(c.CommonsId, false, 0, c.Total, 0))
             .ToList();
         return new SettlementResult(outcomes, matchingPool, matching.Matched);
     }

@@ -62,9 +62,18 @@ public static class ErrorCodes
     public const string CommonsPhaseClosed = "commons_phase_closed";
     public const string CommonsLocked = "commons_locked";
     public const string BudgetLinesLocked = "budget_lines_locked";
+
+    /// <summary>The co-creators of a commons are locked once the budget round opens (contribution rule 7 depends on them).</summary>
+    public const string CoCreatorsLocked = "co_creators_locked";
     public const string CannotRemoveProposer = "cannot_remove_proposer";
     public const string UnknownChallenge = "unknown_challenge";
     public const string NotInWorkingGroup = "not_in_working_group";
+
+    /// <summary>A cover image above the upload size or pixel limits (<c>Commons.CoverRules</c>).</summary>
+    public const string CoverTooLarge = "cover_too_large";
+
+    /// <summary>A cover image that does not decode as JPEG, PNG or WebP, whatever its name or declared type says.</summary>
+    public const string CoverUnreadable = "cover_unreadable";
 
     // Framing a call: details, glossary, participants.
     public const string CurrencyLocked = "currency_locked";

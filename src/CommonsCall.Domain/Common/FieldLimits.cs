@@ -21,4 +21,7 @@ public static class FieldLimits
     /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
     public const int QuestionLength = 200;
     public const int UnitLength = 40;
+
+    /// <summary>A cover image's text alternative: a sentence or two, as screen readers read it.</summary>
+    public const int AltTextLength = 300;
 }

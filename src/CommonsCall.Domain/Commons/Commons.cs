@@ -61,7 +61,10 @@ public enum CommonsEditor
     Facilitator = 1,
 }
 
-/// <summary>The description of a commons as its proposers write it (everything but budget, links and co-creators).</summary>
+/// <summary>
+/// The description of a commons as its proposers write it (everything but budget, challenge links and co-creators),
+/// with the addresses of its source repository and its documentation (absolute http or https).
+/// </summary>
 public sealed record CommonsDescription(
     string Title,
     string Summary,
@@ -73,7 +76,14 @@ public sealed record CommonsDescription(
     string? CitizenInvolvement,
     string? MissingResources,
     CommonsNeeds LookingFor,
-    string? SkillsWanted);
+    string? SkillsWanted,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null)
+{
+    /// <summary>Whether an address may be shown as a link: absolute, http or https (never javascript: or data:).</summary>
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
 
 /// <summary>
 /// An open resource proposed in a call. Its budget lines give its minimum and maximum goals; its running
@@ -133,6 +143,12 @@ public sealed class Commons
 
     public string? SkillsWanted { get; private set; }
 
+    /// <summary>Where its source lives (a forge), if anywhere.</summary>
+    public string? RepositoryUrl { get; private set; }
+
+    /// <summary>Where its documentation is read.</summary>
+    public string? DocumentationUrl { get; private set; }
+
     public CommonsStatus Status { get; private set; }
 
     public string? ReviewComment { get; private set; }
@@ -191,15 +207,26 @@ public sealed class Commons
             : Result.Fail(ErrorCodes.CommonsPhaseClosed, "Commons are proposed while the call is in phase Commons.");
 
     /// <summary>
-    /// Whether this editor may change the commons now. Co-creators edit their proposal while the call is in phase
-    /// Commons and until it is approved; facilitators may always correct it. Nobody changes the budget lines once
-    /// the budget round has opened: contributions are checked against the goals they give.
+    /// Whether this editor may change the commons now, by these numbered rules (the first that fails names the refusal):
+    /// 1. nobody changes the budget lines once the budget round has opened: contributions are checked against the
+    ///    goals they give (<c>budget_lines_locked</c>);
+    /// 2. nobody changes the co-creators once the budget round has opened, like the budget rules: otherwise a
+    ///    facilitator could lift contribution rule 7 (conflict of interest) for one member and put it back
+    ///    (<c>co_creators_locked</c>);
+    /// 3. facilitators may always correct the rest;
+    /// 4. co-creators edit while the call is in phase Commons (<c>commons_phase_closed</c>)
+    /// 5. and until the commons is approved (<c>commons_locked</c>).
     /// </summary>
-    public Result CheckEditable(CommonsEditor editor, CallPhase phase, bool budgetLines = false)
+    public Result CheckEditable(CommonsEditor editor, CallPhase phase, bool budgetLines = false, bool coCreators = false)
     {
         if (budgetLines && phase >= CallPhase.Budgeting)
         {
             return Result.Fail(ErrorCodes.BudgetLinesLocked, "Budget lines cannot change once the budget round has opened.");
+        }
+
+        if (coCreators && phase >= CallPhase.Budgeting)
+        {
+            return Result.Fail(ErrorCodes.CoCreatorsLocked, "Co-creators cannot change once the budget round has opened.");
         }
 
         if (editor == CommonsEditor.Facilitator)
@@ -219,7 +246,8 @@ public sealed class Commons
 
     /// <summary>The description as it stands (what <see cref="Revise"/> last set).</summary>
     public CommonsDescription Description =>
-        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted);
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor, SkillsWanted,
+            RepositoryUrl, DocumentationUrl);
 
     /// <summary>Replaces the description; the licence must be an open licence (<see cref="OpenLicences"/>) and is stored in its canonical spelling.</summary>
     public Result Revise(CommonsDescription description)
@@ -237,6 +265,8 @@ public sealed class Commons
         Describe(Blank(description.Governance), Blank(description.CommunityPlan), Blank(description.CitizenInvolvement), Blank(description.MissingResources), description.Maturity);
         LookingFor = description.LookingFor;
         SkillsWanted = Blank(description.SkillsWanted);
+        RepositoryUrl = Blank(description.RepositoryUrl);
+        DocumentationUrl = Blank(description.DocumentationUrl);
         return Result.Ok();
     }
 

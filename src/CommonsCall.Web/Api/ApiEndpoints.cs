@@ -40,6 +40,7 @@ public static class ApiEndpoints
             });
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<AmountSchemaTransformer>();
         });
 
         // An API client is never sent to the sign-in page: a session cookie that is missing or lacks a role gets 401/403.
@@ -83,6 +84,7 @@ public static class ApiEndpoints
         api.MapBudgetEndpoints();
         api.MapDashboardEndpoints();
         api.MapCommonsEndpoints();
+        api.MapCommonsCoverEndpoints();
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();

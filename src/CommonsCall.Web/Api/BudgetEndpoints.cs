@@ -35,9 +35,13 @@ public sealed record BudgetRulesResponse(
     ContributionsVisibility ContributionsVisibility,
     bool AllowWithdrawal);
 
-/// <summary>A member organisation's money in the call; <see cref="ShareCap"/> is the most it may give one commons.</summary>
+/// <summary>
+/// A member organisation's money in the call: <see cref="Balance"/> is grants plus own funds, <see cref="Unspent"/> what
+/// it has not given (balance minus contributed; the same word in every answer, during the round and after it);
+/// <see cref="ShareCap"/> is the most it may give one commons.
+/// </summary>
 public sealed record MemberBudgetResponse(
-    Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long Balance, long Available, long ShareCap);
+    Guid OrganisationId, string OrganisationName, long Granted, long OwnFunds, long Contributed, long Balance, long Unspent, long ShareCap);
 
 public sealed record OrganisationResponse(Guid Id, string Name);
 
@@ -59,8 +63,8 @@ public sealed record ContributionAmountResponse(Guid OrganisationId, string Orga
 /// <summary>Sets what member organisation <see cref="OrganisationId"/> gives the commons to this absolute amount (0 withdraws it).</summary>
 public sealed record SetContributionRequest([property: JsonRequired] Guid OrganisationId, [property: JsonRequired] long Amount);
 
-/// <summary>The accepted change; <see cref="CommonsTotal"/> is null while the visibility rule hides totals from the caller.</summary>
-public sealed record ContributionResponse(long Before, long After, bool Changed, long Available, long? CommonsTotal);
+/// <summary>The accepted change; <see cref="Unspent"/> is what the member has left to give; <see cref="CommonsTotal"/> is null while the visibility rule hides totals from the caller.</summary>
+public sealed record ContributionResponse(long Before, long After, bool Changed, long Unspent, long? CommonsTotal);
 
 public sealed record PledgeRequest([property: JsonRequired] Guid FunderOrganisationId, [property: JsonRequired] long Amount, bool IsMatching = false);
 
@@ -96,11 +100,14 @@ public sealed record SendBackRequest(string? Comment = null);
 
 public sealed record CommonsReviewResponse(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
 
-/// <summary>The settled round: each commons' outcome, the matching pool and what every member did not spend.</summary>
+/// <summary>The settled round: each commons' outcome, the matching pool and what every member did not spend (every member, zero included).</summary>
 public sealed record SettlementResponse(
     IReadOnlyList<CommonsOutcomeResponse> Commons, long MatchingPool, long Matched, long UnmatchedPool, IReadOnlyList<UnspentBalanceResponse> Unspent);
 
-/// <summary><see cref="Awarded"/> is the total plus the match when funded; a commons not funded released its total to its members.</summary>
+/// <summary>
+/// <see cref="Total"/> is what the commons keeps of its contributions (0 when not funded: they were <see cref="Released"/>
+/// to the members), as in <c>/results</c> and <c>/funding</c>; <see cref="Awarded"/> is the total plus the match when funded.
+/// </summary>
 public sealed record CommonsOutcomeResponse(Guid CommonsId, bool Funded, long Total, long Released, long Match, long Awarded);
 
 public sealed record UnspentBalanceResponse(Guid OrganisationId, string OrganisationName, long Balance, long Contributed, long Unspent);

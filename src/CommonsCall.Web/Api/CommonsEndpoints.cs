@@ -34,13 +34,17 @@ public interface ICommonsDescriptionBody
     IReadOnlyList<CommonsNeeds>? LookingFor { get; }
 
     string? SkillsWanted { get; }
+
+    string? RepositoryUrl { get; }
+
+    string? DocumentationUrl { get; }
 }
 
 public static class CommonsDescriptionBody
 {
     public static CommonsDescription ToDescription(this ICommonsDescriptionBody body) =>
         new(body.Title, body.Summary, body.Kind, body.Licence, body.Maturity, body.Governance, body.CommunityPlan, body.CitizenInvolvement,
-            body.MissingResources, (body.LookingFor ?? []).Combine(), body.SkillsWanted);
+            body.MissingResources, (body.LookingFor ?? []).Combine(), body.SkillsWanted, body.RepositoryUrl, body.DocumentationUrl);
 }
 
 /// <summary>A commons proposal. <c>lookingFor</c> lists what it is looking for; amounts of the budget lines are minor units.</summary>
@@ -59,7 +63,9 @@ public sealed record CommonsProposalRequest(
     string? SkillsWanted,
     IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<Guid>? ChallengeIds,
-    IReadOnlyList<Guid>? CoCreatorIds) : ICommonsDescriptionBody;
+    IReadOnlyList<Guid>? CoCreatorIds,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null) : ICommonsDescriptionBody;
 
 /// <summary>A commons' description (budget lines, challenge links and co-creators have their own endpoints).</summary>
 public sealed record CommonsEditRequest(
@@ -73,7 +79,9 @@ public sealed record CommonsEditRequest(
     string? CitizenInvolvement,
     string? MissingResources,
     IReadOnlyList<CommonsNeeds>? LookingFor,
-    string? SkillsWanted) : ICommonsDescriptionBody;
+    string? SkillsWanted,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null) : ICommonsDescriptionBody;
 
 public sealed record BudgetLinesRequest(IReadOnlyList<BudgetLine> BudgetLines);
 

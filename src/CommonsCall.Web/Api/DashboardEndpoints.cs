@@ -18,7 +18,7 @@ public sealed record DashboardCommonsResponse(
     long Released, long Match, long? EstimatedMatch, int? Contributors);
 
 public sealed record DashboardOrganisationResponse(
-    Guid Id, string Name, long Granted, long OwnFunds, long Contributed, long Available, IReadOnlyList<DashboardGift> Gifts);
+    Guid Id, string Name, long Granted, long OwnFunds, long Contributed, long Unspent, IReadOnlyList<DashboardGift> Gifts);
 
 public static class DashboardEndpoints
 {

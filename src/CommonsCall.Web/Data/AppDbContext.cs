@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
@@ -25,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Challenge> Challenges => Set<Challenge>();
 
     public DbSet<CommonsEntity> Commons => Set<CommonsEntity>();
+
+    public DbSet<CommonsCover> CommonsCovers => Set<CommonsCover>();
 
     public DbSet<Positioning> Positionings => Set<Positioning>();
 

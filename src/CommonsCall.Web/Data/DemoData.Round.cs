@@ -3,6 +3,7 @@ using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
+using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
@@ -69,9 +70,26 @@ public static partial class DemoData
         funderParticipant.Join(now);
         db.Participants.Add(funderParticipant);
 
-        var question = new Challenge(call.Id, members[2].Organisation.Id, "Comment ouvrir un tiers-lieu sans tout réinventer ?", "Chaque nouveau lieu refait les mêmes statuts, les mêmes outils et les mêmes erreurs.", now);
-        question.Publish();
-        db.Challenges.Add(question);
+        // Micro-challenges with who pays, uses and benefits: the reports page reads them for each commons they answer.
+        Challenge Defi(int author, string question, string context, string whoPays, string whoUses, string whoBenefits)
+        {
+            var c = new Challenge(call.Id, members[author].Organisation.Id, question, context, now);
+            c.Describe(new ChallengeContent(question, context, [], null, null, [], whoPays, whoUses, whoBenefits,
+                Challenge.DefaultTargetCommunityMin, Challenge.DefaultTargetCommunityMax));
+            c.Publish();
+            db.Challenges.Add(c);
+            return c;
+        }
+
+        var defiOuvrir = Defi(2, "Comment ouvrir un tiers-lieu sans tout réinventer ?", "Chaque nouveau lieu refait les mêmes statuts, les mêmes outils et les mêmes erreurs.",
+            "Les collectivités et les porteurs de projet", "Les équipes des tiers-lieux", "Les habitants du Bocage");
+        var defiPartager = Defi(3, "Comment partager nos salles et nos machines entre lieux ?", "Chaque lieu gère ses réservations sur un tableur ou un agenda papier.",
+            "Les tiers-lieux eux-mêmes", "Les adhérents et les artisans", "Les habitants qui cherchent un atelier");
+        var defiRendre = Defi(6, "Comment rendre compte de notre utilité sociale aux financeurs ?", "Chaque financeur demande ses propres indicateurs, chaque année.",
+            "Les financeurs publics", "Les équipes des tiers-lieux", "Les financeurs et les habitants");
+        defiOuvrir.Support(members[4].Organisation.Id, now);
+        defiPartager.Support(members[5].Organisation.Id, now);
+        defiRendre.Support(members[7].Organisation.Id, now);
 
         CommonsEntity Commun(int proposer, string title, string summary, CommonsKind kind, string licence, long minimum, long maximum)
         {
@@ -82,6 +100,9 @@ public static partial class DemoData
             return c;
         }
 
+        void Engage(CommonsEntity commons, int member, PositioningKind[] kinds, string expectations, string availability) =>
+            db.Positionings.Add(new Positioning(call.Id, commons.Id, members[member].Organisation.Id, kinds, expectations, availability, now));
+
         var commons = new[]
         {
             Commun(2, "Guide ouvert pour ouvrir un tiers-lieu", "Statuts types, modèle économique, retours d'expérience.", CommonsKind.Knowledge, "CC-BY-SA-4.0", 100_000, 180_000),
@@ -91,15 +112,75 @@ public static partial class DemoData
             Commun(6, "Méthode d'évaluation de l'utilité sociale", "Une grille commune pour rendre compte aux financeurs.", CommonsKind.Method, "CC-BY-4.0", 180_000, 300_000),
         };
 
+        Describe(commons[0], CommonsMaturity.Emergence, "Comité éditorial de cinq lieux, ouvert à tout contributeur.", "Un atelier d'écriture par trimestre, en tournée dans les lieux.",
+            "Les habitants témoignent de ce que le lieu a changé pour eux.", "Temps de rédaction et de mise en page.", CommonsNeeds.Funding | CommonsNeeds.Contributors,
+            "Rédaction, droit associatif", "https://forge.tiers-lieux-bocage.example/guide-ouvrir", "https://guide.tiers-lieux-bocage.example");
+        Describe(commons[1], CommonsMaturity.Prefiguration, "Les lieux utilisateurs décident ensemble des évolutions.", "Une visio mensuelle des lieux utilisateurs.",
+            "Les adhérents réservent eux-mêmes en ligne.", "Développement et hébergement mutualisé.", CommonsNeeds.Funding | CommonsNeeds.Experimentation,
+            "Développement web, hébergement", "https://forge.tiers-lieux-bocage.example/reservation", null);
+        Describe(commons[2], CommonsMaturity.Emergence, "Données ouvertes sous ODbL, mises à jour par les lieux.", "Une cartopartie par saison.",
+            "Les habitants signalent les lieux qui manquent.", "Temps de collecte sur le terrain.", CommonsNeeds.UseCases | CommonsNeeds.Contributors,
+            "Cartographie, OpenStreetMap", "https://forge.tiers-lieux-bocage.example/carte", "https://carte.tiers-lieux-bocage.example/aide");
+        Describe(commons[3], CommonsMaturity.Prefiguration, "Plans publiés sous licence matériel ouvert, chaque lieu peut les modifier.", "Des chantiers de fabrication partagés.",
+            "Fabrication avec les habitants lors des journées portes ouvertes.", "Bois et temps de prototypage.", CommonsNeeds.Funding | CommonsNeeds.Expertise,
+            "Menuiserie, conception 3D", null, "https://plans.tiers-lieux-bocage.example");
+        Describe(commons[4], CommonsMaturity.Emergence, "Grille co-construite avec les financeurs et révisée chaque année.", "Deux ateliers par an avec les financeurs.",
+            "Les habitants participent aux entretiens d'évaluation.", "Accompagnement méthodologique.", CommonsNeeds.Expertise | CommonsNeeds.UseCases,
+            "Évaluation, sociologie", null, "https://evaluation.tiers-lieux-bocage.example");
+
+        commons[0].LinkChallenges([defiOuvrir.Id]);
+        commons[1].LinkChallenges([defiPartager.Id]);
+        commons[2].LinkChallenges([defiOuvrir.Id, defiPartager.Id]);
+        commons[3].LinkChallenges([defiPartager.Id]);
+        commons[4].LinkChallenges([defiRendre.Id]);
+
+        // Working groups: every commons has its producers, its users and its contributors, with what each expects.
+        Engage(commons[0], 2, [PositioningKind.Produces], "Un guide que chaque nouveau lieu peut suivre pas à pas.", "2 jours par mois");
+        Engage(commons[0], 4, [PositioningKind.Wants], "Ouvrir notre second lieu sans refaire nos statuts.", "Relectures");
+        Engage(commons[0], 8, [PositioningKind.ContributesSkills], "Partager notre expérience de lieu social.", "Un entretien");
+        Engage(commons[1], 3, [PositioningKind.Produces], "Un seul outil pour toutes nos salles.", "1 jour par semaine");
+        Engage(commons[1], 5, [PositioningKind.Wants, PositioningKind.ContributesTechnicalMeans], "Réserver la halle sans téléphone.", "Notre serveur");
+        Engage(commons[1], 7, [PositioningKind.Wants], "Que nos ateliers soient réservables par les artisans.", "Tests utilisateurs");
+        Engage(commons[2], 4, [PositioningKind.Produces], "Une carte que les habitants et les collectivités consultent.", "Cartoparties");
+        Engage(commons[2], 6, [PositioningKind.Wants], "Être trouvés par les artisans du territoire.", "Ponctuelle");
+        Engage(commons[2], 9, [PositioningKind.ContributesSkills], "Relier la carte à notre accueil numérique.", "Médiateurs numériques");
+        Engage(commons[3], 5, [PositioningKind.Produces, PositioningKind.ContributesTechnicalMeans], "Des établis solides fabriqués dans nos murs.", "L'atelier le samedi");
+        Engage(commons[3], 2, [PositioningKind.Wants], "Équiper notre fablab à moindre coût.", "Fabrication");
+        Engage(commons[4], 6, [PositioningKind.Produces], "Un seul rapport pour tous nos financeurs.", "1 jour par mois");
+        Engage(commons[4], 8, [PositioningKind.Wants], "Montrer ce que nos permanences apportent.", "Entretiens");
+        Engage(commons[4], 3, [PositioningKind.Wants], "Simplifier nos bilans annuels.", "Ponctuelle");
+
         // The round opened three days ago and closes in two weeks, whatever day the demo is seeded.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        void Milestone(CommonsEntity c, int owner, string title, int inDays, bool done = false)
+        {
+            var m = new Milestone(c.Id, title, today.AddDays(inDays), members[owner].Organisation.Id, now);
+            if (done)
+            {
+                m.Update(title, today.AddDays(inDays), members[owner].Organisation.Id, done: true, now);
+            }
+
+            db.Milestones.Add(m);
+        }
+
+        Milestone(commons[0], 2, "Sommaire du guide validé", -10, done: true);
+        Milestone(commons[0], 2, "Premier chapitre publié", 20);
+        Milestone(commons[1], 3, "Maquette testée dans trois lieux", 30);
+        Milestone(commons[2], 4, "Cinquante lieux cartographiés", 25);
+        Milestone(commons[4], 6, "Grille d'indicateurs relue par les financeurs", 40);
+        foreach (var (c, ago, next, note) in new[] { (commons[0], -20, 10, "Plan du guide"), (commons[1], -14, 14, "Choix de l'outil"), (commons[2], -30, 5, "Cartopartie d'automne") })
+        {
+            db.Meetings.Add(new Meeting(c.Id, today.AddDays(ago), note, now));
+            db.Meetings.Add(new Meeting(c.Id, today.AddDays(next), "Point d'étape", now));
+        }
+
         var closes = new DateTimeOffset(today.AddDays(RoundClosesInDays).ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
         Ensure(call.ChangeBudgetRules(call.BudgetRules with { FundingOpensAt = now.AddDays(-3), FundingClosesAt = closes }));
         Ensure(call.SetPlannedDates(PhaseSchedule.From([
             (CallPhase.Framing, today.AddDays(-60)), (CallPhase.Challenges, today.AddDays(-45)), (CallPhase.Commons, today.AddDays(-30)),
             (CallPhase.Budgeting, today.AddDays(-3)), (CallPhase.Results, today.AddDays(RoundClosesInDays + 1)), (CallPhase.FollowUp, today.AddDays(45))])));
 
-        var facts = new PhaseFacts(MemberParticipants: members.Count, PublishedChallenges: 1, ApprovedCommons: commons.Length, Pool: 0, OwnFunds: 0);
+        var facts = new PhaseFacts(MemberParticipants: members.Count, PublishedChallenges: 3, ApprovedCommons: commons.Length, Pool: 0, OwnFunds: 0);
         foreach (var phase in new[] { CallPhase.Framing, CallPhase.Challenges, CallPhase.Commons })
         {
             call.MoveTo(phase, facts);
@@ -133,4 +214,13 @@ public static partial class DemoData
             Ensure(await contributions.SetAsync(new Actor(user.Id, IsAdministrator: false, IsFacilitator: false), new SetContribution(call.Id, commons[target].Id, organisation.Id, amount), ct));
         }
     }
+
+    /// <summary>The full description of a demo commons, as its proposers would write it.</summary>
+    private static void Describe(CommonsEntity c, CommonsMaturity maturity, string governance, string community, string citizens, string missing, CommonsNeeds needs,
+        string skills, string? repository, string? documentation) =>
+        Ensure(c.Revise(c.Description with
+        {
+            Maturity = maturity, Governance = governance, CommunityPlan = community, CitizenInvolvement = citizens, MissingResources = missing,
+            LookingFor = needs, SkillsWanted = skills, RepositoryUrl = repository, DocumentationUrl = documentation,
+        }));
 }

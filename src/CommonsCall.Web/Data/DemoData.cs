@@ -194,6 +194,9 @@ public static partial class DemoData
             CommonsKind.Software, "MIT", CommonsMaturity.Prefiguration, false,
             new BudgetLine("Calcul des indicateurs", 150_000, 300_000));
 
+        Ensure(registre.Revise(registre.Description with { RepositoryUrl = "https://forge.valmont.example/registre-preuve", DocumentationUrl = "https://doc.registre-preuve.example" }));
+        Ensure(lieux.Revise(lieux.Description with { RepositoryUrl = "https://forge.valmont.example/lieux-covoiturage", DocumentationUrl = "https://lieux-covoiturage.example/schema" }));
+        Ensure(standard.Revise(standard.Description with { RepositoryUrl = "https://forge.valmont.example/standard-covoiturage" }));
         registre.LinkChallenges([defiPreuve.Id]);
         lieux.LinkChallenges([defiAires.Id]);
         standard.LinkChallenges([defiMaas.Id]);
@@ -248,6 +251,7 @@ public static partial class DemoData
         await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 1_000_000, IsMatching: true), ct);
 
         await SeedRoundAsync(scope.ServiceProvider, db, users, facilitator, sophieActor, agence, [(covoit, lea), (roulons, karim)], now, ct);
+        await SeedCoversAsync(db, now, ct);
         return true;
     }
 

@@ -14,6 +14,7 @@ public static class SchemaConstants
     public const int ShortTextLength = FieldLimits.ShortTextLength;
     public const int LongTextLength = FieldLimits.LongTextLength;
     public const int UrlLength = FieldLimits.UrlLength;
+    public const int AltTextLength = FieldLimits.AltTextLength;
     public const int LicenceLength = FieldLimits.LicenceLength;
     public const int SkillsLength = FieldLimits.SkillsLength;
     public const int NoteLength = FieldLimits.NoteLength;

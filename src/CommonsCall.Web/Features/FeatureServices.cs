@@ -3,6 +3,7 @@ using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.Guidance;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
@@ -46,6 +47,7 @@ public static class FeatureServices
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OpenDataQueries>();
+        services.AddSingleton<GuidanceQueries>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
         return services;

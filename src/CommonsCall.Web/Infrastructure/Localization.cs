@@ -19,8 +19,9 @@ public static class Localization
             o.SupportedCultures = JsonStringLocalizerFactory.SupportedCultures;
             o.SupportedUICultures = JsonStringLocalizerFactory.SupportedCultures;
 
-            // The header switch writes the cookie; browsers' Accept-Language is not consulted: French first.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Pages: the header switch writes the cookie; browsers' Accept-Language is not consulted: French first.
+            // The API: what the caller asks for (a link's ?culture=, then Accept-Language), then the cookie.
+            o.RequestCultureProviders = [new ApiRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         return services;
     }
@@ -42,6 +43,32 @@ public static class Localization
             return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
         }).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// The language an API request asks for: <c>?culture=</c> (the pages' export links carry the page's language) or
+    /// its <c>Accept-Language</c> header; an unsupported one falls through to the cookie, then French.
+    /// </summary>
+    private sealed class ApiRequestCultureProvider : RequestCultureProvider
+    {
+        private readonly QueryStringRequestCultureProvider _query = new();
+        private readonly AcceptLanguageHeaderRequestCultureProvider _header = new();
+
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            _query.Options = _header.Options = Options;
+            return await _query.DetermineProviderCultureResult(httpContext) is { } asked && IsSupported(asked)
+                ? asked
+                : await _header.DetermineProviderCultureResult(httpContext);
+        }
+
+        private static bool IsSupported(ProviderCultureResult result) =>
+            result.UICultures.Any(c => JsonStringLocalizerFactory.SupportedCultures.Any(s => string.Equals(s.Name, c.Value, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static bool IsLocal(string? url) =>

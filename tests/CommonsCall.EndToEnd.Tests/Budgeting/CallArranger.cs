@@ -49,6 +49,17 @@ public sealed class CallArranger(KestrelDemoApp app)
         return call;
     }
 
+    /// <summary>A public call of <paramref name="territory"/> (its ecosystem), named "<paramref name="title"/> (token)", in Draft.</summary>
+    public async Task<Call> CallInAsync(string title, string territory, Person facilitator)
+    {
+        await using var db = await DbAsync();
+        var call = new Call($"{title} ({_token})", $"appel-{_token}-{Guid.NewGuid():N}"[..40], "Un appel arrangé pour un test de bout en bout.", territory, "EUR", CallVisibility.Public, Now);
+        call.AddFacilitator(facilitator.Actor.UserId!);
+        db.Calls.Add(call);
+        await db.SaveChangesAsync();
+        return call;
+    }
+
     /// <summary><paramref name="count"/> public calls named "<paramref name="title"/> N (token)", created one minute apart (the last is the newest).</summary>
     public async Task<IReadOnlyList<Call>> CallsAsync(string title, Person facilitator, int count)
     {

@@ -46,7 +46,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         // Member A gives to the lock, then to the stations data, then changes its mind: less for the lock, nothing for the data.
         var lena = await people.OpenPageAsync("member-a");
         await lena.SignInAsync(s.MemberA.Person.Account, $"/calls/{s.Call.Slug}/funding");
-        await Expect(lena.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est ouvert : répartissez votre budget.");
+        await Expect(lena.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est ouvert.");
         await Expect(lena.GetByTestId("my-budget").GetByRole(AriaRole.Heading)).ToHaveTextAsync($"Budget de {s.MemberA.Name}");
         await ExpectBudgetAsync(lena, available: "1 000,00 €", contributed: "0,00 €");
         await ExpectTotalAsync(lena, s.Lock, "0,00 €");

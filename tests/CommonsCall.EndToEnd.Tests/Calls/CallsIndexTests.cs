@@ -25,7 +25,8 @@ public sealed class CallsIndexTests(BrowserFixture browser)
 
         await page.GetByLabel("Rechercher un appel (titre ou territoire)").FillAsync(arrange.Token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync($"**/calls?q={arrange.Token}");
+        // The form also sends its (empty) phase and territory filters.
+        await page.WaitForURLAsync($"**/calls?q={arrange.Token}&phase=&territory=");
         await Expect(page.GetByTestId("calls-count")).ToHaveTextAsync($"23 appels correspondent à « {arrange.Token} ».");
         var cards = page.GetByTestId("call-card");
         await Expect(cards).ToHaveCountAsync(20);

@@ -15,7 +15,8 @@ public sealed class DemoCallTests(BrowserFixture browser)
         await page.SignInAsync(DemoData.Facilitator);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appels à communs", Level = 1 })).ToBeVisibleAsync();
-        var callLink = page.GetByTestId("call-list").GetByRole(AriaRole.Link, new() { Name = DemoCallTitle });
+        // The facilitator finds its call among its own calls, with what to do next in it.
+        var callLink = page.GetByTestId("my-calls").GetByRole(AriaRole.Link, new() { Name = DemoCallTitle });
         await Expect(callLink).ToBeVisibleAsync();
 
         await callLink.ClickAsync();

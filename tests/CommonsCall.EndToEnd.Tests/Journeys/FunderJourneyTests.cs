@@ -59,7 +59,7 @@ public sealed class FunderJourneyTests(BrowserFixture browser)
         await arrange.MoveToAsync(call, facilitator, CallPhase.Budgeting);
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        await Expect(page.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est ouvert : répartissez votre budget.");
+        await Expect(page.GetByTestId("round-state")).ToHaveTextAsync("Le cofinancement est ouvert.");
         await Expect(page.Locator(".stat", new() { HasText = "Budget attribué aux membres" }).Locator(".money")).ToHaveTextAsync("3 000,00 €");
         await Expect(page.GetByTestId("give-amount")).ToHaveCountAsync(0);
         await arrange.ContributeAsync(call, memberB, bikeLock, 120_000);

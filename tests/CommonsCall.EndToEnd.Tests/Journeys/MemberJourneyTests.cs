@@ -168,7 +168,7 @@ public sealed class MemberJourneyTests(BrowserFixture browser)
             "Communs", "Proposer un commun", "Titre", "Résumé", "Type de commun", "Logiciel", "Licence ouverte", "Poste de la ligne 1",
             "Minimum de la ligne 1", "Maximum de la ligne 1", "Proposer ce commun", "Proposé", "Attend, utiliserait", "Qu'attendez-vous de ce commun ?", "Carte",
             "Enregistrer ma déclaration", "Votre déclaration d'engagement est enregistrée.", "Cofinancement",
-            "Le cofinancement est ouvert : répartissez votre budget.", "Un co-créateur ne peut pas financer son propre commun dans cet appel.",
+            "Le cofinancement est ouvert.", "Un co-créateur ne peut pas financer son propre commun dans cet appel.",
             "Contribution de ", "Valider ma contribution");
 
         public static readonly Words English = new(
@@ -177,7 +177,7 @@ public sealed class MemberJourneyTests(BrowserFixture browser)
             "Commons", "Propose a commons", "Title", "Summary", "Kind of commons", "Software", "Open licence", "Item of line 1",
             "Minimum of line 1", "Maximum of line 1", "Propose this commons", "Proposed", "Wants, would use", "What do you expect from this commons?", "Map",
             "Save my positioning", "Your positioning is saved.", "Co-funding",
-            "The budget round is open: allocate your budget.", "A co-creator may not fund its own commons in this call.",
+            "The budget round is open.", "A co-creator may not fund its own commons in this call.",
             "Contribution of ", "Confirm my contribution");
 
         public string Money(string french, string english) => IsFrench ? french : english;

@@ -75,6 +75,7 @@ public sealed class ApiErrorTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_refusal_becomes_problem_details_with_its_status_and_stable_code(string code, bool signedIn, int status)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        System.Globalization.CultureInfo.CurrentUICulture = new("fr");
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Response.Body = new MemoryStream();
         if (signedIn)
@@ -89,7 +90,8 @@ public sealed class ApiErrorTests(AppFactory app) : IClassFixture<AppFactory>
         context.Response.Body.Position = 0;
         var problem = System.Text.Json.JsonDocument.Parse(context.Response.Body).RootElement;
         problem.GetProperty("code").GetString().ShouldBe(code);
-        problem.GetProperty("detail").GetString().ShouldBe("why");
+        // The code's own sentence in the request's language (French here), not the service's English detail.
+        problem.GetProperty("detail").GetString().ShouldBe(app.Services.GetRequiredService<CommonsCall.Web.Infrastructure.JsonStringLocalizerFactory>().Strings("fr")[$"error.{code}"]);
         if (code == ErrorCodes.Validation)
         {
             problem.GetProperty("errors").GetProperty("amount")[0].GetString().ShouldBe("Too much.");

@@ -42,7 +42,7 @@ public sealed class BudgetApiTests(AppFactory app) : IClassFixture<AppFactory>
         budget.GetProperty("granted").GetInt64().ShouldBe(100_000);
         budget.GetProperty("contributed").GetInt64().ShouldBe(12_300);
         budget.GetProperty("balance").GetInt64().ShouldBe(100_000);
-        budget.GetProperty("available").GetInt64().ShouldBe(87_700);
+        budget.GetProperty("unspent").GetInt64().ShouldBe(87_700);
         budget.GetProperty("shareCap").GetInt64().ShouldBe(100_000);
 
         var seen = CommonsIn(funding, commons.Id);
@@ -77,21 +77,21 @@ public sealed class BudgetApiTests(AppFactory app) : IClassFixture<AppFactory>
         first.GetProperty("before").GetInt64().ShouldBe(0);
         first.GetProperty("after").GetInt64().ShouldBe(20_000);
         first.GetProperty("changed").GetBoolean().ShouldBeTrue();
-        first.GetProperty("available").GetInt64().ShouldBe(80_000);
+        first.GetProperty("unspent").GetInt64().ShouldBe(80_000);
         first.GetProperty("commonsTotal").GetInt64().ShouldBe(20_000);
         var ledger = await api.Scenario.LedgerCountAsync();
 
         var again = await (await api.Members[1].PutAsJsonAsync(url, new { organisationId = member.Id, amount = 20_000 })).ShouldBeOkAsync();
         again.GetProperty("changed").GetBoolean().ShouldBeFalse();
         again.GetProperty("after").GetInt64().ShouldBe(20_000);
-        again.GetProperty("available").GetInt64().ShouldBe(80_000);
+        again.GetProperty("unspent").GetInt64().ShouldBe(80_000);
         (await api.Scenario.LedgerCountAsync()).ShouldBe(ledger);
 
         var lowered = await (await api.Members[1].PutAsJsonAsync(url, new { organisationId = member.Id, amount = 5_000 })).ShouldBeOkAsync();
         lowered.GetProperty("before").GetInt64().ShouldBe(20_000);
         lowered.GetProperty("after").GetInt64().ShouldBe(5_000);
         var withdrawn = await (await api.Members[1].PutAsJsonAsync(url, new { organisationId = member.Id, amount = 0 })).ShouldBeOkAsync();
-        withdrawn.GetProperty("available").GetInt64().ShouldBe(100_000);
+        withdrawn.GetProperty("unspent").GetInt64().ShouldBe(100_000);
         withdrawn.GetProperty("commonsTotal").GetInt64().ShouldBe(0);
         (await api.Scenario.LedgerCountAsync()).ShouldBe(ledger + 2);
         (await api.Scenario.VerifyLedgerAsync()).ShouldBeEmpty();

@@ -28,6 +28,9 @@ public sealed class CommonsApiTests(AppFactory app) : IClassFixture<AppFactory>
         ("delete", "/api/v1/calls/{slug}/commons/{id}/milestones/{milestoneId}"),
         ("post", "/api/v1/calls/{slug}/commons/{id}/meetings"),
         ("delete", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}"),
+        ("get", "/api/v1/calls/{slug}/commons/{id}/cover"),
+        ("put", "/api/v1/calls/{slug}/commons/{id}/cover"),
+        ("delete", "/api/v1/calls/{slug}/commons/{id}/cover"),
     ];
 
     private static object Proposal(CommonsScenario s, Member by, string licence = "MIT", long maximum = 1_500_000) => new

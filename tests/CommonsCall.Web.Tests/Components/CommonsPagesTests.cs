@@ -76,7 +76,7 @@ public sealed class CommonsPagesTests : ComponentTestContext, IClassFixture<AppF
         var id = await s.ProposeAsync(s.Members[0]);
         var cut = RenderCommons(s.Members[0].User, s, id);
         cut.WaitForElement("[data-testid=meeting-form]");
-        cut.Find("[data-testid=next-meeting]").TextContent.Trim().ShouldBe("Aucune réunion prévue.");
+        cut.Find("[data-testid=next-meeting]").TextContent.Trim().ShouldBe("Aucune réunion prévue : le groupe de travail se réunit au moins toutes les six semaines.");
 
         cut.Find("#meeting-on").Change(TestClock.IsoDay(9));
         cut.Find("#meeting-note").Change("Lancement");

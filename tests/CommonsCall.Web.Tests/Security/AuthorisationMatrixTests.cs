@@ -177,6 +177,13 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         {
             language = "en", digestHour = 7, types = new[] { new { type = "Announcement", delivery = "DailyDigest" }, new { type = "RoundClosing", delivery = "Off" } },
         }), CallScoped: false),
+
+        // Guide (issue 14): a commons' cover image, as its description.
+        new("PUT", "/api/v1/calls/{slug}/commons/{id}/cover", CoCreatorAndManagers, (w, r) => new HttpRequestMessage(HttpMethod.Put, w.Url($"commons/{w.Commons}/cover"))
+        {
+            Content = TestImages.CoverForm(TestImages.Encode(320, 180), "Un atelier partagé"),
+        }),
+        new("DELETE", "/api/v1/calls/{slug}/commons/{id}/cover", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/cover"))),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -23,6 +23,8 @@ public sealed class CommonsConfiguration : IEntityTypeConfiguration<CommonsEntit
         b.Property(c => c.MissingResources).HasMaxLength(SchemaConstants.LongTextLength);
         b.Property(c => c.ReviewComment).HasMaxLength(SchemaConstants.LongTextLength);
         b.Property(c => c.SkillsWanted).HasMaxLength(SchemaConstants.SkillsLength);
+        b.Property(c => c.RepositoryUrl).HasMaxLength(SchemaConstants.UrlLength);
+        b.Property(c => c.DocumentationUrl).HasMaxLength(SchemaConstants.UrlLength);
         b.HasIndex(c => c.CallId);
         b.HasOne<Call>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ProposedByOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -29,10 +29,14 @@ public sealed record MemberBudgetView(Guid OrganisationId, string OrganisationNa
     public long Available => Figures.Available;
 }
 
+/// <summary>The call's money as one viewer sees it; <see cref="MyPledges"/> are the pledges of the funders the viewer represents.</summary>
 public sealed record FundingView(
     Guid CallId, string Slug, string Title, string Currency, CallPhase Phase, BudgetRules Rules, bool RoundOpen,
     CallAccess Access, long Pool, long MatchingPool, long Granted, IReadOnlyList<MemberBudgetView> MyBudgets, IReadOnlyList<CommonsFunding> Commons,
-    IReadOnlyList<OrganisationRef> MyFunderOrganisations);
+    IReadOnlyList<OrganisationRef> MyFunderOrganisations, IReadOnlyList<PledgeView> MyPledges);
+
+/// <summary>One pledge of a funder to the pool, or to the matching pool.</summary>
+public sealed record PledgeView(string FunderName, long Amount, bool IsMatching, DateTimeOffset At);
 
 /// <summary>A movement of the ledger; <see cref="Number"/> is its place in the call's ledger as the viewer sees it (1 for the first).</summary>
 public sealed record LedgerLine(long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
@@ -101,7 +105,9 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             budgets.Sum(b => b.Granted),
             mine,
             funding,
-            access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList());
+            access.FunderOrganisations.Select(id => new OrganisationRef(id, organisations[id])).OrderBy(o => o.Name).ToList(),
+            [.. pledges.Where(p => access.FunderOrganisations.Contains(p.FunderOrganisationId)).OrderBy(p => p.CreatedAt)
+                .Select(p => new PledgeView(organisations[p.FunderOrganisationId], p.Amount, p.IsMatching, p.CreatedAt))]);
     }
 
     /// <summary>
@@ -117,13 +123,19 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
             return null;
         }
 
+        // Every member is listed, a joined member without a grant or own funds too (with zeros), and one that left
+        // while it still had money in the call.
         var rules = call.BudgetRules;
-        var budgets = await (from b in db.MemberBudgets.AsNoTracking()
-                             join o in db.Organisations on b.OrganisationId equals o.Id
-                             where b.CallId == callId
-                             orderby o.Name
-                             select new { o.Id, o.Name, b.Granted, b.OwnFunds, b.Contributed }).ToListAsync(ct);
-        return budgets.Select(b => new MemberBudgetView(b.Id, b.Name, b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))).ToList();
+        var budgets = await db.MemberBudgets.AsNoTracking().Where(b => b.CallId == callId).ToDictionaryAsync(b => b.OrganisationId, ct);
+        var joined = await db.Participants.AsNoTracking()
+            .Where(p => p.CallId == callId && p.Role == ParticipantRole.Member && p.State == InvitationState.Joined)
+            .Select(p => p.OrganisationId).ToListAsync(ct);
+        var ids = joined.Union(budgets.Keys).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return ids.Select(id => budgets.TryGetValue(id, out var b)
+                ? new MemberBudgetView(id, names[id], b.Granted, b.OwnFunds, b.Contributed, rules.ShareCap(new BudgetFigures(b.Granted, b.OwnFunds, b.Contributed).Balance))
+                : new MemberBudgetView(id, names[id], 0, 0, 0, 0))
+            .OrderBy(b => b.OrganisationName, StringComparer.Ordinal).ThenBy(b => b.OrganisationId).ToList();
     }
 
     /// <summary>

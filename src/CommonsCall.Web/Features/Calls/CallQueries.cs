@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;
 
-public sealed record CallSummary(Guid Id, string Title, string Slug, string Ecosystem, CallPhase Phase, CallVisibility Visibility, bool IsFacilitator);
+/// <summary>A call in a list; <see cref="IsMine"/> when the viewer facilitates it or takes part in it through an organisation (invited or joined).</summary>
+public sealed record CallSummary(Guid Id, string Title, string Slug, string Ecosystem, CallPhase Phase, CallVisibility Visibility, bool IsFacilitator, bool IsMine = false);
 
 /// <summary>One page of a list of calls; <see cref="Page"/> is the page shown (from 1), <see cref="Pages"/> how many there are (at least 1).</summary>
 public sealed record CallSearchResult(IReadOnlyList<CallSummary> Calls, int Total, int Page, int Pages);
@@ -22,14 +23,16 @@ public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<CallSummary>> ListVisibleAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Summaries(Readable(db, actor).OrderByDescending(c => c.CreatedAt), actor).ToListAsync(ct);
+        return await Summaries(db, Readable(db, actor).OrderByDescending(c => c.CreatedAt), actor).ToListAsync(ct);
     }
 
     /// <summary>
     /// One page (from 1) of the calls the actor may read whose title or ecosystem contains <paramref name="search"/>
-    /// (any case; every call when empty), the newest first.
+    /// (any case; every call when empty), in <paramref name="phase"/> and <paramref name="territory"/> (its ecosystem,
+    /// exactly) when given; the viewer's own calls first, then the newest first.
     /// </summary>
-    public async Task<CallSearchResult> SearchAsync(Actor actor, string? search, int page, int pageSize, CancellationToken ct = default)
+    public async Task<CallSearchResult> SearchAsync(
+        Actor actor, string? search, int page, int pageSize, CallPhase? phase = null, string? territory = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var calls = Readable(db, actor);
@@ -39,11 +42,33 @@ public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
             calls = calls.Where(c => EF.Functions.ILike(c.Title, pattern, @"\") || EF.Functions.ILike(c.Ecosystem, pattern, @"\"));
         }
 
+        if (phase is { } chosen)
+        {
+            calls = calls.Where(c => c.Phase == chosen);
+        }
+
+        if (!string.IsNullOrWhiteSpace(territory))
+        {
+            calls = calls.Where(c => c.Ecosystem == territory);
+        }
+
         var total = await calls.CountAsync(ct);
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
-        var items = await Summaries(calls.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize), actor).ToListAsync(ct);
+        var userId = actor.UserId;
+        var ordered = calls
+            .OrderByDescending(c => userId != null && (c.Facilitators.Any(f => f.UserId == userId) || db.Participants.Any(p => p.CallId == c.Id && p.State != InvitationState.Left
+                && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId))))
+            .ThenByDescending(c => c.CreatedAt).ThenBy(c => c.Id);
+        var items = await Summaries(db, ordered.Skip((page - 1) * pageSize).Take(pageSize), actor).ToListAsync(ct);
         return new CallSearchResult(items, total, page, pages);
+    }
+
+    /// <summary>The territories (ecosystems) of the calls the actor may read, for the calls index's filter.</summary>
+    public async Task<IReadOnlyList<string>> TerritoriesAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Readable(db, actor).Select(c => c.Ecosystem).Where(e => e != "").Distinct().OrderBy(e => e).ToListAsync(ct);
     }
 
     private static IQueryable<Call> Readable(AppDbContext db, Actor actor)
@@ -58,11 +83,13 @@ public sealed class CallQueries(IDbContextFactory<AppDbContext> factory)
                         && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId)))));
     }
 
-    private static IQueryable<CallSummary> Summaries(IQueryable<Call> calls, Actor actor)
+    private static IQueryable<CallSummary> Summaries(AppDbContext db, IQueryable<Call> calls, Actor actor)
     {
         var userId = actor.UserId;
         return calls.Select(c => new CallSummary(c.Id, c.Title, c.Slug, c.Ecosystem, c.Phase, c.Visibility,
-            actor.IsAdministrator || c.Facilitators.Any(f => f.UserId == userId)));
+            actor.IsAdministrator || c.Facilitators.Any(f => f.UserId == userId),
+            userId != null && (c.Facilitators.Any(f => f.UserId == userId) || db.Participants.Any(p => p.CallId == c.Id && p.State != InvitationState.Left
+                && db.OrganisationMembers.Any(m => m.OrganisationId == p.OrganisationId && m.UserId == userId)))));
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace CommonsCall.Web.Features.Commons;
 
@@ -22,6 +24,11 @@ public sealed record LinkCommonsChallenges(Guid CallId, Guid CommonsId, IReadOnl
 public sealed record AddCoCreator(Guid CallId, Guid CommonsId, Guid OrganisationId);
 
 public sealed record RemoveCoCreator(Guid CallId, Guid CommonsId, Guid OrganisationId);
+
+/// <summary>Sets the commons' cover from uploaded bytes (any of JPEG, PNG, WebP; re-encoded), with its text alternative (required).</summary>
+public sealed record SetCommonsCover(Guid CallId, Guid CommonsId, byte[] Image, string AltText);
+
+public sealed record RemoveCommonsCover(Guid CallId, Guid CommonsId);
 
 /// <summary>A facilitator approves a proposed commons for the budget round.</summary>
 public sealed record ApproveCommons(Guid CallId, Guid CommonsId);
@@ -50,6 +57,12 @@ public sealed class CommonsDescriptionValidator : AbstractValidator<CommonsDescr
         RuleFor(x => x.MissingResources).MaximumLength(SchemaConstants.LongTextLength);
         RuleFor(x => x.LookingFor).IsInEnum();
         RuleFor(x => x.SkillsWanted).MaximumLength(SchemaConstants.SkillsLength);
+        RuleFor(x => x.RepositoryUrl).MaximumLength(SchemaConstants.UrlLength)
+            .Must(CommonsDescription.IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.RepositoryUrl), ApplyConditionTo.CurrentValidator)
+            .WithMessage("The repository's address must start with https:// or http://.");
+        RuleFor(x => x.DocumentationUrl).MaximumLength(SchemaConstants.UrlLength)
+            .Must(CommonsDescription.IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.DocumentationUrl), ApplyConditionTo.CurrentValidator)
+            .WithMessage("The documentation's address must start with https:// or http://.");
     }
 }
 
@@ -124,6 +137,16 @@ public sealed class LinkCommonsChallengesValidator : AbstractValidator<LinkCommo
     public LinkCommonsChallengesValidator() =>
         RuleFor(x => x.ChallengeIds).NotNull().Must(ids => ids is null || ids.Count <= CommonsDescriptionValidator.MaxLinks)
             .WithMessage($"A commons answers at most {CommonsDescriptionValidator.MaxLinks} challenges.");
+}
+
+public sealed class SetCommonsCoverValidator : AbstractValidator<SetCommonsCover>
+{
+    public SetCommonsCoverValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Image).NotEmpty().WithMessage(_ => l["cover.file.missing"]);
+        RuleFor(x => x.AltText).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["cover.alt.required"])
+            .MaximumLength(SchemaConstants.AltTextLength).WithMessage(_ => l["cover.alt.length", SchemaConstants.AltTextLength]);
+    }
 }
 
 public sealed class AddCoCreatorValidator : AbstractValidator<AddCoCreator>

@@ -35,7 +35,7 @@ public sealed record MeetingView(Guid Id, DateOnly On, string? Note);
 public sealed record WorkingGroupView(IReadOnlyList<GroupMember> Members, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<MeetingView> Meetings, CadenceReport Cadence);
 
 /// <summary>What the viewer may do on this commons now; <see cref="CanPositionAs"/> lists the organisations it may position.</summary>
-public sealed record CommonsPermissions(bool CanEdit, bool CanEditBudget, bool CanManageGroup, bool CanReview, IReadOnlyList<OrganisationRef> CanPositionAs);
+public sealed record CommonsPermissions(bool CanEdit, bool CanEditBudget, bool CanManageGroup, bool CanReview, IReadOnlyList<OrganisationRef> CanPositionAs, bool CanEditCoCreators);
 
 public sealed record CommonsDetailView(
     CallHeader Call,
@@ -61,7 +61,22 @@ public sealed record CommonsDetailView(
     long MaximumGoal,
     CommonsFundingState? Funding,
     WorkingGroupView WorkingGroup,
-    CommonsPermissions You);
+    CommonsPermissions You,
+    string? RepositoryUrl = null,
+    string? DocumentationUrl = null,
+    CoverView? Cover = null);
+
+/// <summary>A commons' cover as a page shows it: its text alternative, size, and the version that makes its address change when it does.</summary>
+public sealed record CoverView(string AltText, int Width, int Height, DateTimeOffset UpdatedAt)
+{
+    public long Version => UpdatedAt.UtcTicks;
+}
+
+/// <summary>A cover image to serve; <see cref="Public"/> when anyone may read the call (a shared cache may keep it).</summary>
+public sealed record CoverFile(byte[] Bytes, string ContentType, DateTimeOffset UpdatedAt, bool Public)
+{
+    public long Version => UpdatedAt.UtcTicks;
+}
 
 /// <summary>What the proposal form offers: who may propose, the challenges to link and the members who may co-create.</summary>
 public sealed record ProposalOptions(
@@ -179,7 +194,8 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             editor is { } b && commons.CheckEditable(b, scope.Call.Phase, budgetLines: true).IsSuccess,
             access.IsFacilitator || members.Any(m => scope.ParticipatingOrganisations.Contains(m.OrganisationId)),
             access.IsFacilitator && scope.Call.Phase < CallPhase.Budgeting,
-            [.. scope.ParticipatingOrganisations.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)]);
+            [.. scope.ParticipatingOrganisations.Select(id => new OrganisationRef(id, names[id])).OrderBy(o => o.Name, StringComparer.CurrentCulture)],
+            editor is { } c && commons.CheckEditable(c, scope.Call.Phase, coCreators: true).IsSuccess);
 
         var funded = scope.Call.Phase >= CallPhase.Budgeting && commons.Status is not (CommonsStatus.Proposed or CommonsStatus.Cancelled) && access.SeesMoney;
         return new CommonsDetailView(
@@ -194,7 +210,27 @@ public sealed class CommonsQueries(IDbContextFactory<AppDbContext> factory, Time
             commons.MaximumGoal,
             funded ? new CommonsFundingState(access.SeesCommonsTotals(scope.Call) ? commons.Total : null, commons.Released, commons.Match) : null,
             group,
-            you);
+            you,
+            commons.RepositoryUrl,
+            commons.DocumentationUrl,
+            await db.CommonsCovers.AsNoTracking().Where(c => c.CommonsId == commons.Id)
+                .Select(c => new CoverView(c.AltText, c.Width, c.Height, c.UpdatedAt)).SingleOrDefaultAsync(ct));
+    }
+
+    /// <summary>The cover image of a commons, or null when there is none or the viewer may not read the call.</summary>
+    public async Task<CoverFile?> CoverAsync(Actor actor, string slug, Guid commonsId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await LoadAsync(db, actor, slug, ct) is not var (header, scope))
+        {
+            return null;
+        }
+
+        var isPublic = scope.Call.Visibility == CallVisibility.Public;
+        return await db.CommonsCovers.AsNoTracking()
+            .Where(c => c.CommonsId == commonsId && db.Commons.Any(x => x.Id == commonsId && x.CallId == header.Id))
+            .Select(c => new CoverFile(c.Image, c.ContentType, c.UpdatedAt, isPublic))
+            .SingleOrDefaultAsync(ct);
     }
 
     private static async Task<(CallHeader Header, CallScope Scope)?> LoadAsync(AppDbContext db, Actor actor, string slug, CancellationToken ct)

@@ -21,7 +21,8 @@ public sealed class CommonsService(
     IValidator<EditCommons> editValidator,
     IValidator<SetCommonsBudget> budgetValidator,
     IValidator<LinkCommonsChallenges> linkValidator,
-    IValidator<AddCoCreator> coCreatorValidator)
+    IValidator<AddCoCreator> coCreatorValidator,
+    IValidator<SetCommonsCover> coverValidator)
 {
     public Task<Result<Guid>> ProposeAsync(Actor actor, ProposeCommons command, CancellationToken ct = default) =>
         changes.ShareAsync<Guid>(actor, command.CallId, UnknownCall, async x =>
@@ -99,7 +100,7 @@ public sealed class CommonsService(
         }, ct);
 
     public Task<Result> AddCoCreatorAsync(Actor actor, AddCoCreator command, CancellationToken ct = default) =>
-        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_added", () => coCreatorValidator.ValidateAsync(command, ct)), async e =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_added", () => coCreatorValidator.ValidateAsync(command, ct), CoCreators: true), async e =>
         {
             if (!await AreJoinedMembersAsync(e.Db, command.CallId, [command.OrganisationId], ct))
             {
@@ -111,11 +112,45 @@ public sealed class CommonsService(
         }, ct);
 
     public Task<Result> RemoveCoCreatorAsync(Actor actor, RemoveCoCreator command, CancellationToken ct = default) =>
-        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_removed"), e =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.co_creator_removed", CoCreators: true), e =>
             Task.FromResult(e.Audited(e.Commons.RemoveCoCreator(command.OrganisationId), new { command.OrganisationId }, () => null)), ct);
 
-    /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines or the linked challenges.</summary>
-    private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false);
+    /// <summary>Sets the cover image (decoded, fitted and re-encoded by <see cref="CoverImages"/>); editors as for the description.</summary>
+    public Task<Result> SetCoverAsync(Actor actor, SetCommonsCover command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.cover_set", () => coverValidator.ValidateAsync(command, ct)), async e =>
+        {
+            var image = CoverImages.Process(command.Image);
+            if (!image.IsSuccess)
+            {
+                return image.Error!;
+            }
+
+            var cover = await e.Db.CommonsCovers.SingleOrDefaultAsync(c => c.CommonsId == e.Commons.Id, ct);
+            if (cover is null)
+            {
+                e.Db.CommonsCovers.Add(new CommonsCover(e.Commons.Id, image.Value!, command.AltText, e.Change.Now));
+            }
+            else
+            {
+                cover.Replace(image.Value!, command.AltText, e.Change.Now);
+            }
+
+            return e.Audited(Result.Ok(), null, () => new { AltText = command.AltText.Trim(), image.Value!.Width, image.Value.Height });
+        }, ct);
+
+    public Task<Result> RemoveCoverAsync(Actor actor, RemoveCommonsCover command, CancellationToken ct = default) =>
+        ChangeAsync(actor, command.CallId, command.CommonsId, new("commons.cover_removed"), async e =>
+        {
+            if (await e.Db.CommonsCovers.SingleOrDefaultAsync(c => c.CommonsId == e.Commons.Id, ct) is { } cover)
+            {
+                e.Db.CommonsCovers.Remove(cover);
+            }
+
+            return e.Audited(Result.Ok(), null, () => null);
+        }, ct);
+
+    /// <summary>What kind of change a commons undergoes: its audit action, its input's validation, whether it touches the budget lines, the co-creators or the linked challenges.</summary>
+    private sealed record CommonsChange(string AuditAction, Func<Task<FluentValidation.Results.ValidationResult>>? Validate = null, bool BudgetLines = false, bool WithChallenges = false, bool CoCreators = false);
 
     /// <summary>The commons being changed and who changes it; only facilitators' changes are audited.</summary>
     private sealed record EditedCommons(CallChange Change, CommonsEntity Commons, CommonsEditor Editor, string AuditAction)
@@ -153,7 +188,7 @@ public sealed class CommonsService(
                 return invalid.ToDomainError();
             }
 
-            var editable = commons.CheckEditable(editor, x.Call.Phase, kind.BudgetLines);
+            var editable = commons.CheckEditable(editor, x.Call.Phase, kind.BudgetLines, kind.CoCreators);
             return editable.IsSuccess ? await apply(new EditedCommons(x, commons, editor, kind.AuditAction)) : editable;
         }, ct);
 

@@ -43,6 +43,10 @@ public sealed class CommonsFormModel
 
     public string? SkillsWanted { get; set; }
 
+    public string? RepositoryUrl { get; set; }
+
+    public string? DocumentationUrl { get; set; }
+
     public List<BudgetLineInput> BudgetLines { get; } = [new()];
 
     public HashSet<Guid> ChallengeIds { get; } = [];
@@ -64,6 +68,8 @@ public sealed class CommonsFormModel
             CitizenInvolvement = commons.CitizenInvolvement,
             MissingResources = commons.MissingResources,
             SkillsWanted = commons.SkillsWanted,
+            RepositoryUrl = commons.RepositoryUrl,
+            DocumentationUrl = commons.DocumentationUrl,
         };
         model.LookingFor.UnionWith(commons.LookingFor);
         model.ChallengeIds.UnionWith(commons.Challenges.Select(c => c.Id));
@@ -105,7 +111,8 @@ public sealed class CommonsFormModel
 
     /// <summary>The description as typed, as the commands carry it.</summary>
     public CommonsDescription Description() =>
-        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor.Combine(), SkillsWanted);
+        new(Title, Summary, Kind, Licence, Maturity, Governance, CommunityPlan, CitizenInvolvement, MissingResources, LookingFor.Combine(), SkillsWanted,
+            RepositoryUrl, DocumentationUrl);
 
     /// <summary>The lines in minor units; an amount that the currency cannot hold (too many decimals, too large, missing) is refused on its field.</summary>
     public Result<IReadOnlyList<BudgetLine>> ToLines(string currency, IStringLocalizer text)
