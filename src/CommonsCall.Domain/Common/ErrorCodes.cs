@@ -77,4 +77,10 @@ public static class ErrorCodes
     // Organisations.
     public const string DuplicateOrganisationName = "duplicate_organisation_name";
     public const string LastRepresentative = "last_representative";
+
+    // People: co-facilitators and the administrators' user list.
+    public const string AlreadyFacilitator = "already_facilitator";
+    public const string LastFacilitator = "last_facilitator";
+    public const string CannotDisableSelf = "cannot_disable_self";
+    public const string CannotRevokeOwnAdministration = "cannot_revoke_own_administration";
 }
