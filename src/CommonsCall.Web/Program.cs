@@ -3,6 +3,7 @@ using CommonsCall.Web.Components;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features;
 using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -65,6 +66,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
+app.MapCalendarFeeds();
 app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -86,6 +86,9 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapFacilitatorEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapCalendarFeedEndpoints();
         return app;
     }
 
