@@ -44,8 +44,8 @@ public sealed class CalendarWriter(JsonStringLocalizerFactory strings, PublicLin
             }
             else
             {
+                // No DTEND: a VEVENT with a date-time start and neither DTEND nor DURATION is a moment (RFC 5545 3.6.1).
                 item.DtStart = new CalDateTime(entry.At!.Value.UtcDateTime, "UTC");
-                item.DtEnd = item.DtStart;
             }
 
             calendar.Events.Add(item);
