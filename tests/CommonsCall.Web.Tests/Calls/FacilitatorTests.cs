@@ -85,6 +85,26 @@ public sealed class FacilitatorTests(AppFactory app) : IClassFixture<AppFactory>
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Two_facilitators_removing_each_other_at_once_leave_one_of_them()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var (call, first) = await CallAsync();
+            var second = await _data.UserAsync();
+            (await Service.AppointAsync(first, new AppointFacilitator(await EmailAsync(second)) { CallId = call.Id })).Error.ShouldBeNull();
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => Service.RemoveAsync(first, new RemoveFacilitator(call.Id, second.UserId!))),
+                Task.Run(() => Service.RemoveAsync(second, new RemoveFacilitator(call.Id, first.UserId!))));
+
+            (await FacilitatorIdsAsync(call)).Count.ShouldBe(1, $"round {round}");
+            outcomes.Count(o => o.IsSuccess).ShouldBe(1, $"round {round}");
+            // The one that waited finds itself the last facilitator, or already removed (then no longer allowed).
+            outcomes.Single(o => !o.IsSuccess).Error!.Code.ShouldBeOneOf(ErrorCodes.LastFacilitator, ErrorCodes.Forbidden);
+        }
+    }
+
     [Theory]
     [InlineData("pas-un-courriel")]
     [InlineData("")]
