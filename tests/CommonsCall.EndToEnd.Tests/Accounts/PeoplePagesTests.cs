@@ -61,6 +61,11 @@ public sealed class PeoplePagesTests(BrowserFixture browser)
         await Expect(page.GetByTestId("create-calendar")).ToBeVisibleAsync();
         (await page.APIRequest.GetAsync(feedPath)).Status.ShouldBe(404);
 
+        await page.GotoInteractiveAsync($"/calls/{call.Slug}");
+        var callFeed = await page.APIRequest.GetAsync((await page.GetByTestId("call-calendar-link").GetAttributeAsync("href"))!);
+        callFeed.Status.ShouldBe(200, "a public call's feed needs no secret");
+        Ical.Net.Calendar.Load(await callFeed.TextAsync())!.Events.Count.ShouldBe(1);
+
         var phone = await people.OpenPageAsync("facilitator-phone", Phone);
         await phone.SignInAsync(facilitator.Account, "/account/calendar");
         await phone.GetByTestId("create-calendar").ClickAsync();
