@@ -86,6 +86,7 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapFollowUpEndpoints();
         api.MapFacilitatorEndpoints();
         api.MapAdminUserEndpoints();
         api.MapCalendarFeedEndpoints();

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
@@ -48,6 +49,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<FundingAgreement> FundingAgreements => Set<FundingAgreement>();
+
+    public DbSet<Tranche> Tranches => Set<Tranche>();
+
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 

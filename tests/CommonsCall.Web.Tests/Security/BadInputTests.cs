@@ -48,6 +48,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/challenges/{id}", Role.Member, w => $"/api/v1/challenges/{w.Challenge}"),
         Read("/api/v1/commons/{id}", Role.Member, w => $"/api/v1/commons/{w.Commons}"),
 
+        // FollowUp
+        new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/agreement", [Role.Funder],
+            (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url($"commons/{w.Commons}/agreement")), CallPhase.FollowUp),
+
         // People
         Read("/api/v1/me/calendar-feed", Role.Member, w => "/api/v1/me/calendar-feed"),
         Read("/api/v1/calls/{slug}/facilitators", Role.Facilitator, w => w.Url("facilitators")),
