@@ -3,6 +3,7 @@ using CommonsCall.Web.Components;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features;
 using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
@@ -69,6 +70,7 @@ app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
 app.MapUnsubscribeEndpoint();
+app.MapCalendarFeeds();
 app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

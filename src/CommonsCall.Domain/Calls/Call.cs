@@ -78,6 +78,35 @@ public sealed class Call
         }
     }
 
+    /// <summary>Names another person facilitator of the call (a co-facilitator); naming one twice is refused.</summary>
+    public Result AppointFacilitator(string userId)
+    {
+        if (IsFacilitator(userId))
+        {
+            return Result.Fail(ErrorCodes.AlreadyFacilitator, "This person already facilitates the call.");
+        }
+
+        _facilitators.Add(new CallFacilitator(Id, userId));
+        return Result.Ok();
+    }
+
+    /// <summary>Removes a facilitator; the last one stays, so that someone always runs the call.</summary>
+    public Result RemoveFacilitator(string userId)
+    {
+        if (!IsFacilitator(userId))
+        {
+            return Result.Fail(ErrorCodes.NotFound, "This person does not facilitate the call.");
+        }
+
+        if (_facilitators.Count == 1)
+        {
+            return Result.Fail(ErrorCodes.LastFacilitator, "A call keeps at least one facilitator: name another one first.");
+        }
+
+        _facilitators.RemoveAll(f => f.UserId == userId);
+        return Result.Ok();
+    }
+
     /// <summary>
     /// Changes the call's description. The currency is locked once money was recorded in the call: amounts are
     /// stored in its minor unit and would silently change meaning.

@@ -102,4 +102,10 @@ public static class ErrorCodes
     public const string AgreementClosed = "agreement_closed";
     public const string ExceedsRemaining = "exceeds_remaining";
     public const string MilestoneInSchedule = "milestone_in_schedule";
+
+    // People: co-facilitators and the administrators' user list.
+    public const string AlreadyFacilitator = "already_facilitator";
+    public const string LastFacilitator = "last_facilitator";
+    public const string CannotDisableSelf = "cannot_disable_self";
+    public const string CannotRevokeOwnAdministration = "cannot_revoke_own_administration";
 }

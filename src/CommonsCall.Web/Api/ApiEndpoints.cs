@@ -90,6 +90,9 @@ public static class ApiEndpoints
         api.MapReportEndpoints();
         api.MapFollowUpEndpoints();
         api.MapNotificationEndpoints();
+        api.MapFacilitatorEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapCalendarFeedEndpoints();
         return app;
     }
 

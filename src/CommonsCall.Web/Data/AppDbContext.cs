@@ -5,6 +5,7 @@ using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Features.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -69,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public DbSet<PendingReceipt> PendingReceipts => Set<PendingReceipt>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

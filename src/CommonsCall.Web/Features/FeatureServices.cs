@@ -1,4 +1,5 @@
 using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
@@ -50,6 +51,10 @@ public static class FeatureServices
         services.AddSingleton<GuidanceQueries>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
+        services.AddScoped<FacilitatorService>();
+        services.AddSingleton<CalendarFeedService>();
+        services.AddSingleton<CalendarQueries>();
+        services.AddSingleton<CalendarWriter>();
         return services;
     }
 }

@@ -23,6 +23,13 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
         ("get", "/api/v1/calls/{slug}/ledger"),
     ];
 
+    /// <summary>Calendar feeds, co-facilitators and the administrators' user list.</summary>
+    private static readonly string[] PeoplePaths =
+    [
+        "/api/v1/me/calendar-feed", "/api/v1/calls/{slug}/facilitators", "/api/v1/calls/{slug}/facilitators/{userId}", "/api/v1/admin/users",
+        "/api/v1/admin/users/{id}/disable", "/api/v1/admin/users/{id}/enable", "/api/v1/admin/users/{id}/roles/{role}",
+    ];
+
     [Fact]
     public async Task The_openapi_document_lists_the_endpoints_and_the_bearer_scheme()
     {
@@ -36,7 +43,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. ChallengeApiTests.Operations.Select(o => o.Path).Distinct(), .. CommonsApiTests.Operations.Select(o => o.Path).Distinct(),
              .. FramingApiTests.Operations.Select(o => o.Path).Distinct().Except(["/api/v1/calls", "/api/v1/calls/{slug}"]),
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
-             .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. Notifications.NotificationApiTests.Paths],
+             .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. Notifications.NotificationApiTests.Paths, .. PeoplePaths],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

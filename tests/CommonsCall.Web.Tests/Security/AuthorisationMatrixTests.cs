@@ -184,6 +184,17 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             Content = TestImages.CoverForm(TestImages.Encode(320, 180), "Un atelier partagé"),
         }),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/cover", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/cover"))),
+
+        // People: personal calendar feeds (anyone signed in, for themselves), co-facilitators (the call's managers),
+        // the administrators' user list (administrators only).
+        new("POST", "/api/v1/me/calendar-feed", SignedIn, (w, r) => Json(HttpMethod.Post, "/api/v1/me/calendar-feed", new { language = "fr" }), CallScoped: false),
+        new("DELETE", "/api/v1/me/calendar-feed", SignedIn, (w, r) => Send(HttpMethod.Delete, "/api/v1/me/calendar-feed"), CallScoped: false),
+        new("POST", "/api/v1/calls/{slug}/facilitators", Managers, (w, r) => Json(HttpMethod.Post, w.Url("facilitators"), new { email = w.SpareUserEmail })),
+        new("DELETE", "/api/v1/calls/{slug}/facilitators/{userId}", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"facilitators/{w.CoFacilitator}"))),
+        new("POST", "/api/v1/admin/users/{id}/disable", [Role.Administrator], (w, r) => Send(HttpMethod.Post, $"/api/v1/admin/users/{w.SpareUser}/disable"), CallScoped: false),
+        new("POST", "/api/v1/admin/users/{id}/enable", [Role.Administrator], (w, r) => Send(HttpMethod.Post, $"/api/v1/admin/users/{w.SpareUser}/enable"), CallScoped: false),
+        new("PUT", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Put, $"/api/v1/admin/users/{w.SpareUser}/roles/Administrator"), CallScoped: false),
+        new("DELETE", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Delete, $"/api/v1/admin/users/{w.SpareUser}/roles/Facilitator"), CallScoped: false),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -57,6 +57,11 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
 
         // Guide (issue 14)
         Read("/api/v1/calls/{slug}/commons/{id}/cover", Role.Member, w => w.Url($"commons/{w.Commons}/cover")),
+
+        // People
+        Read("/api/v1/me/calendar-feed", Role.Member, w => "/api/v1/me/calendar-feed"),
+        Read("/api/v1/calls/{slug}/facilitators", Role.Facilitator, w => w.Url("facilitators")),
+        Read("/api/v1/admin/users", Role.Administrator, w => "/api/v1/admin/users?page=1&pageSize=20"),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -157,10 +162,11 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [people.CoCreator.Id] = people.OtherCallMember.Id,
             [people.Funder.Id] = people.OtherCallMember.Id,
             [people.Spare.Id] = people.OtherCallMember.Id,
+            [Guid.Parse(world.CoFacilitator)] = Guid.Parse(elsewhere.CoFacilitator),
         };
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
         var text = url.Split('?')[0] + "\n" + body;
-        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Where(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Append(Guid.Parse(world.SpareUser)).Where(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
         {
             yield return ($"unknown id {Label(world, id)}", Replace(url, id, Guid.NewGuid()), body is null ? null : Replace(body, id, Guid.NewGuid()));
             // Without a slug in the route (GET /commons/{id}...) the id alone names the thing, in whichever call.
@@ -178,7 +184,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         }
 
         // Guid route values that are not guids, and query values of the wrong type.
-        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Where(id => url.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Append(Guid.Parse(world.SpareUser)).Where(id => url.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
         {
             yield return ($"malformed id for {Label(world, id)}", Replace(url, id, "pas-un-identifiant"), body);
         }
@@ -196,6 +202,11 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         if (operation.Path.EndsWith("/{role}/accept", StringComparison.Ordinal) || operation.Path.EndsWith("/{role}/leave", StringComparison.Ordinal))
         {
             yield return ("unknown role in the route", url.Replace("/Funder/", "/Pirate/", StringComparison.Ordinal).Replace("/Member/", "/Pirate/", StringComparison.Ordinal), body);
+        }
+
+        if (operation.Path.EndsWith("/roles/{role}", StringComparison.Ordinal))
+        {
+            yield return ("unknown role in the route", url.Replace("/roles/Administrator", "/roles/Pirate", StringComparison.Ordinal).Replace("/roles/Facilitator", "/roles/Pirate", StringComparison.Ordinal), body);
         }
 
         if (body is null)
@@ -320,5 +331,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.Meeting ? "meeting"
         : id == world.MemberSpareToken ? "token"
         : id == world.MemberNotification ? "notification"
+        : id.ToString() == world.SpareUser ? "user"
+        : id.ToString() == world.CoFacilitator ? "co-facilitator"
         : "organisation";
 }

@@ -134,7 +134,8 @@ public sealed class SecurityPeople
 /// co-creator and the spare organisation joined as members, the funder as funder (with a pledged pool), the
 /// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
 /// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
-/// statement, a spare token of the member and a second representative of its organisation. In <see cref="CallPhase.Budgeting"/> the commons is approved,
+/// statement, a spare token of the member and a second representative of its organisation, a second facilitator and a
+/// spare person outside the call. In <see cref="CallPhase.Budgeting"/> the commons is approved,
 /// the pool granted and the round open. In <see cref="CallPhase.Results"/> the member gave 250.00 and the round is settled: the
 /// commons is funded, and its agreement has a proposed schedule (30 % at the start, 70 % at the milestone) led by the
 /// co-creator. In <see cref="CallPhase.FollowUp"/> the co-creator has accepted that schedule and declared the milestone done.
@@ -168,6 +169,14 @@ public sealed class SecurityWorld
 
     /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
     public required string SpareRepresentative { get; init; }
+
+    /// <summary>A person who takes no part in the call, with the platform Facilitator role: named co-facilitator, or managed by administrators.</summary>
+    public required string SpareUser { get; init; }
+
+    public required string SpareUserEmail { get; init; }
+
+    /// <summary>A second facilitator of the call, whom its facilitators may remove (the first one stays).</summary>
+    public required string CoFacilitator { get; init; }
 
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
@@ -238,6 +247,15 @@ public sealed class SecurityWorld
             notification = created.Single().Id;
         }
 
+        var spareEmail = $"spare-{Guid.NewGuid():N}@test.example";
+        var spareUser = await data.UserAsync(Roles.Facilitator, email: spareEmail);
+        var coFacilitator = await data.UserAsync();
+        await using (var db = await data.DbAsync())
+        {
+            db.Set<CallFacilitator>().Add(new CallFacilitator(call.Id, coFacilitator.UserId!));
+            await db.SaveChangesAsync();
+        }
+
         return new SecurityWorld
         {
             People = people,
@@ -252,6 +270,9 @@ public sealed class SecurityWorld
             MemberSpareToken = token.Value!.Id,
             MemberNotification = notification,
             SpareRepresentative = spareRepresentative.UserId!,
+            SpareUser = spareUser.UserId!,
+            SpareUserEmail = spareEmail,
+            CoFacilitator = coFacilitator.UserId!,
         };
     }
 

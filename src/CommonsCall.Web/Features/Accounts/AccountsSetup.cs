@@ -76,6 +76,7 @@ public static class AccountsSetup
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<AppDbContext>>())));
         services.AddScoped<InvitationService>();
         services.AddSingleton<PersonalAccessTokenService>();
+        services.AddSingleton<UserAdministrationService>();
         return services;
     }
 

@@ -5,12 +5,20 @@ namespace CommonsCall.Web.Features.Accounts;
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Set by an administrator: the person cannot sign in, their sessions end at their next request (the security
+    /// stamp changes with it) and their access tokens and calendar feed are refused until they are enabled again.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
 }
 
 /// <summary>Platform-wide roles; per-call roles (facilitator of a call, member, funder) live with the call.</summary>
 public static class Roles
 {
-    public const string Administrator = "Administrator";
+    public const string Administrator = Domain.Accounts.PlatformAdministration.AdministratorRole;
     public const string Facilitator = "Facilitator";
 
     public static IReadOnlyList<string> All { get; } = [Administrator, Facilitator];
@@ -31,6 +39,9 @@ public sealed class AccountInvitation
     public string? Role { get; set; }
 
     public Guid? OrganisationId { get; set; }
+
+    /// <summary>The call whose facilitator the person becomes on registering (a co-facilitator who had no account).</summary>
+    public Guid? FacilitatesCallId { get; set; }
 
     public required string CreatedByUserId { get; set; }
 

@@ -11,7 +11,7 @@ namespace CommonsCall.Web.Features.Accounts;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;personal access token&gt;</c> as the token's owner, with the same
 /// claims the sign-in cookie carries (id, name, roles), so that <see cref="Actor.From"/> reads both alike. A token
-/// works until it is revoked or expires; a sign-in lockout does not stop it (anyone may lock an account by typing
+/// works until it is revoked or expires, and not while an administrator keeps its account disabled; a sign-in lockout does not stop it (anyone may lock an account by typing
 /// wrong passwords: that must not cut its owner's integrations).
 /// </summary>
 public sealed class BearerTokenHandler(
@@ -41,9 +41,9 @@ public sealed class BearerTokenHandler(
         var secret = Request.Headers.Authorization.ToString()[Prefix.Length..].Trim();
         var userId = secret.Length == 0 ? null : await tokens.FindUserIdAsync(secret, Context.RequestAborted);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null)
+        if (user is null || user.IsDisabled)
         {
-            return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
+            return AuthenticateResult.Fail("The access token is unknown, revoked or expired, or its account is disabled.");
         }
 
         var cookieLike = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;

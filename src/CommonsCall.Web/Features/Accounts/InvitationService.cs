@@ -63,6 +63,18 @@ public sealed class InvitationService(
             return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
         }
 
+        var created = Issue(db, actor, command, facilitatesCallId: null);
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+
+    /// <summary>
+    /// Adds an invitation and its mail to <paramref name="db"/>, to be saved with the change that causes it, for a
+    /// caller that checked the actor's right and the command itself (a call's facilitators naming a co-facilitator who
+    /// has no account yet: <paramref name="facilitatesCallId"/> makes them facilitator of that call on registering).
+    /// </summary>
+    public CreatedInvitation Issue(AppDbContext db, Actor actor, CreateInvitation command, Guid? facilitatesCallId)
+    {
         var token = SecretTokens.Create();
         var now = clock.GetUtcNow();
         var invitation = new AccountInvitation
@@ -71,13 +83,13 @@ public sealed class InvitationService(
             Email = command.Email.Trim(),
             Role = command.Role,
             OrganisationId = command.OrganisationId,
+            FacilitatesCallId = facilitatesCallId,
             CreatedByUserId = actor.UserId!,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
         db.AccountInvitations.Add(invitation);
         mails.EnqueueInvitation(db, invitation.Email, token);
-        await db.SaveChangesAsync(ct);
         return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
     }
 
@@ -146,6 +158,11 @@ public sealed class InvitationService(
         if (invitation.OrganisationId is { } organisationId)
         {
             db.OrganisationMembers.Add(new Domain.Organisations.OrganisationMember(organisationId, user.Id));
+        }
+
+        if (invitation.FacilitatesCallId is { } callId && await db.Calls.AnyAsync(c => c.Id == callId, ct))
+        {
+            db.Set<CallFacilitator>().Add(new CallFacilitator(callId, user.Id));
         }
 
         invitation.UsedAt = now;

@@ -6,7 +6,7 @@ namespace CommonsCall.Web.Features.Accounts;
 /// <summary>
 /// Signing in with an email and a password, telling a prober nothing: an unknown email, a wrong password and a
 /// locked account give the same answer, after the same work (one password hash checked), so that neither the
-/// message nor the time says whether an account exists. Every sign-in records when the password was proved
+/// message nor the time says whether an account exists. A disabled account is refused the same way. Every sign-in records when the password was proved
 /// (<see cref="RecentSignIn"/>).
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, PasswordSignIn.DecoyHash decoy, TimeProvider clock)
@@ -16,7 +16,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
     {
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             // Identity would answer at once here: check a password against a decoy hash to take as long as a real check.
             var decoyUser = new AppUser();
