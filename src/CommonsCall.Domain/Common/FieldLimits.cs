@@ -21,4 +21,10 @@ public static class FieldLimits
     /// <summary>A micro-challenge's question: one sentence, not a paragraph.</summary>
     public const int QuestionLength = 200;
     public const int UnitLength = 40;
+
+    /// <summary>A comment, question or answer of a call's conversation: a few paragraphs, not an article.</summary>
+    public const int CommentLength = 5_000;
+
+    /// <summary>Why a facilitator hid a comment, or why someone reported it.</summary>
+    public const int ModerationReasonLength = 500;
 }
