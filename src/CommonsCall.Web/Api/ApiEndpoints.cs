@@ -86,6 +86,7 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapConversationEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Dashboard;
 using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
@@ -44,6 +45,7 @@ public static class FeatureServices
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OpenDataQueries>();
+        services.AddConversation();
         return services;
     }
 }
