@@ -47,6 +47,12 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/reports", Role.Member, w => w.Url("reports")),
         Read("/api/v1/challenges/{id}", Role.Member, w => $"/api/v1/challenges/{w.Challenge}"),
         Read("/api/v1/commons/{id}", Role.Member, w => $"/api/v1/commons/{w.Commons}"),
+
+        // Conversation
+        Read("/api/v1/calls/{slug}/challenges/{id}/comments", Role.Member, w => w.Url($"challenges/{w.Challenge}/comments")),
+        Read("/api/v1/calls/{slug}/commons/{id}/comments", Role.Member, w => w.Url($"commons/{w.Commons}/comments")),
+        Read("/api/v1/calls/{slug}/moderation", Role.Facilitator, w => w.Url("moderation")),
+        Read("/api/v1/calls/{slug}/announcements", Role.Member, w => w.Url("announcements")),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -137,6 +143,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [world.ScopeStatement] = elsewhere.ScopeStatement,
             [world.Milestone] = elsewhere.Milestone,
             [world.Meeting] = elsewhere.Meeting,
+            [world.Comment] = elsewhere.Comment,
+            [world.Question] = elsewhere.Question,
+            [world.Answer] = elsewhere.Answer,
             [people.Member.Id] = people.OtherCallMember.Id,
             [people.CoCreator.Id] = people.OtherCallMember.Id,
             [people.Funder.Id] = people.OtherCallMember.Id,
@@ -303,5 +312,8 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.Milestone ? "milestone"
         : id == world.Meeting ? "meeting"
         : id == world.MemberSpareToken ? "token"
+        : id == world.Comment ? "comment"
+        : id == world.Question ? "question"
+        : id == world.Answer ? "answer"
         : "organisation";
 }

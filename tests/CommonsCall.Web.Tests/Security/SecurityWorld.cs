@@ -2,11 +2,13 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.Conversation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -131,7 +133,8 @@ public sealed class SecurityPeople
 /// co-creator and the spare organisation joined as members, the funder as funder (with a pledged pool), the
 /// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
 /// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
-/// statement, a spare token of the member and a second representative of its organisation. In <see cref="CallPhase.Budgeting"/> the commons is approved,
+/// statement, a spare token of the member and a second representative of its organisation; on the published challenge, a
+/// comment and a question of the member, answered by the co-creator. In <see cref="CallPhase.Budgeting"/> the commons is approved,
 /// the pool granted and the round open.
 /// </summary>
 public sealed class SecurityWorld
@@ -160,6 +163,14 @@ public sealed class SecurityWorld
 
     /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
     public required string SpareRepresentative { get; init; }
+
+    /// <summary>The member's comment on the published challenge (within its edit window).</summary>
+    public required Guid Comment { get; init; }
+
+    /// <summary>The member's question on the published challenge, and the co-creator's answer to it.</summary>
+    public required Guid Question { get; init; }
+
+    public required Guid Answer { get; init; }
 
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
@@ -216,6 +227,20 @@ public sealed class SecurityWorld
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
+        var conversation = services.GetRequiredService<CommentService>();
+        async Task<Guid> PostAsync(Actor author, CommentKind kind, Guid? replyTo = null)
+        {
+            var posted = await conversation.PostAsync(author, new PostComment
+            {
+                CallId = call.Id, Subject = DiscussionSubject.Challenge, SubjectId = challenge, Body = "Qui tient la liste ?", Kind = kind, ReplyTo = replyTo,
+            });
+            posted.Error.ShouldBeNull();
+            return posted.Value;
+        }
+
+        var comment = await PostAsync(people.Member.User, CommentKind.Comment);
+        var question = await PostAsync(people.Member.User, CommentKind.Question);
+        var answer = await PostAsync(people.CoCreator.User, CommentKind.Comment, question);
         return new SecurityWorld
         {
             People = people,
@@ -229,6 +254,9 @@ public sealed class SecurityWorld
             Meeting = meeting.Value,
             MemberSpareToken = token.Value!.Id,
             SpareRepresentative = spareRepresentative.UserId!,
+            Comment = comment,
+            Question = question,
+            Answer = answer,
         };
     }
 }
