@@ -4,6 +4,7 @@ using CommonsCall.Web.Data;
 using CommonsCall.Web.Features;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Radzen;
@@ -22,6 +23,7 @@ builder.Services.AddAppLocalization();
 builder.Services.AddValidators();
 builder.Services.AddFeatures();
 builder.Services.AddMail();
+builder.Services.AddNotifications();
 builder.Services.AddApi();
 builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddRadzenComponents();
@@ -65,6 +67,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapApi();
+app.MapUnsubscribeEndpoint();
 app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -87,6 +87,7 @@ public static class ApiEndpoints
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
         api.MapConversationEndpoints();
+        api.MapNotificationEndpoints();
         return app;
     }
 

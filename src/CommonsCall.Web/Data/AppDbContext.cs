@@ -5,6 +5,7 @@ using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
@@ -54,6 +55,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
 
     public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    public DbSet<PendingReceipt> PendingReceipts => Set<PendingReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -43,6 +44,7 @@ public sealed class MoneyRows
     private readonly string _addContributed;
     private readonly string _addTotal;
     private readonly string _ledgerEntry;
+    private readonly string _pendingReceipt;
 
     public MoneyRows(IModel model)
     {
@@ -54,6 +56,7 @@ public sealed class MoneyRows
         var contributions = new Table<Contribution>(model);
         var commons = new Table<CommonsEntity>(model);
         var ledger = new Table<LedgerEntry>(model);
+        var receipts = new Table<PendingReceipt>(model);
 
         var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
         _callForShare = callById + " FOR SHARE";
@@ -85,6 +88,11 @@ public sealed class MoneyRows
         _ledgerEntry = $"""
             INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """;
+        _pendingReceipt = $"""
+            INSERT INTO {receipts} AS r ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]}, {receipts[nameof(PendingReceipt.FirstChangeAt)]}, {receipts[nameof(PendingReceipt.DueAt)]}) VALUES ($1, $2, $3, $4)
+            ON CONFLICT ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]})
+            DO UPDATE SET {receipts[nameof(PendingReceipt.DueAt)]} = LEAST(EXCLUDED.{receipts[nameof(PendingReceipt.DueAt)]}, r.{receipts[nameof(PendingReceipt.FirstChangeAt)]} + $5)
             """;
     }
 
@@ -156,13 +164,15 @@ public sealed class MoneyRows
     /// <summary>
     /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
     /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
-    /// the database's check constraints still refuse an overspent budget); the commit; then <paramref name="announcement"/>
+    /// the database's check constraints still refuse an overspent budget); the member's pending receipt, due at
+    /// <paramref name="receipt"/>'s time or pushed back to it (one statement, on a row only this member's changes,
+    /// already serialised by its budget lock, write); the commit; then <paramref name="announcement"/>
     /// in a transaction of its own that does not wait for the disk. PostgreSQL serialises the commits of every
     /// transaction that sent a NOTIFY on one global lock held until its commit is flushed, which halved the throughput
     /// when the NOTIFY went with the change (bench/README.md). The statements of a batch run in order and stop at the
     /// first error, so only a committed change is announced.
     /// </summary>
-    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, NpgsqlBatchCommand announcement, CancellationToken ct)
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, ReceiptTiming receipt, NpgsqlBatchCommand announcement, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -172,6 +182,7 @@ public sealed class MoneyRows
                 Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
                 Command(_addTotal, change.Delta, key.CommonsId),
                 Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at),
+                Command(_pendingReceipt, key.CallId, key.OrganisationId, at, at + receipt.Delay, receipt.MaxDelay),
                 new NpgsqlBatchCommand("COMMIT"),
                 new NpgsqlBatchCommand("BEGIN"),
                 new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
@@ -222,6 +233,9 @@ public sealed class MoneyRows
         private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }
+
+/// <summary>How long a contribution receipt waits after a change (<see cref="NotificationOptions.ReceiptDelay"/>), and at most after the first.</summary>
+public readonly record struct ReceiptTiming(TimeSpan Delay, TimeSpan MaxDelay);
 
 /// <summary>The contribution a change is about: one member's to one commons of one call.</summary>
 public readonly record struct ContributionKey(Guid CallId, Guid CommonsId, Guid OrganisationId);

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Data;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -28,11 +30,13 @@ public sealed record ContributionResult(long Before, long After, long MemberAvai
 /// This is the hottest write of the app (every member during the round, live), so it takes two round trips,
 /// as the bare transaction it is measured against does (bench/README.md): one batch begins the transaction
 /// and takes every lock and figure (<see cref="MoneyRows.LockContributionAsync"/>); after the decision, one
-/// batch writes, commits and announces (<see cref="MoneyRows.WriteContributionAsync"/>). The call's phase and
+/// batch writes (with the member's pending receipt, <see cref="ContributionReceipts"/>), commits and announces (<see cref="MoneyRows.WriteContributionAsync"/>). The call's phase and
 /// rules come from a cache checked against the version read under the call's lock (read again whenever it changed).
 /// </remarks>
-public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, MoneyRows rows, TimeProvider clock, AppMetrics metrics)
+public sealed class ContributionService(IDbContextFactory<AppDbContext> factory, MoneyRows rows, TimeProvider clock, AppMetrics metrics, IOptions<NotificationOptions> notifications)
 {
+    private readonly ReceiptTiming _receipt = new(notifications.Value.ReceiptDelay, notifications.Value.ReceiptMaxDelay);
+
     /// <summary>What contribution changes last read of each call, with the version it was read at (the service is a singleton of one app, so of one database).</summary>
     private readonly ConcurrentDictionary<Guid, CallRound> _rounds = new();
 
@@ -110,7 +114,7 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // nearly the same time may be announced in either order).
             var total = checked(commons.Total + change.Delta);
             var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now);
-            await rows.WriteContributionAsync(connection, key, change, userId, now, ContributionEvents.NotifyCommand(announced), ct);
+            await rows.WriteContributionAsync(connection, key, change, userId, now, _receipt, ContributionEvents.NotifyCommand(announced), ct);
             ended = true;
             return new ContributionResult(change.Before, change.After, checked(budget.Available - change.Delta), total);
         }

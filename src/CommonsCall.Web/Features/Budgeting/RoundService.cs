@@ -1,5 +1,8 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.Organisations;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -15,7 +18,7 @@ public sealed record RoundClosed(SettlementResult Settlement, IReadOnlyList<Memb
 /// <summary>Closes the budget round of the call <see cref="CallId"/>.</summary>
 public sealed record CloseRound(Guid CallId);
 
-public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
+public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Notifier notifier)
 {
     /// <summary>
     /// Closes the round, then reads the budgets as the actor may see them: settled budgets no longer change (grants,
@@ -32,7 +35,7 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
     public Task<Result<SettlementResult>> CloseAsync(Actor actor, CloseRound command, CancellationToken ct = default) =>
         changes.ManageAsync(actor, command.CallId, CallLock.Exclusive, "Only the call's facilitators close the round.", x => SettleAsync(x, command.CallId, ct), ct);
 
-    private static async Task<Result<SettlementResult>> SettleAsync(CallChange x, Guid callId, CancellationToken ct)
+    private async Task<Result<SettlementResult>> SettleAsync(CallChange x, Guid callId, CancellationToken ct)
     {
         var (db, call, actor, now) = (x.Db, x.Call, x.Actor, x.Now);
         var settled = call.MarkSettled(now);
@@ -45,6 +48,7 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
         var contributions = await db.Contributions.Where(c => c.CallId == callId && c.Amount > 0).ToListAsync(ct);
         var budgets = await db.MemberBudgets.Where(b => b.CallId == callId).ToDictionaryAsync(b => b.OrganisationId, ct);
         var matchingPool = await db.Pledges.Where(p => p.CallId == callId && p.IsMatching).SumAsync(p => p.Amount, ct);
+        var given = contributions.Select(c => (c.OrganisationId, c.CommonsId, c.Amount)).ToList();
 
         var result = Settlement.Settle(
             commons.Select(c => new SettlementCommons(c.Id, c.MinimumGoal, c.MaximumGoal,
@@ -79,7 +83,35 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
 
         x.Audit("budget.round_closed", null,
             new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool });
+        await NotifyResultsAsync(db, call, commons, given, budgets, result, ct);
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
         return result;
+    }
+
+    /// <summary>Tells each joined member, with the settlement, what became of what it gave and what it did not spend.</summary>
+    private async Task NotifyResultsAsync(
+        AppDbContext db,
+        Call call,
+        IReadOnlyList<Domain.Commons.Commons> commons,
+        IReadOnlyList<(Guid OrganisationId, Guid CommonsId, long Amount)> given,
+        IReadOnlyDictionary<Guid, MemberBudget> budgets,
+        SettlementResult result,
+        CancellationToken ct)
+    {
+        var funded = result.Funded.Select(o => o.CommonsId).ToHashSet();
+        var titles = commons.ToDictionary(c => c.Id, c => c.Title);
+        var members = await db.Participants.AsNoTracking()
+            .Where(p => p.CallId == call.Id && p.Role == ParticipantRole.Member && p.State == InvitationState.Joined)
+            .Select(p => p.OrganisationId).ToListAsync(ct);
+        foreach (var member in members)
+        {
+            var lines = given.Where(g => g.OrganisationId == member).OrderBy(g => titles[g.CommonsId], StringComparer.CurrentCulture)
+                .Select(g => new Words(funded.Contains(g.CommonsId) ? "notifications.round.closed.funded" : "notifications.round.closed.notfunded", titles[g.CommonsId], new Amount(g.Amount, call.Currency)))
+                .ToList();
+            lines.Insert(0, new Words(lines.Count == 0 ? "notifications.round.closed.none" : "notifications.round.closed.intro"));
+            lines.Add(new Words("notifications.round.closed.unspent", new Amount(budgets.TryGetValue(member, out var budget) ? budget.Available : 0, call.Currency)));
+            await notifier.NotifyOrganisationsAsync(db, [member], NotificationType.RoundClosed, call.Id, $"/calls/{call.Slug}/results",
+                new NotificationText(new Words("notifications.round.closed.title", call.Title), lines), ct);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Commons;
@@ -7,7 +8,7 @@ namespace CommonsCall.Web.Features.Commons;
 public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
 
 /// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
-public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallChanges changes)
+public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallChanges changes, Notifier notifier)
 {
     public static readonly DomainError OnlyFacilitatorsReview = new(ErrorCodes.Forbidden, "Only the call's facilitators review commons.");
 
@@ -60,8 +61,25 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
             }
 
             var before = commons.Status;
-            return x.Audited(change(commons), action, new { commons.Id, Status = before.ToString() }, () => new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment });
+            var outcome = x.Audited(change(commons), action, new { commons.Id, Status = before.ToString() }, () => new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment });
+            // Approving an approved commons again changes nothing, and says nothing.
+            if (outcome.IsSuccess && !(before == CommonsStatus.ApprovedForFunding && commons.Status == before))
+            {
+                await NotifyProposerAsync(x, commons, ct);
+            }
+
+            return outcome;
         }, ct);
+
+    /// <summary>The proposing organisation learns the review (and the comment of a send-back) with the change itself.</summary>
+    private Task NotifyProposerAsync(CallChange x, Domain.Commons.Commons commons, CancellationToken ct)
+    {
+        var text = commons.Status == CommonsStatus.ApprovedForFunding
+            ? new NotificationText(new Words("notifications.commons.approved.title", commons.Title), new Words("notifications.commons.approved.body"))
+            : new NotificationText(new Words("notifications.commons.sentback.title", commons.Title), new Words("notifications.commons.sentback.body", commons.ReviewComment ?? string.Empty));
+        return notifier.NotifyOrganisationsAsync(x.Db, [commons.ProposedByOrganisationId], NotificationType.CommonsReviewed, x.Call.Id,
+            $"/calls/{x.Call.Slug}/commons/{commons.Id}", text, ct);
+    }
 
     private static async Task<bool> IsFacilitatorAsync(AppDbContext db, Actor actor, Guid callId, CancellationToken ct) =>
         actor.IsAdministrator

@@ -1,0 +1,51 @@
+namespace CommonsCall.Web.Features.Notifications;
+
+/// <summary>
+/// What a notification is about. The names are stable: they are stored (as text), sent by the API and used in
+/// resource keys (<c>notifications.type.{Name}</c>); add new ones, never rename.
+/// </summary>
+public enum NotificationType
+{
+    ContributionReceipt,
+    RoundOpened,
+    RoundClosing,
+    RoundClosed,
+    CommonsReviewed,
+    MilestoneDue,
+    MilestoneOverdue,
+    MeetingCadence,
+    QuestionAnswered,
+    CommentReply,
+    Announcement,
+}
+
+/// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
+public enum NotificationDelivery
+{
+    /// <summary>A mail for each notification, as soon as it happens.</summary>
+    Immediately,
+
+    /// <summary>One mail a day gathering them, at the person's digest hour.</summary>
+    DailyDigest,
+
+    /// <summary>No mail.</summary>
+    Off,
+}
+
+public static class NotificationDefaults
+{
+    /// <summary>The digest hour of a person who never chose one (local time, <see cref="NotificationOptions.TimeZone"/>).</summary>
+    public const int DigestHour = 8;
+
+    /// <summary>
+    /// What a person gets before choosing: the round's milestones, receipts, answers, reviews and announcements at
+    /// once (they ask for an action or confirm one); comment replies and the meeting rhythm, which come often, in the digest.
+    /// </summary>
+    public static NotificationDelivery For(NotificationType type) => type switch
+    {
+        NotificationType.CommentReply or NotificationType.MeetingCadence => NotificationDelivery.DailyDigest,
+        _ => NotificationDelivery.Immediately,
+    };
+
+    public static IReadOnlyList<NotificationType> Types { get; } = Enum.GetValues<NotificationType>();
+}
