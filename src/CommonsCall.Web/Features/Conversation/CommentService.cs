@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Conversation;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace CommonsCall.Web.Features.Conversation;
 /// </summary>
 public sealed class CommentService(
     CallChanges changes,
+    Notifier notifier,
     IOptionsMonitor<ConversationOptions> options,
     IValidator<PostComment> postValidator,
     IValidator<EditComment> editValidator,
@@ -41,6 +43,7 @@ public sealed class CommentService(
 
             var author = actor.UserId!;
             Result<Comment> posted;
+            Comment? root = null;
             if (command.ReplyTo is { } answered)
             {
                 var target = await x.Db.Comments.SingleOrDefaultAsync(
@@ -50,7 +53,7 @@ public sealed class CommentService(
                     return NotFound();
                 }
 
-                var root = target.IsRoot ? target : await x.Db.Comments.SingleAsync(c => c.Id == target.ThreadId, ct);
+                root = target.IsRoot ? target : await x.Db.Comments.SingleAsync(c => c.Id == target.ThreadId, ct);
                 posted = Comment.Reply(root, author, command.Body, x.Now);
             }
             else
@@ -69,8 +72,36 @@ public sealed class CommentService(
             }
 
             x.Db.Comments.Add(posted.Value!);
+            if (root is not null && root.AuthorUserId != author)
+            {
+                await NotifyReplyAsync(x, subject, root, posted.Value!, ct);
+            }
+
             return posted.Value!.Id;
         }, ct);
+
+    /// <summary>
+    /// Tells the thread's author, in the same transaction as the reply: an answer to their question (QuestionAnswered),
+    /// or a reply to their comment (CommentReply).
+    /// </summary>
+    private async Task NotifyReplyAsync(CallChange x, SubjectRef subject, Comment root, Comment reply, CancellationToken ct)
+    {
+        var replier = await x.Db.Users.Where(u => u.Id == reply.AuthorUserId).Select(u => u.DisplayName).SingleAsync(ct);
+        var page = subject.Kind == DiscussionSubject.Challenge ? "challenges" : "commons";
+        var isAnswer = root.Kind == CommentKind.Question;
+        var text = new NotificationText(
+            new Words(isAnswer ? "notifications.question.answered.title" : "notifications.comment.reply.title", subject.Title),
+            new Words(isAnswer ? "notifications.question.answered.body" : "notifications.comment.reply.body", replier),
+            new Words("notifications.conversation.quote", Excerpt(reply.Body)));
+        await notifier.NotifyUsersAsync(
+            x.Db, [root.AuthorUserId], isAnswer ? NotificationType.QuestionAnswered : NotificationType.CommentReply, x.Call.Id,
+            $"/calls/{x.Call.Slug}/{page}/{subject.Id}#comment-{reply.Id}", text, ct);
+    }
+
+    /// <summary>The start of a message, for a notification: the page has the rest.</summary>
+    private static string Excerpt(string body) => body.Length <= ExcerptLength ? body : body[..ExcerptLength] + "…";
+
+    private const int ExcerptLength = 500;
 
     public Task<Result> EditAsync(Actor actor, EditComment command, CancellationToken ct = default) =>
         OnCommentAsync(actor, command, async (x, comment) =>
