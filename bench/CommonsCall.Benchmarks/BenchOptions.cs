@@ -43,6 +43,9 @@ public sealed record BenchOptions
     /// <summary>Contribution changes made while the circuits are open, each timed until every page shows it.</summary>
     public int Updates { get; init; } = 10;
 
+    /// <summary>People representing each organisation of the announcement call.</summary>
+    public int Representatives { get; init; } = 3;
+
     public string? Markdown { get; init; }
 
     /// <summary>Samples what PostgreSQL's busy backends wait for during each load run.</summary>
@@ -60,6 +63,8 @@ public sealed record BenchOptions
           --repeats 30                              timed repetitions of each dashboard read and render
           --circuits 40                             Blazor circuits opened (headless Chromium pages)
           --updates 10                              contributions timed until every open page shows them (0: none)
+          --only announcement --orgs 500 --representatives 3
+                                                    one announcement mailed to every representative, through smtp4dev
           --markdown FILE                           also write the tables to FILE
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
         """;
@@ -88,6 +93,7 @@ public sealed record BenchOptions
                 "--repeats" => o with { Repeats = Int() },
                 "--circuits" => o with { Circuits = Int() },
                 "--updates" => o with { Updates = Int() },
+                "--representatives" => o with { Representatives = Int() },
                 "--markdown" => o with { Markdown = Next() },
                 "--waits" => o with { SampleWaits = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
