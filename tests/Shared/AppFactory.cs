@@ -38,6 +38,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:CommonsCall", ConnectionString);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
 
+        // Reminders, digests and receipts are sent when a test runs the scheduler after moving the clock, never behind its back.
+        builder.UseSetting("Notifications:RunScheduler", "false");
+
         // Every test request comes from one address: sign-ins are throttled only where a test sets a limit itself.
         builder.UseSetting("RateLimiting:SignIn:PermitLimit", "1000000");
         builder.UseSetting("Conversation:CommentsPerWindow", "1000000");

@@ -3,7 +3,7 @@ namespace CommonsCall.Domain.Notifications;
 /// <summary>When a person's daily digest is due: at their hour (local time of the call's zone), never twice a local day.</summary>
 public static class DigestSchedule
 {
-    /// <summary>The first instant at or after <paramref name="after"/> when the local clock of <paramref name="zone"/> shows <paramref name="hour"/>:00.</summary>
+    /// <summary>The first instant (in UTC) at or after <paramref name="after"/> when the local clock of <paramref name="zone"/> shows <paramref name="hour"/>:00.</summary>
     public static DateTimeOffset NextAt(DateTimeOffset after, int hour, TimeZoneInfo zone)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hour);
@@ -19,7 +19,7 @@ public static class DigestSchedule
                 wall = wall.AddHours(1);
             }
 
-            var at = new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            var at = new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
             if (at >= after)
             {
                 return at;

@@ -165,6 +165,14 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("DELETE", "/api/v1/calls/{slug}/comments/{commentId}/reports", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"comments/{w.Comment}/reports"))),
         new("POST", "/api/v1/calls/{slug}/comments/{commentId}/accept", [Role.Member, .. Managers], (w, r) => Send(HttpMethod.Post, w.Url($"comments/{w.Answer}/accept"))),
         new("POST", "/api/v1/calls/{slug}/announcements", Managers, (w, r) => Json(HttpMethod.Post, w.Url("announcements"), new { title = "Atelier jeudi", body = "Rendez-vous à **14 h**." })),
+
+        // Notifications: each person their own; another person's notification is unknown to them (404).
+        new("POST", "/api/v1/me/notifications/{id}/read", [Role.Member], (w, r) => Send(HttpMethod.Post, $"/api/v1/me/notifications/{w.MemberNotification}/read"), CallScoped: false),
+        new("POST", "/api/v1/me/notifications/read-all", SignedIn, (w, r) => Send(HttpMethod.Post, "/api/v1/me/notifications/read-all"), CallScoped: false),
+        new("PUT", "/api/v1/me/notification-preferences", SignedIn, (w, r) => Json(HttpMethod.Put, "/api/v1/me/notification-preferences", new
+        {
+            language = "en", digestHour = 7, types = new[] { new { type = "Announcement", delivery = "DailyDigest" }, new { type = "RoundClosing", delivery = "Off" } },
+        }), CallScoped: false),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -53,6 +53,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/commons/{id}/comments", Role.Member, w => w.Url($"commons/{w.Commons}/comments")),
         Read("/api/v1/calls/{slug}/moderation", Role.Facilitator, w => w.Url("moderation")),
         Read("/api/v1/calls/{slug}/announcements", Role.Member, w => w.Url("announcements")),
+
+        // Notifications
+        Read("/api/v1/me/notifications", Role.Member, w => "/api/v1/me/notifications"),
+        Read("/api/v1/me/notification-preferences", Role.Member, w => "/api/v1/me/notification-preferences"),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -153,7 +157,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         };
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
         var text = url.Split('?')[0] + "\n" + body;
-        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Where(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Where(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
         {
             yield return ($"unknown id {Label(world, id)}", Replace(url, id, Guid.NewGuid()), body is null ? null : Replace(body, id, Guid.NewGuid()));
             // Without a slug in the route (GET /commons/{id}...) the id alone names the thing, in whichever call.
@@ -171,7 +175,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         }
 
         // Guid route values that are not guids, and query values of the wrong type.
-        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Where(id => url.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+        foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Where(id => url.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
         {
             yield return ($"malformed id for {Label(world, id)}", Replace(url, id, "pas-un-identifiant"), body);
         }
@@ -315,5 +319,6 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.Comment ? "comment"
         : id == world.Question ? "question"
         : id == world.Answer ? "answer"
+        : id == world.MemberNotification ? "notification"
         : "organisation";
 }

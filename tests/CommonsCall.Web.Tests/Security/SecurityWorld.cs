@@ -9,6 +9,7 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Conversation;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -161,6 +162,9 @@ public sealed class SecurityWorld
 
     public required Guid MemberSpareToken { get; init; }
 
+    /// <summary>A notification of the member's person (only they may mark it read).</summary>
+    public required Guid MemberNotification { get; init; }
+
     /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
     public required string SpareRepresentative { get; init; }
 
@@ -241,6 +245,16 @@ public sealed class SecurityWorld
         var comment = await PostAsync(people.Member.User, CommentKind.Comment);
         var question = await PostAsync(people.Member.User, CommentKind.Question);
         var answer = await PostAsync(people.CoCreator.User, CommentKind.Comment, question);
+
+        Guid notification;
+        await using (var db = await data.DbAsync())
+        {
+            var created = await services.GetRequiredService<Notifier>().NotifyUsersAsync(db, [people.Member.User.UserId!], NotificationType.Announcement, call.Id, $"/calls/{call.Slug}",
+                new NotificationText(new Words("notifications.round.opened.title", call.Title)));
+            await db.SaveChangesAsync();
+            notification = created.Single().Id;
+        }
+
         return new SecurityWorld
         {
             People = people,
@@ -253,6 +267,7 @@ public sealed class SecurityWorld
             Milestone = milestone.Value,
             Meeting = meeting.Value,
             MemberSpareToken = token.Value!.Id,
+            MemberNotification = notification,
             SpareRepresentative = spareRepresentative.UserId!,
             Comment = comment,
             Question = question,

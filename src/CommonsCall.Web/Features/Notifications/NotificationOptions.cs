@@ -8,6 +8,12 @@ public sealed class NotificationOptions
     /// <summary>The IANA time zone of digest hours and reminder days (the calls are French).</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 
+    /// <summary>
+    /// Whether this instance's scheduler runs by itself (on by default; several instances may all run it). Tests turn it
+    /// off and run its passes themselves after moving the clock, so that nothing is written behind their back.
+    /// </summary>
+    public bool RunScheduler { get; set; } = true;
+
     /// <summary>How often the scheduler looks for due receipts, digests and reminders (real time; what is due is read on the app's clock).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -25,6 +25,11 @@ public sealed partial class NotificationScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunScheduler)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         do
         {

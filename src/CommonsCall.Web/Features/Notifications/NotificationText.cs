@@ -6,11 +6,15 @@ namespace CommonsCall.Web.Features.Notifications;
 
 /// <summary>
 /// One sentence to render in the recipient's language: a resource key and its arguments (<c>string.Format</c> with
-/// the language's culture). Arguments typed by people are plain strings: the composer encodes them in HTML.
+/// the language's culture). Arguments typed by people are plain strings: the composer encodes them in HTML. Text that
+/// is already in its language (an announcement's title, typed by a facilitator) goes through <see cref="Plain"/>.
 /// </summary>
 public sealed record Words(string Key, params object[] Arguments)
 {
     public string Render(MailComposer composer, string language) => composer.Text(language, Key, Arguments);
+
+    /// <summary>Text shown as it is, in every language.</summary>
+    public static Words Plain(string text) => new("notifications.plain", text);
 }
 
 /// <summary>What a notification says: its title (also the mail's subject) and its paragraphs.</summary>
