@@ -70,7 +70,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 /// The real app (same Program, same services, Production environment, demo seed off) on the bench database,
 /// served by Kestrel on a free loopback port in this process.
 /// </summary>
-public sealed class BenchApp(string connectionString) : WebApplicationFactory<global::Program>
+public sealed class BenchApp(string connectionString, int? smtpPort = null) : WebApplicationFactory<global::Program>
 {
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -93,5 +93,11 @@ public sealed class BenchApp(string connectionString) : WebApplicationFactory<gl
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:CommonsCall", connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        if (smtpPort is { } port)
+        {
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", port.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        }
     }
 }

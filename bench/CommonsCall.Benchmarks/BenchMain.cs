@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommonsCall.Testing;
 
 namespace CommonsCall.Benchmarks;
 
@@ -39,7 +40,9 @@ public static class BenchMain
 
         await using var database = await BenchDatabase.StartAsync(options.Durable);
         var connectionString = await database.CreateDatabaseAsync("commonscall_bench");
-        await using var app = new BenchApp(connectionString).Start();
+        // The announcement part mails through a real smtp4dev (the tests' fixture); the other parts send no mail.
+        await using var smtp = options.Parts.Contains("announcement") ? await StartSmtpAsync() : null;
+        await using var app = new BenchApp(connectionString, smtp?.SmtpPort).Start();
         Console.WriteLine($"App on {app.BaseAddress}, PostgreSQL {(options.Durable ? "durable (fsync on)" : "fsync off")}");
         var failed = false;
 
@@ -64,10 +67,24 @@ public static class BenchMain
             failed |= !ok;
         }
 
+        if (smtp is not null)
+        {
+            var (table, delivered) = await new AnnouncementBench(app, smtp, options).RunAsync();
+            report.AppendLine(table);
+            failed |= !delivered;
+        }
+
         Console.WriteLine();
         Console.WriteLine(report);
         await SaveAsync(options, report);
         return failed ? 1 : 0;
+    }
+
+    private static async Task<Smtp4dev> StartSmtpAsync()
+    {
+        var smtp = new Smtp4dev();
+        await smtp.InitializeAsync();
+        return smtp;
     }
 
     private static async Task SaveAsync(BenchOptions options, StringBuilder report)

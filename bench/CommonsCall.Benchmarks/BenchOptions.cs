@@ -46,6 +46,9 @@ public sealed record BenchOptions
     /// <summary>Contribution changes made while the circuits are open, each timed until every page shows it.</summary>
     public int Updates { get; init; } = 10;
 
+    /// <summary>People representing each organisation of the announcement call.</summary>
+    public int Representatives { get; init; } = 3;
+
     public string? Markdown { get; init; }
 
     /// <summary>Samples what PostgreSQL's busy backends wait for during each load run.</summary>
@@ -64,6 +67,8 @@ public sealed record BenchOptions
           --circuits 40                             Blazor circuits opened (headless Chromium pages)
           --signalr-circuits 2000                   circuits opened by the SignalR-level client (part signalr)
           --updates 10                              contributions timed until every open page shows them (0: none)
+          --only announcement --orgs 500 --representatives 3
+                                                    one announcement mailed to every representative, through smtp4dev
           --markdown FILE                           also write the tables to FILE
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
         """;
@@ -93,6 +98,7 @@ public sealed record BenchOptions
                 "--circuits" => o with { Circuits = Int() },
                 "--signalr-circuits" => o with { SignalRCircuits = Int() },
                 "--updates" => o with { Updates = Int() },
+                "--representatives" => o with { Representatives = Int() },
                 "--markdown" => o with { Markdown = Next() },
                 "--waits" => o with { SampleWaits = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),

@@ -83,6 +83,12 @@ public static class ErrorCodes
     public const string InvitationNotPending = "invitation_not_pending";
     public const string ParticipationLocked = "participation_locked";
 
+    // The call's conversation (comments, questions, announcements).
+    public const string RateLimited = "rate_limited";
+    public const string EditWindowClosed = "comment_edit_window_closed";
+    public const string CommentRemoved = "comment_removed";
+    public const string NotAQuestion = "not_a_question";
+
     // Organisations.
     public const string DuplicateOrganisationName = "duplicate_organisation_name";
     public const string LastRepresentative = "last_representative";

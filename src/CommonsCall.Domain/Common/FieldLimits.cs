@@ -24,4 +24,10 @@ public static class FieldLimits
 
     /// <summary>A cover image's text alternative: a sentence or two, as screen readers read it.</summary>
     public const int AltTextLength = 300;
+
+    /// <summary>A comment, question or answer of a call's conversation: a few paragraphs, not an article.</summary>
+    public const int CommentLength = 5_000;
+
+    /// <summary>Why a facilitator hid a comment, or why someone reported it.</summary>
+    public const int ModerationReasonLength = 500;
 }

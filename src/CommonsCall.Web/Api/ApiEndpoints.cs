@@ -89,6 +89,7 @@ public static class ApiEndpoints
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
         api.MapFollowUpEndpoints();
+        api.MapConversationEndpoints();
         api.MapNotificationEndpoints();
         api.MapFacilitatorEndpoints();
         api.MapAdminUserEndpoints();

@@ -2,6 +2,7 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
+using CommonsCall.Domain.Conversation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
@@ -59,6 +60,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Tranche> Tranches => Set<Tranche>();
 
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -21,6 +21,8 @@ public static class SchemaConstants
     public const int EmailLength = FieldLimits.EmailLength;
     public const int QuestionLength = FieldLimits.QuestionLength;
     public const int UnitLength = FieldLimits.UnitLength;
+    public const int CommentLength = FieldLimits.CommentLength;
+    public const int ModerationReasonLength = FieldLimits.ModerationReasonLength;
 
     public const int CurrencyLength = 3;
     public const int CodeLength = 64;

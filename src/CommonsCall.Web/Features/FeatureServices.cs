@@ -3,6 +3,7 @@ using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Dashboard;
 using CommonsCall.Web.Features.Guidance;
 using CommonsCall.Web.Features.FollowUp;
@@ -55,6 +56,7 @@ public static class FeatureServices
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<CalendarWriter>();
+        services.AddConversation();
         return services;
     }
 }

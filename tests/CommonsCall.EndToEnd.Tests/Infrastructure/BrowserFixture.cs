@@ -21,7 +21,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public KestrelDemoApp App { get; } = new();
+    public BrowserFixture()
+        : this(new KestrelDemoApp())
+    {
+    }
+
+    /// <summary>A browser on another app (one sending its mail to smtp4dev, say); xunit builds fixtures with the public constructor.</summary>
+    internal BrowserFixture(KestrelDemoApp app) => App = app;
+
+    public KestrelDemoApp App { get; }
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -9,7 +9,7 @@ namespace CommonsCall.EndToEnd.Tests.Infrastructure;
 /// The real app with the demo call, served by Kestrel on a free loopback port so that a real browser can
 /// reach it (the default in-memory TestServer has no socket).
 /// </summary>
-public sealed class KestrelDemoApp : DemoAppFactory
+public class KestrelDemoApp : DemoAppFactory
 {
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -56,6 +56,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
     private static readonly Role[] CoCreatorAndManagers = [Role.CoCreator, Role.Facilitator, Role.Administrator];
     private static readonly Role[] Members = [Role.Member, Role.CoCreator];
 
+    /// <summary>Everyone who takes part in the call (or manages it): they join its conversation.</summary>
+    private static readonly Role[] Talkers = [Role.Member, Role.CoCreator, Role.Funder, Role.Facilitator, Role.Administrator];
+
     /// <summary>The matrix: one row per mutating operation of the OpenAPI document, with the roles it allows.</summary>
     public static readonly IReadOnlyList<Operation> Operations =
     [
@@ -170,6 +173,19 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/cancellation"), new { reason = "Le porteur s'est retiré." }), CallPhase.Results),
         new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/corrections", Managers,
             (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/corrections"), new { award = 30_000L, reason = "Abondement oublié" }), CallPhase.Results),
+        // Conversation: whoever takes part talks (the member's comment and question, the co-creator's answer); the
+        // author edits and deletes; facilitators moderate; the asker (or a facilitator) accepts an answer.
+        new("POST", "/api/v1/calls/{slug}/challenges/{id}/comments", Talkers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"challenges/{w.Challenge}/comments"), new { body = "Et les aires privées ?", replyTo = w.Question })),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/comments", Talkers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/comments"), new { body = "Qui héberge le registre ?", kind = "Comment" })),
+        new("PUT", "/api/v1/calls/{slug}/comments/{commentId}", [Role.Member], (w, r) => Json(HttpMethod.Put, w.Url($"comments/{w.Comment}"), new { body = "Qui tient la liste à jour ?" })),
+        new("DELETE", "/api/v1/calls/{slug}/comments/{commentId}", [Role.Member], (w, r) => Send(HttpMethod.Delete, w.Url($"comments/{w.Comment}"))),
+        new("POST", "/api/v1/calls/{slug}/comments/{commentId}/hide", Managers, (w, r) => Json(HttpMethod.Post, w.Url($"comments/{w.Comment}/hide"), new { reason = "Hors sujet" })),
+        new("POST", "/api/v1/calls/{slug}/comments/{commentId}/reports", Talkers, (w, r) => Json(HttpMethod.Post, w.Url($"comments/{w.Answer}/reports"), new { reason = "Propos blessants" })),
+        new("DELETE", "/api/v1/calls/{slug}/comments/{commentId}/reports", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"comments/{w.Comment}/reports"))),
+        new("POST", "/api/v1/calls/{slug}/comments/{commentId}/accept", [Role.Member, .. Managers], (w, r) => Send(HttpMethod.Post, w.Url($"comments/{w.Answer}/accept"))),
+        new("POST", "/api/v1/calls/{slug}/announcements", Managers, (w, r) => Json(HttpMethod.Post, w.Url("announcements"), new { title = "Atelier jeudi", body = "Rendez-vous à **14 h**." })),
+
         // Notifications: each person their own; another person's notification is unknown to them (404).
         new("POST", "/api/v1/me/notifications/{id}/read", [Role.Member], (w, r) => Send(HttpMethod.Post, $"/api/v1/me/notifications/{w.MemberNotification}/read"), CallScoped: false),
         new("POST", "/api/v1/me/notifications/read-all", SignedIn, (w, r) => Send(HttpMethod.Post, "/api/v1/me/notifications/read-all"), CallScoped: false),

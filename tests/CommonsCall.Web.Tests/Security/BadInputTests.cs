@@ -51,6 +51,12 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         // FollowUp
         new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/agreement", [Role.Funder],
             (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url($"commons/{w.Commons}/agreement")), CallPhase.FollowUp),
+        // Conversation
+        Read("/api/v1/calls/{slug}/challenges/{id}/comments", Role.Member, w => w.Url($"challenges/{w.Challenge}/comments")),
+        Read("/api/v1/calls/{slug}/commons/{id}/comments", Role.Member, w => w.Url($"commons/{w.Commons}/comments")),
+        Read("/api/v1/calls/{slug}/moderation", Role.Facilitator, w => w.Url("moderation")),
+        Read("/api/v1/calls/{slug}/announcements", Role.Member, w => w.Url("announcements")),
+
         // Notifications
         Read("/api/v1/me/notifications", Role.Member, w => "/api/v1/me/notifications"),
         Read("/api/v1/me/notification-preferences", Role.Member, w => "/api/v1/me/notification-preferences"),
@@ -158,6 +164,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [world.ScopeStatement] = elsewhere.ScopeStatement,
             [world.Milestone] = elsewhere.Milestone,
             [world.Meeting] = elsewhere.Meeting,
+            [world.Comment] = elsewhere.Comment,
+            [world.Question] = elsewhere.Question,
+            [world.Answer] = elsewhere.Answer,
             [people.Member.Id] = people.OtherCallMember.Id,
             [people.CoCreator.Id] = people.OtherCallMember.Id,
             [people.Funder.Id] = people.OtherCallMember.Id,
@@ -330,6 +339,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.Milestone ? "milestone"
         : id == world.Meeting ? "meeting"
         : id == world.MemberSpareToken ? "token"
+        : id == world.Comment ? "comment"
+        : id == world.Question ? "question"
+        : id == world.Answer ? "answer"
         : id == world.MemberNotification ? "notification"
         : id.ToString() == world.SpareUser ? "user"
         : id.ToString() == world.CoFacilitator ? "co-facilitator"

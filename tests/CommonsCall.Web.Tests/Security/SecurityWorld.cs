@@ -3,12 +3,14 @@ using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
+using CommonsCall.Domain.Conversation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.FollowUp;
+using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
@@ -135,7 +137,8 @@ public sealed class SecurityPeople
 /// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
 /// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
 /// statement, a spare token of the member and a second representative of its organisation, a second facilitator and a
-/// spare person outside the call. In <see cref="CallPhase.Budgeting"/> the commons is approved,
+/// spare person outside the call; on the published challenge, a comment and a question of the member, answered by the
+/// co-creator. In <see cref="CallPhase.Budgeting"/> the commons is approved,
 /// the pool granted and the round open. In <see cref="CallPhase.Results"/> the member gave 250.00 and the round is settled: the
 /// commons is funded, and its agreement has a proposed schedule (30 % at the start, 70 % at the milestone) led by the
 /// co-creator. In <see cref="CallPhase.FollowUp"/> the co-creator has accepted that schedule and declared the milestone done.
@@ -177,6 +180,14 @@ public sealed class SecurityWorld
 
     /// <summary>A second facilitator of the call, whom its facilitators may remove (the first one stays).</summary>
     public required string CoFacilitator { get; init; }
+
+    /// <summary>The member's comment on the published challenge (within its edit window).</summary>
+    public required Guid Comment { get; init; }
+
+    /// <summary>The member's question on the published challenge, and the co-creator's answer to it.</summary>
+    public required Guid Question { get; init; }
+
+    public required Guid Answer { get; init; }
 
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
@@ -238,6 +249,21 @@ public sealed class SecurityWorld
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
+        var conversation = services.GetRequiredService<CommentService>();
+        async Task<Guid> PostAsync(Actor author, CommentKind kind, Guid? replyTo = null)
+        {
+            var posted = await conversation.PostAsync(author, new PostComment
+            {
+                CallId = call.Id, Subject = DiscussionSubject.Challenge, SubjectId = challenge, Body = "Qui tient la liste ?", Kind = kind, ReplyTo = replyTo,
+            });
+            posted.Error.ShouldBeNull();
+            return posted.Value;
+        }
+
+        var comment = await PostAsync(people.Member.User, CommentKind.Comment);
+        var question = await PostAsync(people.Member.User, CommentKind.Question);
+        var answer = await PostAsync(people.CoCreator.User, CommentKind.Comment, question);
+
         Guid notification;
         await using (var db = await data.DbAsync())
         {
@@ -273,6 +299,9 @@ public sealed class SecurityWorld
             SpareUser = spareUser.UserId!,
             SpareUserEmail = spareEmail,
             CoFacilitator = coFacilitator.UserId!,
+            Comment = comment,
+            Question = question,
+            Answer = answer,
         };
     }
 
