@@ -49,7 +49,7 @@ public sealed partial class DigestAndUnsubscribeTests(Smtp4dev smtp) : IClassFix
         _app.Clock.Set(dueAt + TimeSpan.FromMinutes(1));
         await Task.WhenAll(_kit.RunSchedulerAsync(), _kit.RunSchedulerAsync(), _kit.RunSchedulerAsync());
         var digest = (await _kit.MailsToAsync(email, 1)).ShouldHaveSingleItem();
-        digest.Subject.ShouldBe("Your CommonsCall digest: 2 notification(s)");
+        digest.Subject.ShouldBe("Your CommonsCall digest: 2 notifications");
         var text = await smtp.PlainTextAsync(digest);
         text.ShouldContain($"First news: ok: {MailApp.PublicBaseUrl}/calls/x");
         text.ShouldContain("Second news");

@@ -63,7 +63,7 @@ public sealed class ReminderTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsy
         var closingDay = DigestSchedule.LocalDay(closesAt, Paris).ToString("D", French);
         var mails = await _kit.MailsToAsync(await _kit.EmailOfAsync(waiting.User), 3);
         var closing = mails.Where(m => m.Subject.StartsWith($"Le tour de « {s.Call.Title} » se clôt", StringComparison.Ordinal)).Select(m => m.Subject).ToList();
-        closing.ShouldBe([$"Le tour de « {s.Call.Title} » se clôt dans 3 jour(s)", $"Le tour de « {s.Call.Title} » se clôt dans 1 jour(s)"], ignoreOrder: true);
+        closing.ShouldBe([$"Le tour de « {s.Call.Title} » se clôt dans 3 jours", $"Le tour de « {s.Call.Title} » se clôt dans 1 jour"], ignoreOrder: true);
         (await _kit.NotificationsOfAsync(waiting.User, NotificationType.RoundClosing)).Last().Body
             .ShouldBe($"Il vous reste {Money.Format(30_000, "EUR", French)} à répartir avant le {closingDay}.");
         (await _kit.NotificationsOfAsync(spent.User, NotificationType.RoundClosing)).ShouldBeEmpty("it has nothing left to spread");
@@ -81,7 +81,7 @@ public sealed class ReminderTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsy
         await RunThriceAsync();
 
         (await _kit.NotificationsOfAsync(s.Members[0].User, NotificationType.RoundClosing)).Select(n => n.Title)
-            .ShouldBe([$"Le tour de « {s.Call.Title} » se clôt dans 1 jour(s)"]);
+            .ShouldBe([$"Le tour de « {s.Call.Title} » se clôt dans 1 jour"]);
     }
 
     [Fact]

@@ -19,8 +19,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.HasOne<Features.Accounts.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
 
         // The centre lists a person's newest first; the bell counts their unread; the digest finds the waiting ones.
-        b.HasIndex(n => new { n.UserId, n.CreatedAt });
+        b.HasIndex(n => new { n.UserId, n.CreatedAt }, "IX_Notifications_UserId_CreatedAt");
         b.HasIndex(n => n.UserId).HasFilter("\"ReadAt\" IS NULL").HasDatabaseName("IX_Notifications_UserId_Unread");
-        b.HasIndex(n => new { n.UserId, n.CreatedAt }).HasFilter("\"Delivery\" = 'DailyDigest' AND \"DigestedAt\" IS NULL").HasDatabaseName("IX_Notifications_DigestPending");
+        // Named indexes: two on the same columns (one filtered) must not be folded into one by the model.
+        b.HasIndex(n => new { n.UserId, n.CreatedAt }, "IX_Notifications_DigestPending").HasFilter("\"Delivery\" = 'DailyDigest' AND \"DigestedAt\" IS NULL");
     }
 }

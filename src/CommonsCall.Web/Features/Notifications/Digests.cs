@@ -1,6 +1,8 @@
+using System.Globalization;
 using CommonsCall.Domain.Notifications;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -71,7 +73,7 @@ public sealed class Digests(IDbContextFactory<AppDbContext> factory, MailCompose
 
         var language = MailComposer.Language(person.Language);
         var text = new MailText(
-            composer.Text(language, "notifications.digest.subject", waiting.Count),
+            composer.Text(language, "notifications.digest.subject" + Plurals.Form(waiting.Count, CultureInfo.GetCultureInfo(language)), waiting.Count),
             composer.Text(language, "mail.greeting.named", person.DisplayName),
             [composer.Text(language, "notifications.digest.intro"), .. waiting.Select(n => composer.Text(language, "notifications.digest.line", n.Title, links.Absolute(n.Link)))],
             new MailAction(composer.Text(language, "notifications.digest.action"), links.Absolute("/notifications")),

@@ -3,6 +3,7 @@ using CommonsCall.Domain.Notifications;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -55,7 +56,8 @@ public sealed class Reminders(IDbContextFactory<AppDbContext> factory, Notifier 
             foreach (var member in members.Where(m => m.Available > 0))
             {
                 var text = new NotificationText(
-                    new Words("notifications.round.closing.title", call.Title, days),
+                    // 3 days or 1 day: the two languages choose the same form for either count.
+                    new Words("notifications.round.closing.title" + (days == 1 ? Plurals.One : Plurals.Other), days, call.Title),
                     new Words("notifications.round.closing.body", new Amount(member.Available, call.Currency), LocalDay(closesAt)));
                 sent += await OnceAsync(ClosingKind(call.Id, days), member.OrganisationId, await RepresentativesAsync([member.OrganisationId], ct),
                     ReminderRules.ClosingSupersedes(days).Select(d => ClosingKind(call.Id, d)),
