@@ -27,4 +27,7 @@ public static class OnboardingCodes
     public const string DuplicateLine = "import_duplicate_line";
     public const string EmailsRequired = "import_emails_required";
     public const string RepresentedOrganisation = "import_represented_organisation";
+
+    // The status list.
+    public const string AlreadyJoined = "onboarding_already_joined";
 }

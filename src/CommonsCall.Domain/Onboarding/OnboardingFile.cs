@@ -56,22 +56,26 @@ public static class OnboardingFile
     /// <summary>The rows of <paramref name="content"/>, or why the file as a whole cannot be read.</summary>
     public static Result<IReadOnlyList<OnboardingRow>> Read(byte[] content)
     {
+        var text = Decode(content);
+        return text.IsSuccess ? Read(text.Value!) : text.Error!;
+    }
+
+    /// <summary>The text of an uploaded file: strict UTF-8 (a BOM is dropped later), within the size limit.</summary>
+    public static Result<string> Decode(byte[] content)
+    {
         if (content.Length > MaxBytes)
         {
             return new DomainError(OnboardingCodes.FileTooLarge, $"The file is larger than {MaxBytes / 1_000_000} MB.");
         }
 
-        string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
         }
         catch (DecoderFallbackException)
         {
             return new DomainError(OnboardingCodes.FileNotUtf8, "The file is not UTF-8 text: save it as \"CSV UTF-8\".");
         }
-
-        return Read(text);
     }
 
     /// <summary>The rows of a file already decoded (the API's JSON carries it as text).</summary>

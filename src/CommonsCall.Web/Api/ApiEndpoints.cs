@@ -86,6 +86,8 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapOnboardingEndpoints();
+        api.MapDeviceEndpoints();
         return app;
     }
 

@@ -42,7 +42,7 @@ public static class ApiResults
 
     /// <summary>
     /// validation_failed 400, not_found 404, forbidden 403 (401 when anonymous), interactive_session_required,
-    /// recent_sign_in_required and cross_site_request 403, conflict 409; every other refusal (a domain rule said no) 422.
+    /// recent_sign_in_required and cross_site_request 403, conflict 409, rate_limited 429; every other refusal (a domain rule said no) 422.
     /// </summary>
     public static int StatusCodeFor(string code, bool isAuthenticated) => code switch
     {
@@ -51,6 +51,7 @@ public static class ApiResults
         ErrorCodes.Forbidden => isAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
         ErrorCodes.InteractiveSessionRequired or ErrorCodes.RecentSignInRequired or ErrorCodes.CrossSiteRequest => StatusCodes.Status403Forbidden,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

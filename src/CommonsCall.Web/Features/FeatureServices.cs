@@ -44,6 +44,7 @@ public static class FeatureServices
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OpenDataQueries>();
+        services.AddSingleton<Onboarding.OnboardingService>();
         return services;
     }
 }

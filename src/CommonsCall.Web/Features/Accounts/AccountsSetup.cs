@@ -69,6 +69,7 @@ public static class AccountsSetup
         services.AddSingleton<PasswordSignIn.DecoyHash>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimit();
+        services.AddActionRateLimits();
 
         // Keys in PostgreSQL: sign-ins survive restarts and every instance reads the same key ring.
         services.AddDataProtection().SetApplicationName("CommonsCall");
@@ -76,6 +77,7 @@ public static class AccountsSetup
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<AppDbContext>>())));
         services.AddScoped<InvitationService>();
         services.AddSingleton<PersonalAccessTokenService>();
+        services.AddSingleton<DeviceFlowService>();
         return services;
     }
 

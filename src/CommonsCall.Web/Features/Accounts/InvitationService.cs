@@ -12,6 +12,9 @@ public sealed record CreateInvitation(string Email, string? Role, Guid? Organisa
 
 public sealed record CreatedInvitation(Guid Id, string Email, string Token, DateTimeOffset ExpiresAt);
 
+/// <summary>An invitation added to a context, its queued mail and its secret (only the hash is stored).</summary>
+public sealed record IssuedInvitation(AccountInvitation Invitation, OutboxMessage Mail, string Token);
+
 public sealed record Registration(string Token, string DisplayName, string Password);
 
 public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
@@ -40,7 +43,8 @@ public sealed class InvitationService(
     IValidator<CreateInvitation> invitationValidator,
     IValidator<Registration> registrationValidator,
     TimeProvider clock,
-    AccountMails mails)
+    AccountMails mails,
+    ActionRateLimits limits)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -63,22 +67,35 @@ public sealed class InvitationService(
             return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
         }
 
+        if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
+        {
+            return limits.Refusal(ActionRateLimits.Invitations, "invitations");
+        }
+
+        var (invitation, _, token) = Issue(db, mails, command.Email, command.Role, command.OrganisationId, actor.UserId!, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Adds an invitation and its mail to <paramref name="db"/>, saved together by the caller: the one way an invitation
+    /// is made (here, and by a facilitator's import of organisations, which checks its own rights and limit).
+    /// </summary>
+    public static IssuedInvitation Issue(AppDbContext db, AccountMails mails, string email, string? role, Guid? organisationId, string createdBy, DateTimeOffset now)
+    {
         var token = SecretTokens.Create();
-        var now = clock.GetUtcNow();
         var invitation = new AccountInvitation
         {
             TokenHash = SecretTokens.Hash(token),
-            Email = command.Email.Trim(),
-            Role = command.Role,
-            OrganisationId = command.OrganisationId,
-            CreatedByUserId = actor.UserId!,
+            Email = email.Trim(),
+            Role = role,
+            OrganisationId = organisationId,
+            CreatedByUserId = createdBy,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
         db.AccountInvitations.Add(invitation);
-        mails.EnqueueInvitation(db, invitation.Email, token);
-        await db.SaveChangesAsync(ct);
-        return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
+        return new IssuedInvitation(invitation, mails.EnqueueInvitation(db, invitation.Email, token), token);
     }
 
     /// <summary>
