@@ -7,9 +7,11 @@ using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Onboarding;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Security;
@@ -161,6 +163,12 @@ public sealed class SecurityWorld
     /// <summary>A second person representing the member's organisation, whom its representatives may remove.</summary>
     public required string SpareRepresentative { get; init; }
 
+    /// <summary>Someone a facilitator's import invited to represent a new organisation of the call, not yet registered.</summary>
+    public required Guid OnboardingInvitation { get; init; }
+
+    /// <summary>A device code (RFC 8628) the member approved: the program's next poll gets a token.</summary>
+    public required string ApprovedDeviceCode { get; init; }
+
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
     public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
@@ -216,6 +224,18 @@ public sealed class SecurityWorld
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
+        var onboardingId = Guid.NewGuid().ToString("N")[..10];
+        (await services.GetRequiredService<OnboardingService>().ApplyAsync(facilitator, new ImportOrganisations(
+            $"nom;emails\nInvitée {onboardingId};invitee-{onboardingId}@matrice.example") { CallId = call.Id })).Error.ShouldBeNull();
+        Guid onboardingInvitation;
+        await using (var db = await data.DbAsync())
+        {
+            onboardingInvitation = await db.OnboardingInvitations.Where(i => i.CallId == call.Id).Select(i => i.Id).SingleAsync();
+        }
+
+        var devices = services.GetRequiredService<DeviceFlowService>();
+        var device = (await devices.StartAsync("matrice", "matrix world")).Value!;
+        (await devices.AnswerAsync(data.SignedInJustNow(people.Member.User), device.UserCode, approve: true)).Error.ShouldBeNull();
         return new SecurityWorld
         {
             People = people,
@@ -229,6 +249,8 @@ public sealed class SecurityWorld
             Meeting = meeting.Value,
             MemberSpareToken = token.Value!.Id,
             SpareRepresentative = spareRepresentative.UserId!,
+            OnboardingInvitation = onboardingInvitation,
+            ApprovedDeviceCode = device.DeviceCode,
         };
     }
 }
