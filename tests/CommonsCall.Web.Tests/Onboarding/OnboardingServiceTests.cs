@@ -110,6 +110,23 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     }
 
     [Fact]
+    public async Task One_person_asked_to_represent_two_organisations_joins_both_with_either_link()
+    {
+        var (call, facilitator, domain) = await ArrangeAsync();
+        await Onboarding.ApplyAsync(facilitator, new ImportOrganisations($"nom;emails\nPremière {domain};conseil@{domain}\nSeconde {domain};conseil@{domain}") { CallId = call.Id });
+        var link = RegistrationLink().Match(await smtp.PlainTextAsync((await WaitForMailsToAsync($"conseil@{domain}", 2))[0]));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<InvitationService>()
+                .RegisterAsync(new Registration(Uri.UnescapeDataString(link.Groups["token"].Value), "Conseil", "A-long-enough-passphrase"));
+            registered.IsSuccess.ShouldBeTrue(registered.Error?.ToString());
+        }
+
+        (await Onboarding.StatusAsync(facilitator, call.Id)).Value!.Select(s => s.Status).ShouldBe([OnboardingStatus.Joined, OnboardingStatus.Joined]);
+    }
+
+    [Fact]
     public async Task Someone_with_an_account_is_added_without_a_mail_and_a_represented_organisation_takes_no_stranger()
     {
         var (call, facilitator, domain) = await ArrangeAsync();

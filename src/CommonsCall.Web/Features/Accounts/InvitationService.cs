@@ -160,12 +160,18 @@ public sealed class InvitationService(
             await users.AddToRoleAsync(user, invitation.Role);
         }
 
-        if (invitation.OrganisationId is { } organisationId)
+        // One account answers every pending invitation to this address (an import may ask one person to represent
+        // two organisations): the second link could not create the same account again.
+        var normalised = invitation.Email.ToUpperInvariant();
+        var pending = await db.AccountInvitations
+            .Where(i => i.Id == invitation.Id || (i.Email.ToUpper() == normalised && i.UsedAt == null && i.ExpiresAt > now && i.Role == null))
+            .ToListAsync(ct);
+        foreach (var organisationId in pending.Select(i => i.OrganisationId).OfType<Guid>().Distinct())
         {
             db.OrganisationMembers.Add(new Domain.Organisations.OrganisationMember(organisationId, user.Id));
         }
 
-        invitation.UsedAt = now;
+        pending.ForEach(i => i.UsedAt = now);
         await db.SaveChangesAsync(ct);
         return user;
     }
