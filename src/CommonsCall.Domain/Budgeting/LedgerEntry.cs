@@ -25,6 +25,15 @@ public enum LedgerEntryKind
 
     /// <summary>A funder pledged to the matching pool.</summary>
     MatchingPledge = 7,
+
+    /// <summary>A tranche of a funded commons' agreement was paid to its lead holder (before and after: what the agreement had paid).</summary>
+    Payment = 8,
+
+    /// <summary>A cancelled agreement's unpaid tranche went back to the pool (before and after: what was still to pay).</summary>
+    PoolReturn = 9,
+
+    /// <summary>A facilitator corrected a settled award, with a reason in the audit log (before and after: the award).</summary>
+    Correction = 10,
 }
 
 /// <summary>

@@ -80,4 +80,20 @@ public static class ErrorCodes
     // Organisations.
     public const string DuplicateOrganisationName = "duplicate_organisation_name";
     public const string LastRepresentative = "last_representative";
+
+    // Follow-up: funding agreements, schedules, deliverables, cancellations and corrections.
+    public const string InvalidSchedule = "invalid_schedule";
+    public const string TranchesNot100 = "tranches_not_100";
+    public const string UnknownMilestone = "unknown_milestone";
+    public const string ScheduleLocked = "schedule_locked";
+    public const string ScheduleNotProposed = "schedule_not_proposed";
+    public const string ScheduleNotAccepted = "schedule_not_accepted";
+    public const string MilestoneAlreadyAccepted = "milestone_already_accepted";
+    public const string EvidenceRequired = "evidence_required";
+    public const string DeliverableNotPending = "deliverable_not_pending";
+    public const string CommentRequired = "comment_required";
+    public const string ReasonRequired = "reason_required";
+    public const string AgreementClosed = "agreement_closed";
+    public const string ExceedsRemaining = "exceeds_remaining";
+    public const string MilestoneInSchedule = "milestone_in_schedule";
 }

@@ -321,6 +321,9 @@ public sealed class Commons
         Match = match;
     }
 
+    /// <summary>The funding agreement's last tranche was paid: the commons is delivered (still counted as funded).</summary>
+    public void MarkDelivered() => Status = CommonsStatus.Delivered;
+
     public void MarkNotFundedAndRelease()
     {
         Status = CommonsStatus.NotFunded;

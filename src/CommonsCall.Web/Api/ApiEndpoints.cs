@@ -88,6 +88,7 @@ public static class ApiEndpoints
         api.MapReportEndpoints();
         api.MapOnboardingEndpoints();
         api.MapDeviceEndpoints();
+        api.MapFollowUpEndpoints();
         return app;
     }
 

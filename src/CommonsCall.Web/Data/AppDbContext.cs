@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Challenges;
+using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
@@ -51,6 +52,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Features.Onboarding.OnboardingInvitation> OnboardingInvitations => Set<Features.Onboarding.OnboardingInvitation>();
 
     public DbSet<DeviceAuthorization> DeviceAuthorizations => Set<DeviceAuthorization>();
+
+    public DbSet<FundingAgreement> FundingAgreements => Set<FundingAgreement>();
+
+    public DbSet<Tranche> Tranches => Set<Tranche>();
+
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.OpenData;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Features.Reports;
@@ -45,6 +46,8 @@ public static class FeatureServices
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OpenDataQueries>();
         services.AddSingleton<Onboarding.OnboardingService>();
+        services.AddSingleton<AgreementService>();
+        services.AddSingleton<AgreementQueries>();
         return services;
     }
 }

@@ -163,6 +163,27 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("POST", "/api/v1/device/code", Everyone, (w, r) => Form("/api/v1/device/code", ("client_id", "matrice")), CallScoped: false) { Open = true },
         new("POST", "/api/v1/device/token", Everyone, (w, r) => Form("/api/v1/device/token",
             ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", w.ApprovedDeviceCode), ("client_id", "matrice")), CallScoped: false) { Open = true },
+
+        // FollowUp: the funded commons' agreement (the co-creator leads it; the spare organisation is an associate without a user).
+        new("PUT", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/schedule", Managers, (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/agreement/schedule"), new
+        {
+            leadOrganisationId = w.People.CoCreator.Id, tranches = new object[] { new { milestoneId = (Guid?)null, percent = 40 }, new { milestoneId = (Guid?)w.Milestone, percent = 60 } },
+        }), CallPhase.Results),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/schedule/acceptance", [Role.CoCreator],
+            (w, r) => Send(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/schedule/acceptance")), CallPhase.Results),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/milestones/{milestoneId}/declaration", [Role.CoCreator],
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/declaration"), new
+            {
+                organisationId = w.People.OrganisationOf(r), evidence = new[] { "https://git.example/registre/v1.1" },
+            }), CallPhase.FollowUp),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/milestones/{milestoneId}/acceptance", Managers,
+            (w, r) => Send(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/acceptance")), CallPhase.FollowUp),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/milestones/{milestoneId}/changes", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/changes"), new { comment = "Publiez la version sous licence." }), CallPhase.FollowUp),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/cancellation", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/cancellation"), new { reason = "Le porteur s'est retiré." }), CallPhase.Results),
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/corrections", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/agreement/corrections"), new { award = 30_000L, reason = "Abondement oublié" }), CallPhase.Results),
     ];
 
     public static TheoryData<string, Role> Cells()

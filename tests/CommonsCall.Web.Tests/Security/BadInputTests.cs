@@ -51,6 +51,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
 
         // Onboarding
         Read("/api/v1/calls/{slug}/onboarding/invitations", Role.Facilitator, w => w.Url("onboarding/invitations")),
+
+        // FollowUp
+        new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/agreement", [Role.Funder],
+            (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url($"commons/{w.Commons}/agreement")), CallPhase.FollowUp),
     ];
 
     public static TheoryData<string> AllOperations()

@@ -2,12 +2,14 @@ using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Onboarding;
+using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -134,7 +136,9 @@ public sealed class SecurityPeople
 /// member also invited as funder; a published and a draft challenge of the co-creator; a commons it proposed
 /// with the spare organisation as second co-creator, a milestone and a meeting; a glossary term, a scope
 /// statement, a spare token of the member and a second representative of its organisation. In <see cref="CallPhase.Budgeting"/> the commons is approved,
-/// the pool granted and the round open.
+/// the pool granted and the round open. In <see cref="CallPhase.Results"/> the member gave 250.00 and the round is settled: the
+/// commons is funded, and its agreement has a proposed schedule (30 % at the start, 70 % at the milestone) led by the
+/// co-creator. In <see cref="CallPhase.FollowUp"/> the co-creator has accepted that schedule and declared the milestone done.
 /// </summary>
 public sealed class SecurityWorld
 {
@@ -215,11 +219,16 @@ public sealed class SecurityWorld
         (term.Error ?? statement.Error ?? milestone.Error ?? meeting.Error).ShouldBeNull();
         var funds = services.GetRequiredService<FundsService>();
         (await funds.PledgeAsync(people.Funder.User, new MakePledge(call.Id, people.Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();
-        if (phase == CallPhase.Budgeting)
+        if (phase >= CallPhase.Budgeting)
         {
             (await services.GetRequiredService<CommonsReviewService>().ApproveAsync(facilitator, new ApproveCommons(call.Id, commons.Value))).Error.ShouldBeNull();
             (await funds.DistributeEquallyAsync(facilitator, new DistributeGrantsEqually(call.Id))).Error.ShouldBeNull();
             (await phases.MoveAsync(facilitator, new MovePhase(call.Id, CallPhase.Budgeting))).Error.ShouldBeNull();
+        }
+
+        if (phase >= CallPhase.Results)
+        {
+            await FollowAsync(app, people, call.Id, commons.Value, milestone.Value, phase);
         }
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
@@ -252,5 +261,22 @@ public sealed class SecurityWorld
             OnboardingInvitation = onboardingInvitation,
             ApprovedDeviceCode = device.DeviceCode,
         };
+    }
+
+    /// <summary>Settles the round with the commons funded and takes its agreement as far as <paramref name="phase"/> says.</summary>
+    private static async Task FollowAsync(AppFactory app, SecurityPeople people, Guid callId, Guid commonsId, Guid milestoneId, CallPhase phase)
+    {
+        var services = app.Services;
+        var facilitator = people.Facilitator;
+        (await services.GetRequiredService<ContributionService>().SetAsync(people.Member.User, new SetContribution(callId, commonsId, people.Member.Id, 25_000))).Error.ShouldBeNull();
+        (await services.GetRequiredService<RoundService>().CloseAsync(facilitator, new CloseRound(callId))).Error.ShouldBeNull();
+        var agreements = services.GetRequiredService<AgreementService>();
+        (await agreements.ProposeScheduleAsync(facilitator, new ProposeSchedule(callId, commonsId, people.CoCreator.Id, [new TrancheTerms(null, 30), new TrancheTerms(milestoneId, 70)]))).Error.ShouldBeNull();
+        if (phase >= CallPhase.FollowUp)
+        {
+            (await services.GetRequiredService<CallPhaseService>().MoveAsync(facilitator, new MovePhase(callId, CallPhase.FollowUp))).Error.ShouldBeNull();
+            (await agreements.AcceptScheduleAsync(people.CoCreator.User, new AcceptSchedule(callId, commonsId))).Error.ShouldBeNull();
+            (await agreements.DeclareDoneAsync(people.CoCreator.User, new DeclareMilestoneDone(callId, commonsId, milestoneId, people.CoCreator.Id, ["https://git.example/registre/v1"]))).Error.ShouldBeNull();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Budgeting;
+using CommonsCall.Domain.FollowUp;
 using CommonsCall.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,9 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// <summary>
 /// The invariants of DESIGN.md's budget rules, checked against the database: every balance and total equals
 /// what the ledger sums to, no balance is overspent, no commons is above its maximum goal, no contribution is
-/// above the share cap, and grants stay within the pool. Returns the violations (none when all hold).
+/// above the share cap, and grants stay within the pool. After settlement, every funded commons has one funding
+/// agreement whose award, payments and returns to the pool equal what the ledger sums to, which never pays more than
+/// its award, nor a tranche twice. Returns the violations (none when all hold).
 /// </summary>
 public static class LedgerCheck
 {
@@ -45,6 +48,35 @@ public static class LedgerCheck
             Expect(c.Released == -Sum(e => e.Kind == LedgerEntryKind.Release && e.CommonsId == c.Id), $"released by commons {c.Title}");
             Expect(c.Match == Sum(e => e.Kind == LedgerEntryKind.Match && e.CommonsId == c.Id), $"match of commons {c.Title}");
             Expect(c.Total <= c.MaximumGoal, $"commons {c.Title} above its maximum goal: {c.Total} > {c.MaximumGoal}");
+        }
+
+        var agreements = await db.FundingAgreements.AsNoTracking().Include(a => a.Tranches).Where(a => a.CallId == callId).ToListAsync(ct);
+        foreach (var c in commons.Where(c => c.IsFunded))
+        {
+            Expect(agreements.Count(a => a.CommonsId == c.Id) == 1, $"one funding agreement for funded commons {c.Title}");
+        }
+
+        foreach (var a in agreements)
+        {
+            var of = commons.SingleOrDefault(c => c.Id == a.CommonsId);
+            long Of(LedgerEntryKind kind) => Sum(e => e.Kind == kind && e.CommonsId == a.CommonsId);
+            Expect(of is { IsFunded: true }, $"agreement {a.Id} belongs to a funded commons");
+            Expect(a.Award == (of?.Total ?? 0) + (of?.Match ?? 0) + Of(LedgerEntryKind.Correction), $"award of agreement {a.Id}");
+            Expect(a.Paid == Of(LedgerEntryKind.Payment), $"paid by agreement {a.Id}");
+            Expect(a.ReturnedToPool == -Of(LedgerEntryKind.PoolReturn), $"returned to the pool by agreement {a.Id}");
+            Expect(a.Paid + a.ReturnedToPool <= a.Award, $"agreement {a.Id} paid above its award: {a.Paid} + {a.ReturnedToPool} > {a.Award}");
+            Expect(a.Status != AgreementStatus.Cancelled || a.Paid + a.ReturnedToPool == a.Award, $"cancelled agreement {a.Id} returned what it did not pay");
+            if (a.Tranches.Count > 0)
+            {
+                var paidTranches = a.Tranches.Where(t => t.State == TrancheState.Paid).ToList();
+                Expect(a.Tranches.Sum(t => t.Amount) == a.Award, $"tranches of agreement {a.Id} sum to its award");
+                Expect(a.Paid == paidTranches.Sum(t => t.Amount), $"paid tranches of agreement {a.Id}");
+                Expect(ledger.Count(e => e.Kind == LedgerEntryKind.Payment && e.CommonsId == a.CommonsId) == paidTranches.Count, $"one payment per paid tranche of agreement {a.Id}");
+            }
+            else
+            {
+                Expect(a.Paid == 0, $"agreement {a.Id} paid without a schedule");
+            }
         }
 
         foreach (var e in ledger)

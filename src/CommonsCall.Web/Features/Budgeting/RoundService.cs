@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.Commons;
+using CommonsCall.Domain.FollowUp;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Budgeting;
@@ -57,6 +58,9 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets)
             if (outcome.Funded)
             {
                 c.MarkFunded(outcome.Match);
+
+                // Its funding agreement, led at first by the proposing organisation: the facilitator may name another co-creator.
+                db.FundingAgreements.Add(new FundingAgreement(callId, c.Id, c.ProposedByOrganisationId, outcome.Awarded, now));
                 db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Award, 0, outcome.Total, actor.UserId, null, c.Id, now));
                 if (outcome.Match > 0)
                 {

@@ -132,6 +132,12 @@ public sealed class WorkingGroupService(
             return Result.Fail(ErrorCodes.NotFound, "Unknown milestone of this commons.");
         }
 
+        // A milestone that pays a tranche of the funding agreement stays: the schedule and its payments refer to it.
+        if (await db.Tranches.AnyAsync(t => t.MilestoneId == milestoneId, ct))
+        {
+            return Result.Fail(ErrorCodes.MilestoneInSchedule, "This milestone pays a tranche of the funding agreement: it cannot be deleted.");
+        }
+
         db.Milestones.Remove(milestone);
         Audit(db, group.Value!, actor, "milestone.deleted", new { milestone.Id, milestone.Title, milestone.DueOn }, null);
         await db.SaveChangesAsync(ct);
