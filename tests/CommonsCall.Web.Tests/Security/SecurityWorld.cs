@@ -186,6 +186,17 @@ public sealed class SecurityWorld
         await data.JoinAsync(call, people.Spare, ParticipantRole.Member);
         await data.JoinAsync(call, people.Funder.Organisation, ParticipantRole.Funder);
 
+        // Before the phases move on: a settled call takes no new participant.
+        var onboardingId = Guid.NewGuid().ToString("N")[..10];
+        (await services.GetRequiredService<OnboardingService>().ApplyAsync(facilitator, new ImportOrganisations(
+            $"nom;emails\nInvitée {onboardingId};invitee-{onboardingId}@matrice.example") { CallId = call.Id })).Error.ShouldBeNull();
+        Guid onboardingInvitation;
+        await using (var db = await data.DbAsync())
+        {
+            onboardingInvitation = await db.OnboardingInvitations.Where(i => i.CallId == call.Id).Select(i => i.Id).SingleAsync();
+        }
+
+
         Guid challenge, draft;
         await using (var db = await data.DbAsync())
         {
@@ -233,15 +244,6 @@ public sealed class SecurityWorld
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
-        var onboardingId = Guid.NewGuid().ToString("N")[..10];
-        (await services.GetRequiredService<OnboardingService>().ApplyAsync(facilitator, new ImportOrganisations(
-            $"nom;emails\nInvitée {onboardingId};invitee-{onboardingId}@matrice.example") { CallId = call.Id })).Error.ShouldBeNull();
-        Guid onboardingInvitation;
-        await using (var db = await data.DbAsync())
-        {
-            onboardingInvitation = await db.OnboardingInvitations.Where(i => i.CallId == call.Id).Select(i => i.Id).SingleAsync();
-        }
-
         var devices = services.GetRequiredService<DeviceFlowService>();
         var device = (await devices.StartAsync("matrice", "matrix world")).Value!;
         (await devices.AnswerAsync(data.SignedInJustNow(people.Member.User), device.UserCode, approve: true)).Error.ShouldBeNull();
