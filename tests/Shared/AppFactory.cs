@@ -44,6 +44,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test request comes from one address: sign-ins are throttled only where a test sets a limit itself.
         builder.UseSetting("RateLimiting:SignIn:PermitLimit", "1000000");
         builder.UseSetting("Conversation:CommentsPerWindow", "1000000");
+        foreach (var policy in new[] { "Invitations", "PasswordResetPerAddress", "PasswordResetPerClient", "DeviceCodes", "DeviceApprovals" })
+        {
+            builder.UseSetting($"RateLimiting:{policy}:PermitLimit", "1000000");
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -23,6 +23,9 @@ public static class ErrorCodes
     /// <summary>The database does not answer (stopped, restarting, unreachable): a change is all or nothing, read the state again before retrying.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 
+    /// <summary>Done too often by one person or address (invitations, password resets...): wait and retry (429).</summary>
+    public const string RateLimited = "rate_limited";
+
     // Contributions (DESIGN.md budget rules 1-7).
     public const string RoundClosed = "round_closed";
     public const string NotApproved = "not_approved";
@@ -84,7 +87,6 @@ public static class ErrorCodes
     public const string ParticipationLocked = "participation_locked";
 
     // The call's conversation (comments, questions, announcements).
-    public const string RateLimited = "rate_limited";
     public const string EditWindowClosed = "comment_edit_window_closed";
     public const string CommentRemoved = "comment_removed";
     public const string NotAQuestion = "not_a_question";

@@ -68,6 +68,9 @@ public sealed class Organisation
 
     public string? Description { get; private set; }
 
+    /// <summary>Where it acts (a city, a region), as a facilitator's import names it.</summary>
+    public string? Territory { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyCollection<OrganisationMember> Members => _members;
@@ -81,6 +84,8 @@ public sealed class Organisation
         Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim();
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
     }
+
+    public void Locate(string? territory) => Territory = string.IsNullOrWhiteSpace(territory) ? null : territory.Trim();
 
     public bool HasMember(string userId) => _members.Any(m => m.UserId == userId);
 

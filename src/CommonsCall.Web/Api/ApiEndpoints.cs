@@ -88,6 +88,8 @@ public static class ApiEndpoints
         api.MapAccessTokenEndpoints();
         api.MapOpenDataEndpoints();
         api.MapReportEndpoints();
+        api.MapOnboardingEndpoints();
+        api.MapDeviceEndpoints();
         api.MapFollowUpEndpoints();
         api.MapConversationEndpoints();
         api.MapNotificationEndpoints();

@@ -55,6 +55,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<Features.Onboarding.OnboardingInvitation> OnboardingInvitations => Set<Features.Onboarding.OnboardingInvitation>();
+
+    public DbSet<DeviceAuthorization> DeviceAuthorizations => Set<DeviceAuthorization>();
+
     public DbSet<FundingAgreement> FundingAgreements => Set<FundingAgreement>();
 
     public DbSet<Tranche> Tranches => Set<Tranche>();

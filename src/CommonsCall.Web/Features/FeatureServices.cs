@@ -50,6 +50,7 @@ public static class FeatureServices
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<OpenDataQueries>();
         services.AddSingleton<GuidanceQueries>();
+        services.AddSingleton<Onboarding.OnboardingService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
         services.AddScoped<FacilitatorService>();

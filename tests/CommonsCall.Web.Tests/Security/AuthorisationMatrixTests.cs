@@ -58,6 +58,8 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
     /// <summary>Everyone who takes part in the call (or manages it): they join its conversation.</summary>
     private static readonly Role[] Talkers = [Role.Member, Role.CoCreator, Role.Funder, Role.Facilitator, Role.Administrator];
+    /// <summary>Every role, anonymous callers included, a signed-in role first (the cross-site tests send its cookie).</summary>
+    private static readonly Role[] Everyone = [.. SignedIn, Role.Anonymous];
 
     /// <summary>The matrix: one row per mutating operation of the OpenAPI document, with the roles it allows.</summary>
     public static readonly IReadOnlyList<Operation> Operations =
@@ -153,6 +155,17 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("POST", "/api/v1/calls/{slug}/commons/{id}/meetings", CoCreatorAndManagers, (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/meetings"), new { on = TestClock.IsoDay(49), note = "Revue" })),
         new("DELETE", "/api/v1/calls/{slug}/commons/{id}/meetings/{meetingId}", CoCreatorAndManagers, (w, r) => Send(HttpMethod.Delete, w.Url($"commons/{w.Commons}/meetings/{w.Meeting}"))),
 
+        // Onboarding: the call's facilitators and administrators import organisations and follow the invitations sent.
+        new("POST", "/api/v1/calls/{slug}/onboarding/import/preview", Managers, (w, r) => Json(HttpMethod.Post, w.Url("onboarding/import/preview"), new { csv = OrganisationsFile() })),
+        new("POST", "/api/v1/calls/{slug}/onboarding/import", Managers, (w, r) => Json(HttpMethod.Post, w.Url("onboarding/import"), new { csv = OrganisationsFile() })),
+        new("POST", "/api/v1/calls/{slug}/onboarding/invitations/{id}/resend", Managers, (w, r) => Send(HttpMethod.Post, w.Url($"onboarding/invitations/{w.OnboardingInvitation}/resend"))),
+
+        // Device authorization (RFC 8628): open to every caller, signed in or not, since the person proves who they
+        // are on /device, not here; a program polls with the device code the world's member approved.
+        new("POST", "/api/v1/device/code", Everyone, (w, r) => Form("/api/v1/device/code", ("client_id", "matrice")), CallScoped: false) { Open = true },
+        new("POST", "/api/v1/device/token", Everyone, (w, r) => Form("/api/v1/device/token",
+            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", w.ApprovedDeviceCode), ("client_id", "matrice")), CallScoped: false) { Open = true },
+
         // FollowUp: the funded commons' agreement (the co-creator leads it; the spare organisation is an associate without a user).
         new("PUT", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/schedule", Managers, (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/agreement/schedule"), new
         {
@@ -234,7 +247,7 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
         Operations.Select(o => o.Key).ShouldBe(mutating, ignoreOrder: true);
         Operations.Select(o => o.Key).ShouldBeUnique();
-        Operations.ShouldAllBe(o => o.Allowed.Length > 0 && o.Allowed.Length < AllRoles.Length || o.Allowed.SequenceEqual(SignedIn));
+        Operations.ShouldAllBe(o => o.Allowed.Length > 0 && o.Allowed.Length < AllRoles.Length || o.Allowed.SequenceEqual(SignedIn) || (o.Open && o.Allowed.SequenceEqual(Everyone)));
     }
 
     public static TheoryData<string> Keys()
@@ -342,6 +355,16 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
 
+    private static HttpRequestMessage Form(string url, params (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
+
+    /// <summary>One new organisation and its representative, named afresh for each request.</summary>
+    private static string OrganisationsFile()
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        return $"nom;rôle;emails\nMatrice {id};membre;personne-{id}@matrice.example\n";
+    }
+
     private static object Organisation(string name) => new
     {
         name, kind = "Sme", sizeBand = "Small", stage = "Development", website = "https://exemple.org", description = "Une organisation",
@@ -363,6 +386,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
         /// <summary>Only a person signed in on our pages may (the roles say who): every bearer token is refused.</summary>
         public bool CookieOnly { get; init; }
+
+        /// <summary>Open to every caller, anonymous ones included (<see cref="Allowed"/> lists every role): it needs nobody's rights.</summary>
+        public bool Open { get; init; }
 
         public override string ToString() => Key;
     }

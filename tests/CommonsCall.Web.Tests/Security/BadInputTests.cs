@@ -19,6 +19,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
 {
     /// <summary>Any organisation may be invited to a call, one of another call too.</summary>
     private const string InviteParticipant = "POST /api/v1/calls/{slug}/participants";
+    private const string FormType = "application/x-www-form-urlencoded";
     private const string HugeInteger = "123456789012345678901234567890";
     private static readonly string OverLong = new('x', 100_000);
 
@@ -47,6 +48,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/reports", Role.Member, w => w.Url("reports")),
         Read("/api/v1/challenges/{id}", Role.Member, w => $"/api/v1/challenges/{w.Challenge}"),
         Read("/api/v1/commons/{id}", Role.Member, w => $"/api/v1/commons/{w.Commons}"),
+
+        // Onboarding
+        Read("/api/v1/calls/{slug}/onboarding/invitations", Role.Facilitator, w => w.Url("onboarding/invitations")),
 
         // FollowUp
         new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/agreement", [Role.Funder],
@@ -100,8 +104,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         using var valid = operation.Request(world, role);
         var url = valid.RequestUri!.OriginalString;
         // A form upload's bad bodies are its own tests' (Api/CommonsCoverApiTests); here its valid form goes to bad addresses.
-        var form = valid.Content is MultipartFormDataContent;
-        var body = valid.Content is null || form ? null : await valid.Content.ReadAsStringAsync();
+        var upload = valid.Content is MultipartFormDataContent;
+        var body = valid.Content is null || upload ? null : await valid.Content.ReadAsStringAsync();
+        var form = valid.Content?.Headers.ContentType?.MediaType == FormType;
 
         var failures = new List<string>();
         var variants = Variants(operation, world, elsewhere, url, body).ToList();
@@ -113,9 +118,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             using var request = new HttpRequestMessage(valid.Method, badUrl);
             if (badBody is not null)
             {
-                request.Content = new StringContent(badBody, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(badBody, Encoding.UTF8, form ? FormType : "application/json");
             }
-            else if (form)
+            else if (upload)
             {
                 request.Content = operation.Request(world, role).Content;
             }
@@ -124,13 +129,15 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             var answer = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
-            var code = problem && JsonDocument.Parse(answer).RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+            var code = problem && JsonDocument.Parse(answer).RootElement.TryGetProperty("code", out var c) ? c.GetString()
+                : form && OAuthErrorOf(response, answer) is { } oauth ? oauth
+                : null;
             var after = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
             var changed = DatabaseSnapshot.Changed(before, after);
             before = after;
             // Two answers besides a problem are fine: a preview reports the bad lines (and cannot apply), and
             // removing what is not there (an idempotent DELETE) changes nothing.
-            var reported = operation.Key.EndsWith("/grants/preview", StringComparison.Ordinal) && status == 200 && answer.Contains("\"canApply\":false", StringComparison.Ordinal);
+            var reported = (operation.Key.EndsWith("/grants/preview", StringComparison.Ordinal) || operation.Key.EndsWith("/onboarding/import/preview", StringComparison.Ordinal)) && status == 200 && answer.Contains("\"canApply\":false", StringComparison.Ordinal);
             var idempotent = valid.Method == HttpMethod.Delete && (name.StartsWith("unknown id", StringComparison.Ordinal) || name.StartsWith("other call's id", StringComparison.Ordinal)) && status is >= 200 and < 300;
             if (changed.Count > 0 || (!reported && !idempotent && (status is < 400 or >= 500 || string.IsNullOrEmpty(code))))
             {
@@ -223,6 +230,16 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             yield break;
         }
 
+        if (operation.Request(world, operation.Allowed[0]).Content?.Headers.ContentType?.MediaType == FormType)
+        {
+            foreach (var variant in FormVariants(url, body))
+            {
+                yield return variant;
+            }
+
+            yield break;
+        }
+
         yield return ("malformed JSON", url, body[..^1]);
         yield return ("not JSON at all", url, "<script>alert(1)</script>");
         yield return ("empty body", url, string.Empty);
@@ -240,6 +257,33 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             }
         }
     }
+
+    /// <summary>A form (OAuth's endpoints): each field left out, emptied, over-long or unknown, and bodies that are no form.</summary>
+    private static IEnumerable<(string Name, string Url, string? Body)> FormVariants(string url, string body)
+    {
+        var fields = body.Split('&').Select(p => p.Split('=', 2)).ToList();
+        string Without(int skip, string? value = null) =>
+            string.Join('&', fields.Select((f, i) => i != skip ? $"{f[0]}={f[1]}" : value is null ? null : $"{f[0]}={value}").Where(f => f is not null));
+        for (var i = 0; i < fields.Count; i++)
+        {
+            yield return ($"form {fields[i][0]} left out", url, Without(i));
+            yield return ($"form {fields[i][0]} empty", url, Without(i, string.Empty));
+            yield return ($"form {fields[i][0]} over-long", url, Without(i, OverLong));
+            // A program names itself: any client_id starts a device authorization.
+            if (!(fields[i][0] == "client_id" && url.EndsWith("/device/code", StringComparison.Ordinal)))
+            {
+                yield return ($"form {fields[i][0]} unknown", url, Without(i, "inconnu-" + Guid.NewGuid().ToString("N")));
+            }
+        }
+
+        yield return ("empty body", url, string.Empty);
+        yield return ("JSON instead of a form", url, "{\"client_id\": \"matrice\"}");
+    }
+
+    /// <summary>The RFC 6749 §5.2 error of an OAuth endpoint's answer (application/json with an <c>error</c> member).</summary>
+    private static string? OAuthErrorOf(HttpResponseMessage response, string answer) =>
+        response.Content.Headers.ContentType?.MediaType == "application/json" && answer.StartsWith('{')
+        && JsonDocument.Parse(answer).RootElement.TryGetProperty("error", out var error) ? error.GetString() : null;
 
     /// <summary>Wrong types everywhere; numbers negative, fractional and beyond long; strings over-long.</summary>
     private static IEnumerable<(string What, JsonNode? Value)> BadValues(string path, JsonNode value)

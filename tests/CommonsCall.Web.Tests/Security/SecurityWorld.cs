@@ -9,12 +9,14 @@ using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Commons;
+using CommonsCall.Web.Features.Onboarding;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Security;
@@ -188,6 +190,11 @@ public sealed class SecurityWorld
     public required Guid Question { get; init; }
 
     public required Guid Answer { get; init; }
+    /// <summary>Someone a facilitator's import invited to represent a new organisation of the call, not yet registered.</summary>
+    public required Guid OnboardingInvitation { get; init; }
+
+    /// <summary>A device code (RFC 8628) the member approved: the program's next poll gets a token.</summary>
+    public required string ApprovedDeviceCode { get; init; }
 
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
@@ -201,6 +208,17 @@ public sealed class SecurityWorld
         await data.JoinAsync(call, people.CoCreator.Organisation, ParticipantRole.Member);
         await data.JoinAsync(call, people.Spare, ParticipantRole.Member);
         await data.JoinAsync(call, people.Funder.Organisation, ParticipantRole.Funder);
+
+        // Before the phases move on: a settled call takes no new participant.
+        var onboardingId = Guid.NewGuid().ToString("N")[..10];
+        (await services.GetRequiredService<OnboardingService>().ApplyAsync(facilitator, new ImportOrganisations(
+            $"nom;emails\nInvitée {onboardingId};invitee-{onboardingId}@matrice.example") { CallId = call.Id })).Error.ShouldBeNull();
+        Guid onboardingInvitation;
+        await using (var db = await data.DbAsync())
+        {
+            onboardingInvitation = await db.OnboardingInvitations.Where(i => i.CallId == call.Id).Select(i => i.Id).SingleAsync();
+        }
+
 
         Guid challenge, draft;
         await using (var db = await data.DbAsync())
@@ -282,6 +300,9 @@ public sealed class SecurityWorld
             await db.SaveChangesAsync();
         }
 
+        var devices = services.GetRequiredService<DeviceFlowService>();
+        var device = (await devices.StartAsync("matrice", "matrix world")).Value!;
+        (await devices.AnswerAsync(data.SignedInJustNow(people.Member.User), device.UserCode, approve: true)).Error.ShouldBeNull();
         return new SecurityWorld
         {
             People = people,
@@ -302,6 +323,8 @@ public sealed class SecurityWorld
             Comment = comment,
             Question = question,
             Answer = answer,
+            OnboardingInvitation = onboardingInvitation,
+            ApprovedDeviceCode = device.DeviceCode,
         };
     }
 

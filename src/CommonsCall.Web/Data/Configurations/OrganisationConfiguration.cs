@@ -13,6 +13,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         b.Property(o => o.Name).HasMaxLength(SchemaConstants.NameLength);
         b.Property(o => o.Website).HasMaxLength(SchemaConstants.UrlLength);
         b.Property(o => o.Description).HasMaxLength(SchemaConstants.LongTextLength);
+        b.Property(o => o.Territory).HasMaxLength(SchemaConstants.NameLength);
         b.HasIndex(o => o.Name).IsUnique();
         b.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Members).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -69,6 +69,7 @@ public static class AccountsSetup
         services.AddSingleton<PasswordSignIn.DecoyHash>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimit();
+        services.AddActionRateLimits();
 
         // Keys in PostgreSQL: sign-ins survive restarts and every instance reads the same key ring.
         services.AddDataProtection().SetApplicationName("CommonsCall");
@@ -77,6 +78,7 @@ public static class AccountsSetup
         services.AddScoped<InvitationService>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<DeviceFlowService>();
         return services;
     }
 

@@ -12,6 +12,9 @@ public sealed record CreateInvitation(string Email, string? Role, Guid? Organisa
 
 public sealed record CreatedInvitation(Guid Id, string Email, string Token, DateTimeOffset ExpiresAt);
 
+/// <summary>An invitation added to a context, its queued mail and its secret (only the hash is stored).</summary>
+public sealed record IssuedInvitation(AccountInvitation Invitation, OutboxMessage Mail, string Token);
+
 public sealed record Registration(string Token, string DisplayName, string Password);
 
 public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
@@ -40,7 +43,8 @@ public sealed class InvitationService(
     IValidator<CreateInvitation> invitationValidator,
     IValidator<Registration> registrationValidator,
     TimeProvider clock,
-    AccountMails mails)
+    AccountMails mails,
+    ActionRateLimits limits)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -63,34 +67,45 @@ public sealed class InvitationService(
             return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
         }
 
-        var created = Issue(db, actor, command, facilitatesCallId: null);
+        if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
+        {
+            return limits.Refusal(ActionRateLimits.Invitations, "invitations");
+        }
+
+        var (invitation, _, token) = Issue(db, mails, command.Email, command.Role, command.OrganisationId, actor.UserId!, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return created;
+        return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
     }
 
     /// <summary>
-    /// Adds an invitation and its mail to <paramref name="db"/>, to be saved with the change that causes it, for a
-    /// caller that checked the actor's right and the command itself (a call's facilitators naming a co-facilitator who
-    /// has no account yet: <paramref name="facilitatesCallId"/> makes them facilitator of that call on registering).
+    /// Adds the invitation of someone a call's facilitators name co-facilitator before they have an account: on
+    /// registering they become facilitator of <paramref name="callId"/>. Saved with the caller's change, whose rights the
+    /// caller checked.
     /// </summary>
-    public CreatedInvitation Issue(AppDbContext db, Actor actor, CreateInvitation command, Guid? facilitatesCallId)
+    public IssuedInvitation IssueFacilitator(AppDbContext db, Actor actor, string email, Guid callId) =>
+        Issue(db, mails, email, null, null, actor.UserId!, clock.GetUtcNow(), facilitatesCallId: callId);
+
+    /// <summary>
+    /// Adds an invitation and its mail to <paramref name="db"/>, saved together by the caller: the one way an invitation
+    /// is made (here, by a facilitator's import of organisations, and for a co-facilitator; each caller checks its own
+    /// rights and limit).
+    /// </summary>
+    public static IssuedInvitation Issue(AppDbContext db, AccountMails mails, string email, string? role, Guid? organisationId, string createdBy, DateTimeOffset now, Guid? facilitatesCallId = null)
     {
         var token = SecretTokens.Create();
-        var now = clock.GetUtcNow();
         var invitation = new AccountInvitation
         {
             TokenHash = SecretTokens.Hash(token),
-            Email = command.Email.Trim(),
-            Role = command.Role,
-            OrganisationId = command.OrganisationId,
+            Email = email.Trim(),
+            Role = role,
+            OrganisationId = organisationId,
             FacilitatesCallId = facilitatesCallId,
-            CreatedByUserId = actor.UserId!,
+            CreatedByUserId = createdBy,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
         db.AccountInvitations.Add(invitation);
-        mails.EnqueueInvitation(db, invitation.Email, token);
-        return new CreatedInvitation(invitation.Id, invitation.Email, token, invitation.ExpiresAt);
+        return new IssuedInvitation(invitation, mails.EnqueueInvitation(db, invitation.Email, token), token);
     }
 
     /// <summary>
@@ -155,17 +170,26 @@ public sealed class InvitationService(
             await users.AddToRoleAsync(user, invitation.Role);
         }
 
-        if (invitation.OrganisationId is { } organisationId)
+        // One account answers every pending invitation to this address (an import may ask one person to represent
+        // two organisations): the second link could not create the same account again.
+        var normalised = invitation.Email.ToUpperInvariant();
+        var pending = await db.AccountInvitations
+            .Where(i => i.Id == invitation.Id || (i.Email.ToUpper() == normalised && i.UsedAt == null && i.ExpiresAt > now && i.Role == null))
+            .ToListAsync(ct);
+        foreach (var organisationId in pending.Select(i => i.OrganisationId).OfType<Guid>().Distinct())
         {
             db.OrganisationMembers.Add(new Domain.Organisations.OrganisationMember(organisationId, user.Id));
         }
 
-        if (invitation.FacilitatesCallId is { } callId && await db.Calls.AnyAsync(c => c.Id == callId, ct))
+        foreach (var callId in pending.Select(i => i.FacilitatesCallId).OfType<Guid>().Distinct())
         {
-            db.Set<CallFacilitator>().Add(new CallFacilitator(callId, user.Id));
+            if (await db.Calls.AnyAsync(c => c.Id == callId, ct))
+            {
+                db.Set<CallFacilitator>().Add(new CallFacilitator(callId, user.Id));
+            }
         }
 
-        invitation.UsedAt = now;
+        pending.ForEach(i => i.UsedAt = now);
         await db.SaveChangesAsync(ct);
         return user;
     }

@@ -39,15 +39,30 @@ public sealed class PasswordResetService(
     IDbContextFactory<AppDbContext> factory,
     AccountMails mails,
     IValidator<RequestPasswordReset> forgotValidator,
-    IValidator<ChooseNewPassword> resetValidator)
+    IValidator<ChooseNewPassword> resetValidator,
+    ActionRateLimits limits)
 {
-    /// <summary>Queues a reset mail when the address has an account. The answer is the same either way: nobody learns who has an account here.</summary>
-    public async Task<Result> RequestAsync(RequestPasswordReset command, CancellationToken ct = default)
+    /// <summary>
+    /// Queues a reset mail when the address has an account. The answer is the same either way: nobody learns who has an
+    /// account here. Limited per address (nobody floods someone's mailbox) and per client address (nor sprays many),
+    /// whether or not the address has an account, so that the limit tells nothing either.
+    /// </summary>
+    public async Task<Result> RequestAsync(RequestPasswordReset command, string? clientAddress = null, CancellationToken ct = default)
     {
         var validation = await forgotValidator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return validation.ToDomainError();
+        }
+
+        if (!limits.TryAcquire(ActionRateLimits.PasswordResetPerClient, clientAddress ?? "unknown"))
+        {
+            return limits.Refusal(ActionRateLimits.PasswordResetPerClient, "password reset requests from this address");
+        }
+
+        if (!limits.TryAcquire(ActionRateLimits.PasswordResetPerAddress, command.Email.Trim().ToUpperInvariant()))
+        {
+            return limits.Refusal(ActionRateLimits.PasswordResetPerAddress, "password reset requests for this email");
         }
 
         var user = await users.FindByEmailAsync(command.Email.Trim());

@@ -75,20 +75,28 @@ public sealed class PersonalAccessTokenService(
             return validation.ToDomainError();
         }
 
-        var secret = Prefix + SecretTokens.Create();
-        var now = clock.GetUtcNow();
-        var token = new PersonalAccessToken
-        {
-            UserId = userId,
-            Name = command.Name.Trim(),
-            TokenHash = SecretTokens.Hash(secret),
-            CreatedAt = now,
-            ExpiresAt = now.AddDays(command.ExpiresInDays ?? DefaultLifetimeDays),
-        };
+        var (token, secret) = Mint(userId, command.Name.Trim(), clock.GetUtcNow(), command.ExpiresInDays ?? DefaultLifetimeDays);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
         return new CreatedAccessToken(token.Id, token.Name, secret, token.CreatedAt, token.ExpiresAt);
+    }
+
+    /// <summary>
+    /// A new token and its secret, for the caller to save: the one way a token is made (here, and by the device
+    /// authorization grant once the person approved it on our pages, see <see cref="DeviceFlowService"/>).
+    /// </summary>
+    public static (PersonalAccessToken Token, string Secret) Mint(string userId, string name, DateTimeOffset now, int lifetimeDays)
+    {
+        var secret = Prefix + SecretTokens.Create();
+        return (new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = name,
+            TokenHash = SecretTokens.Hash(secret),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(lifetimeDays),
+        }, secret);
     }
 
     /// <summary>The actor's own tokens, newest first, revoked ones included.</summary>

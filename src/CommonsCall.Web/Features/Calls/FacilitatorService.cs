@@ -93,9 +93,9 @@ public sealed class FacilitatorService(
             var user = await x.Db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalised).Select(u => new { u.Id }).SingleOrDefaultAsync(ct);
             if (user is null)
             {
-                var invitation = invitations.Issue(x.Db, actor, new CreateInvitation(email, null, null), x.Call.Id);
+                var (invitation, _, token) = invitations.IssueFacilitator(x.Db, actor, email, x.Call.Id);
                 x.Audit("call.facilitator_invited", null, new { invitation.Id, invitation.Email });
-                return new AppointedFacilitator(null, invitation.Id, invitation.Token);
+                return new AppointedFacilitator(null, invitation.Id, token);
             }
 
             var appointed = x.Call.AppointFacilitator(user.Id);
