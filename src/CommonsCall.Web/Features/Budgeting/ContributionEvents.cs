@@ -88,49 +88,12 @@ public sealed class ContributionEvents
 /// Listens on <see cref="ContributionEvents.Channel"/> with a dedicated connection and raises the events of
 /// this instance; reconnects by itself when the database goes away and comes back.
 /// </summary>
-public sealed class ChangeListener(DatabaseConnection database, ContributionEvents events, ILogger<ChangeListener> logger) : BackgroundService
+public sealed class ChangeListener(DatabaseConnection database, ContributionEvents events, ILogger<ChangeListener> logger)
+    : ChannelListener(database, ContributionEvents.Channel, logger)
 {
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    protected override string Listeners => "Live updates";
 
-    /// <summary>Completes once the first LISTEN is in place (tests and health wait for it).</summary>
-    public Task Listening => _listening.Task;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 30, Pooling = false }.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Dispatch(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ContributionEvents.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                _listening.TrySetResult();
-                delay = TimeSpan.FromMilliseconds(200);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
-            {
-                logger.LogWarning(ex, "Live updates lost their database connection; retrying in {Delay}", delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
-
-    private void Dispatch(string payload)
+    protected override void Dispatch(string payload)
     {
         try
         {
@@ -138,7 +101,7 @@ public sealed class ChangeListener(DatabaseConnection database, ContributionEven
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            logger.LogError(ex, "Ignored a malformed or failing change notification");
+            Logger.LogError(ex, "Ignored a malformed or failing change notification");
         }
     }
 }

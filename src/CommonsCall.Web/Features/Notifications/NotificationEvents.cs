@@ -1,5 +1,5 @@
 using CommonsCall.Web.Infrastructure;
-using Npgsql;
+using CommonsCall.Web.Data;
 
 namespace CommonsCall.Web.Features.Notifications;
 
@@ -19,59 +19,22 @@ public sealed class NotificationEvents
     internal void Raise(string userId) => Changed?.Invoke(userId);
 }
 
-/// <summary>Listens on <see cref="NotificationEvents.Channel"/> with a dedicated connection; reconnects when the database comes back.</summary>
-public sealed class NotificationListener(DatabaseConnection database, NotificationEvents events, ILogger<NotificationListener> logger) : BackgroundService
+/// <summary>Listens on <see cref="NotificationEvents.Channel"/> and raises <see cref="NotificationEvents.Changed"/> on this instance.</summary>
+public sealed class NotificationListener(DatabaseConnection database, NotificationEvents events, ILogger<NotificationListener> logger)
+    : ChannelListener(database, NotificationEvents.Channel, logger)
 {
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    protected override string Listeners => "Notification bells";
 
-    /// <summary>Completes once the first LISTEN is in place (tests wait for it).</summary>
-    public Task Listening => _listening.Task;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 30, Pooling = false }.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Dispatch(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {NotificationEvents.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                _listening.TrySetResult();
-                delay = TimeSpan.FromMilliseconds(200);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
-            {
-                logger.LogWarning(ex, "Notification bells lost their database connection; retrying in {Delay}", delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
-
-    private void Dispatch(string userId)
+    protected override void Dispatch(string payload)
     {
         try
         {
-            events.Raise(userId);
+            events.Raise(payload);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // One failing bell must not stop the others' updates.
-            logger.LogError(ex, "A notification bell failed to update");
+            Logger.LogError(ex, "A notification bell failed to update");
         }
     }
 }
