@@ -34,12 +34,12 @@ public sealed class OnboardingPagesTests(BrowserFixture browser)
         await Expect(lines.Nth(0)).ToContainTextAsync("invitation à envoyer");
         await Expect(lines.Nth(1)).ToContainTextAsync("Nom de l'organisation manquant.");
         await Expect(lines.Nth(2)).ToContainTextAsync("Adresse mail mal formée.");
-        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("1 ligne(s) à appliquer, 2 ligne(s) en erreur");
+        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Lignes à appliquer : 1 · lignes en erreur (jamais appliquées) : 2");
         await page.AssertAccessibleAsync();
         await SaveAsync(page, "onboarding-preview-1280");
 
         await page.GetByTestId("import-apply").ClickAsync();
-        await Expect(page.GetByTestId("onboarding-message")).ToContainTextAsync("1 organisation(s) créée(s)");
+        await Expect(page.GetByTestId("onboarding-message")).ToContainTextAsync("organisations créées : 1");
         var rows = page.GetByTestId("status-row");
         await Expect(rows.Filter(new() { HasText = $"velo-{id}@atelier.example" })).ToContainTextAsync("Invité·e");
         await Expect(rows.Filter(new() { HasText = $"marie-{id}@atelier.example" })).ToBeVisibleAsync();

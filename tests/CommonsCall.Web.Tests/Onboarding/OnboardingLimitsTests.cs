@@ -69,7 +69,8 @@ public sealed partial class OnboardingLimitsTests
             var before = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
             var tooMany = await api.PostAsJsonAsync(url, new { csv = "nom;emails\nQuatre;\"a@q.example b@q.example c@q.example d@q.example\"" });
             var problem = await tooMany.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
-            problem.GetProperty("detail").GetString()!.ShouldContain("at most 3");
+            // The detail is the code's sentence in the caller's language (French without Accept-Language).
+            problem.GetProperty("detail").GetString()!.ShouldContain("Trop de demandes");
             DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(app.ConnectionString)).ShouldBeEmpty();
 
             (await api.PostAsJsonAsync(url, new { csv = "nom;emails\nTrois;\"a@t.example b@t.example c@t.example\"" })).StatusCode.ShouldBe(HttpStatusCode.OK);
