@@ -13,6 +13,13 @@ public sealed record MeasureStatement(Guid ChallengeId, string Indicator, decima
 /// </summary>
 public sealed class IndicatorMeasure
 {
+    /// <summary>A value's digits in all and after the decimal point, as stored.</summary>
+    public const int Precision = 18;
+    public const int Scale = 4;
+
+    /// <summary>The largest value that fits those digits, either side of zero.</summary>
+    public const decimal Largest = 99_999_999_999_999.9999m;
+
     private IndicatorMeasure()
     {
         Indicator = Source = string.Empty;

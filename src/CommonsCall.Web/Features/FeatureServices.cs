@@ -58,6 +58,9 @@ public static class FeatureServices
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<CalendarWriter>();
         services.AddConversation();
+        services.AddSingleton<Accountability.AccountabilityQueries>();
+        services.AddSingleton<Accountability.MeasureService>();
+        services.AddSingleton<Accountability.AuditQueries>();
         return services;
     }
 }
