@@ -124,10 +124,10 @@ public sealed class AccountabilityQueries(IDbContextFactory<AppDbContext> factor
                 ? new FundingFacts(award[0].At, award.Where(e => e.Kind == LedgerEntryKind.Award).Sum(e => e.Amount), award.Where(e => e.Kind == LedgerEntryKind.Match).Sum(e => e.Amount))
                 : null,
             agreement?.ScheduleAcceptedAt,
-            agreement is null ? [] : [.. agreement.Deliverables.Select(d => new MilestoneFacts(
+            agreement is null ? [] : [.. agreement.Deliverables.OrderBy(d => d.DeclaredAt).Select(d => new MilestoneFacts(
                 d.MilestoneId, titles.GetValueOrDefault(d.MilestoneId, string.Empty), d.DeclaredAt,
                 d.State == DeliverableState.Accepted ? d.ReviewedAt : null))],
-            agreement is null ? [] : [.. agreement.Tranches.Where(t => t.State == TrancheState.Paid && t.SettledAt != null).Select(t => new PaymentFacts(
+            agreement is null ? [] : [.. agreement.Tranches.OrderBy(t => t.Position).Where(t => t.State == TrancheState.Paid && t.SettledAt != null).Select(t => new PaymentFacts(
                 t.SettledAt!.Value, t.Amount, t.MilestoneId is { } m ? titles.GetValueOrDefault(m) : null))],
             [.. ledger.Where(e => e.Kind == LedgerEntryKind.Correction).Select(e => new CorrectionFacts(
                 e.At, e.Before, e.After, reasons.FirstOrDefault(r => r.At == e.At).Reason))],
