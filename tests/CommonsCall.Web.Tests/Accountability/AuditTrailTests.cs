@@ -100,6 +100,8 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
         var all = await SendAsync(facilitator, $"/api/v1/calls/{f.Budget.Call.Slug}/audit?pageSize=200", "fr-FR");
         all.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("sentence").GetString()!)
             .ShouldAllBe(sentence => !sentence.Contains("audit.kind", StringComparison.Ordinal) && !sentence.Contains('_', StringComparison.Ordinal));
+        all.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "call.phase_changed").Select(l => l.GetProperty("sentence").GetString())
+            .ShouldContain(sentence => sentence!.EndsWith("a fait passer l'appel à l'étape « Cofinancement ».", StringComparison.Ordinal));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{f.Budget.Call.Slug}/exports/audit.csv?kind=agreement.schedule_accepted");
         request.Headers.AcceptLanguage.ParseAdd("fr-FR");

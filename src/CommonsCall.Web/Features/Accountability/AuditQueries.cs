@@ -169,10 +169,28 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> factory, IValid
         return [.. entries.Select(e =>
         {
             var actor = NameOf(people, e.ActorUserId);
-            var sentence = AuditKinds.IsKnown(e.Action) ? L(AuditKinds.SentenceKey(e.Action), actor) : L(AuditKinds.SentenceKey(e.Action), actor, e.Action);
+            var sentence = L(AuditKinds.SentenceKey(e.Action), actor, AuditKinds.IsKnown(e.Action) ? DetailOf(e) : e.Action);
             var subject = IdsIn(e.After).Concat(IdsIn(e.Before)).Select(id => names.GetValueOrDefault(id)).FirstOrDefault(n => n is not null);
             return new AuditLine(e.Id, e.At, e.Action, sentence, e.ActorUserId, actor, subject, e.Before, e.After);
         })];
+    }
+
+    /// <summary>What a sentence says beyond its kind ({1} in its resource): the phase a call moved to; nothing for other kinds.</summary>
+    private string DetailOf(AuditEntry entry)
+    {
+        if (entry.Action != "call.phase_changed" || entry.After is null)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<string>(entry.After) is { } text && Enum.TryParse<CallPhase>(text, out var phase) ? L($"phase.{phase}") : string.Empty;
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>The ids a stored document mentions, in document order (nested objects included): what the entry is about comes first.</summary>
