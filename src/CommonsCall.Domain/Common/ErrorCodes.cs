@@ -116,4 +116,10 @@ public static class ErrorCodes
     public const string LastFacilitator = "last_facilitator";
     public const string CannotDisableSelf = "cannot_disable_self";
     public const string CannotRevokeOwnAdministration = "cannot_revoke_own_administration";
+
+    // Accountability: measured gains of a funded commons.
+    public const string CommonsNotFunded = "commons_not_funded";
+    public const string UnknownIndicator = "unknown_indicator";
+    public const string MeasuredInFuture = "measured_in_future";
+    public const string UnknownAuditKind = "unknown_audit_kind";
 }

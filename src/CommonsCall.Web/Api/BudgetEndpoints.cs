@@ -112,9 +112,13 @@ public sealed record CommonsOutcomeResponse(Guid CommonsId, bool Funded, long To
 
 public sealed record UnspentBalanceResponse(Guid OrganisationId, string OrganisationName, long Balance, long Contributed, long Unspent);
 
-/// <summary>A ledger movement: <see cref="Id"/> is global, <see cref="Number"/> its place in the call's ledger as the caller sees it (1 for the first).</summary>
+/// <summary>
+/// A ledger movement: <see cref="Id"/> is global, <see cref="Number"/> its place in the call's ledger as the caller sees it
+/// (1 for the first); the organisation and the commons concerned by their ids (what an integration joins on) and their names.
+/// </summary>
 public sealed record LedgerLineResponse(
-    long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor, string? Organisation, string? Commons, DateTimeOffset At);
+    long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor,
+    Guid? OrganisationId, string? Organisation, Guid? CommonsId, string? Commons, DateTimeOffset At);
 
 /// <summary>
 /// The budget round of a call (DESIGN.md "Budget rules"): each endpoint resolves the call's slug as the caller
@@ -286,7 +290,7 @@ public static class BudgetEndpoints
     private static Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
         CallRoute.InCallAsync(slug, actor, calls, async call =>
             await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
-                ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Number, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.Organisation, l.Commons, l.At)).ToList())
+                ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Number, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.OrganisationId, l.Organisation, l.CommonsId, l.Commons, l.At)).ToList())
                 : BudgetQueries.OnlyFacilitatorsAndFundersReadTheLedger.ToProblem(), ct);
 
     /// <summary>A JSON <c>null</c> in the list is not a line: refused like any other unreadable body.</summary>

@@ -64,6 +64,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Tranche> Tranches => Set<Tranche>();
 
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+
+    public DbSet<Domain.Accountability.IndicatorMeasure> IndicatorMeasures => Set<Domain.Accountability.IndicatorMeasure>();
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();

@@ -59,6 +59,9 @@ public static class FeatureServices
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<CalendarWriter>();
         services.AddConversation();
+        services.AddSingleton<Accountability.AccountabilityQueries>();
+        services.AddSingleton<Accountability.MeasureService>();
+        services.AddSingleton<Accountability.AuditQueries>();
         return services;
     }
 }

@@ -285,6 +285,8 @@ public sealed class BudgetApiTests(AppFactory app) : IClassFixture<AppFactory>
         release.GetProperty("amount").GetInt64().ShouldBe(-20_000);
         release.GetProperty("organisation").GetString().ShouldBe(s.Members[2].Organisation.Name);
         release.GetProperty("commons").GetString().ShouldBe(s.Commons[1].Title);
+        release.GetProperty("organisationId").GetGuid().ShouldBe(s.Members[2].Id);
+        release.GetProperty("commonsId").GetGuid().ShouldBe(s.Commons[1].Id);
         (await s.VerifyLedgerAsync()).ShouldBeEmpty();
 
         await (await api.Facilitator.PostAsJsonAsync(api.Url("phase"), new { phase = "FollowUp" })).ShouldBeOkAsync(HttpStatusCode.NoContent);

@@ -224,6 +224,14 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("POST", "/api/v1/admin/users/{id}/enable", [Role.Administrator], (w, r) => Send(HttpMethod.Post, $"/api/v1/admin/users/{w.SpareUser}/enable"), CallScoped: false),
         new("PUT", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Put, $"/api/v1/admin/users/{w.SpareUser}/roles/Administrator"), CallScoped: false),
         new("DELETE", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Delete, $"/api/v1/admin/users/{w.SpareUser}/roles/Facilitator"), CallScoped: false),
+
+        // Accountability and audit: a funded commons' holders record the measured gains of the challenge it answers.
+        new("PUT", "/api/v1/calls/{slug}/commons/{commonsId}/accountability/measures", [Role.CoCreator],
+            (w, r) => Json(HttpMethod.Put, w.Url($"commons/{w.Commons}/accountability/measures"), new
+            {
+                organisationId = w.People.OrganisationOf(r), challengeId = w.Challenge, indicator = "Trajets certifiés par mois", value = "640.5",
+                measuredOn = TestClock.IsoDay(-1), source = "Export du registre",
+            }), CallPhase.FollowUp),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -72,6 +72,11 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/me/calendar-feed", Role.Member, w => "/api/v1/me/calendar-feed"),
         Read("/api/v1/calls/{slug}/facilitators", Role.Facilitator, w => w.Url("facilitators")),
         Read("/api/v1/admin/users", Role.Administrator, w => "/api/v1/admin/users?page=1&pageSize=20"),
+
+        // Accountability and audit
+        Read("/api/v1/calls/{slug}/commons/{commonsId}/accountability", Role.Member, w => w.Url($"commons/{w.Commons}/accountability")),
+        Read("/api/v1/calls/{slug}/audit", Role.Funder, w => w.Url($"audit?kind=call.phase_changed&from={TestClock.IsoDay(-1)}&to={TestClock.IsoDay(1)}&page=1&pageSize=20")),
+        Read("/api/v1/calls/{slug}/exports/audit.csv", Role.Facilitator, w => w.Url($"exports/audit.csv?kind=commons.approved&from={TestClock.IsoDay(-1)}&to={TestClock.IsoDay(1)}")),
     ];
 
     public static TheoryData<string> AllOperations()

@@ -225,6 +225,8 @@ public sealed class SecurityWorld
         {
             db.Participants.Add(new Participant(call.Id, people.Member.Id, ParticipantRole.Funder, app.Clock.GetUtcNow()));
             var published = new Challenge(call.Id, people.CoCreator.Id, "Comment prouver qu'un covoiturage a eu lieu ?", "Contexte", app.Clock.GetUtcNow());
+            published.Describe(new ChallengeContent(published.Question, "Contexte", [], null, null,
+                [new ScenarioIndicator("Trajets certifiés par mois", 120m, 1_000m, "trajets")], null, null, null, 15, 20));
             published.Publish();
             var unpublished = new Challenge(call.Id, people.CoCreator.Id, "Comment recenser les aires de covoiturage ?", "Brouillon", app.Clock.GetUtcNow());
             db.Challenges.AddRange(published, unpublished);
