@@ -10,6 +10,24 @@ public static class CallPages
     public static ILocator CallNav(this IPage page, string section, string navigation = "Sections de l'appel") =>
         page.GetByRole(AriaRole.Navigation, new() { Name = navigation }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
 
+    /// <summary>
+    /// Opens a section of the call's sub-navigation as a person does: on a wide screen the facilitators' own sections sit
+    /// in the "Animation" menu, which is opened first.
+    /// </summary>
+    public static async Task OpenSectionAsync(this IPage page, string section, string navigation = "Sections de l'appel")
+    {
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = navigation });
+        await Expect(nav).ToBeVisibleAsync();
+        var menu = nav.Locator("details.call-nav-more", new() { Has = page.Locator("a", new() { HasText = section }) });
+        var summary = menu.Locator(":scope > summary");
+        if (await menu.CountAsync() == 1 && await summary.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+        {
+            await summary.ClickAsync();
+        }
+
+        await page.CallNav(section, navigation).ClickAsync();
+    }
+
     /// <summary>A commons' card on the co-funding page.</summary>
     public static ILocator CommonsCard(this IPage page, CommonsCall.Domain.Commons.Commons commons) =>
         page.Locator($"[data-testid=commons-card][data-commons='{commons.Id}']");
@@ -17,7 +35,7 @@ public static class CallPages
     /// <summary>From any page of the call, the facilitator opens its steering page and moves it to <paramref name="phase"/>.</summary>
     public static async Task MoveToNextPhaseAsync(this IPage page, string phase)
     {
-        await page.CallNav("Pilotage").ClickAsync();
+        await page.OpenSectionAsync("Pilotage");
         await page.WaitForURLAsync("**/manage");
         var next = page.GetByRole(AriaRole.Button, new() { Name = $"Passer à l'étape : {phase}" });
         try
