@@ -12,20 +12,28 @@ public static class CallPages
 
     /// <summary>
     /// Opens a section of the call's sub-navigation as a person does: on a wide screen the facilitators' own sections sit
-    /// in the "Animation" menu, which is opened first.
+    /// in the "Animation" menu, which is opened first, and opened again if the page renders afresh meanwhile (the circuit
+    /// starting, or a change reloading it, closes it).
     /// </summary>
     public static async Task OpenSectionAsync(this IPage page, string section, string navigation = "Sections de l'appel")
     {
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = navigation });
-        await Expect(nav).ToBeVisibleAsync();
+        var link = page.CallNav(section, navigation);
         var menu = nav.Locator("details.call-nav-more", new() { Has = page.Locator("a", new() { HasText = section }) });
         var summary = menu.Locator(":scope > summary");
-        if (await menu.CountAsync() == 1 && await summary.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await link.IsVisibleAsync())
         {
-            await summary.ClickAsync();
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the section \"{section}\" never showed");
+            if (await menu.CountAsync() == 1 && await summary.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+            {
+                await summary.ClickAsync();
+            }
+
+            await Task.Delay(100);
         }
 
-        await page.CallNav(section, navigation).ClickAsync();
+        await link.ClickAsync();
     }
 
     /// <summary>A commons' card on the co-funding page.</summary>
