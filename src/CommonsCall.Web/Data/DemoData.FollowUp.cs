@@ -201,7 +201,7 @@ public static partial class DemoData
         var contributions = ActivatorUtilities.CreateInstance<ContributionService>(services, clock);
         var receipts = ActivatorUtilities.CreateInstance<ContributionReceipts>(services, notifier, clock);
         var round = ActivatorUtilities.CreateInstance<RoundService>(services, changes, notifier);
-        var agreements = ActivatorUtilities.CreateInstance<AgreementService>(services, changes);
+        var agreements = ActivatorUtilities.CreateInstance<AgreementService>(services, changes, ActivatorUtilities.CreateInstance<AgreementNotices>(services, notifier));
         var camille = new Actor(facilitator.Id, IsAdministrator: false, IsFacilitator: true);
         Actor Person(AppUser user) => new(user.Id, IsAdministrator: false, IsFacilitator: false);
 

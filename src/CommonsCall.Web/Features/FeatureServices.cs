@@ -52,6 +52,7 @@ public static class FeatureServices
         services.AddSingleton<OpenDataQueries>();
         services.AddSingleton<GuidanceQueries>();
         services.AddSingleton<Onboarding.OnboardingService>();
+        services.AddSingleton<AgreementNotices>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
         services.AddScoped<FacilitatorService>();

@@ -27,7 +27,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         // The facilitator opens the round and shares the pool equally among the three members.
         var camille = await people.OpenPageAsync("facilitator");
         await camille.SignInAsync(s.Facilitator.Account, $"/calls/{s.Call.Slug}");
-        await camille.GetByTestId("nav-manage").ClickAsync();
+        await camille.OpenSectionAsync("Pilotage");
         await camille.WaitForURLAsync($"**/calls/{s.Call.Slug}/manage");
         await Expect(camille.GetByRole(AriaRole.Heading, new() { Name = "Pilotage de l'appel", Level = 1 })).ToBeVisibleAsync();
         var poolLine = camille.Locator("p", new() { HasText = "Enveloppe :" });

@@ -57,7 +57,7 @@ public sealed class CallLifeJourneyTests(BrowserFixture browser)
 
         // The call leaves its draft, and the facilitator invites a member and a funder.
         await camille.MoveToNextPhaseAsync("Cadrage");
-        await camille.CallNav("Participants").ClickAsync();
+        await camille.OpenSectionAsync("Participants");
         await camille.WaitForURLAsync($"**/calls/{slug}/participants");
         await camille.InviteAsync(member, "Membre");
         await camille.InviteAsync(funder, "Financeur");

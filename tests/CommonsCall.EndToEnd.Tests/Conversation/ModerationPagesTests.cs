@@ -46,7 +46,7 @@ public sealed class ModerationPagesTests(BrowserFixture browser)
         await facilitator.AssertAccessibleAsync();
         await SaveAsync(facilitator, "call-announcements-1280");
 
-        await facilitator.CallNav("Modération").ClickAsync();
+        await facilitator.OpenSectionAsync("Modération");
         await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Modération", Level = 1 })).ToBeVisibleAsync();
         var item = facilitator.GetByTestId("reported-comment").Filter(new() { HasText = reported });
         await Expect(item).ToContainTextAsync("Signalé 1 fois");

@@ -10,6 +10,32 @@ public static class CallPages
     public static ILocator CallNav(this IPage page, string section, string navigation = "Sections de l'appel") =>
         page.GetByRole(AriaRole.Navigation, new() { Name = navigation }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
 
+    /// <summary>
+    /// Opens a section of the call's sub-navigation as a person does: on a wide screen the facilitators' own sections sit
+    /// in the "Animation" menu, which is opened first, and opened again if the page renders afresh meanwhile (the circuit
+    /// starting, or a change reloading it, closes it).
+    /// </summary>
+    public static async Task OpenSectionAsync(this IPage page, string section, string navigation = "Sections de l'appel")
+    {
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = navigation });
+        var link = page.CallNav(section, navigation);
+        var menu = nav.Locator("details.call-nav-more", new() { Has = page.Locator("a", new() { HasText = section }) });
+        var summary = menu.Locator(":scope > summary");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await link.IsVisibleAsync())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the section \"{section}\" never showed");
+            if (await menu.CountAsync() == 1 && await summary.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+            {
+                await summary.ClickAsync();
+            }
+
+            await Task.Delay(100);
+        }
+
+        await link.ClickAsync();
+    }
+
     /// <summary>A commons' card on the co-funding page.</summary>
     public static ILocator CommonsCard(this IPage page, CommonsCall.Domain.Commons.Commons commons) =>
         page.Locator($"[data-testid=commons-card][data-commons='{commons.Id}']");
@@ -17,7 +43,7 @@ public static class CallPages
     /// <summary>From any page of the call, the facilitator opens its steering page and moves it to <paramref name="phase"/>.</summary>
     public static async Task MoveToNextPhaseAsync(this IPage page, string phase)
     {
-        await page.CallNav("Pilotage").ClickAsync();
+        await page.OpenSectionAsync("Pilotage");
         await page.WaitForURLAsync("**/manage");
         var next = page.GetByRole(AriaRole.Button, new() { Name = $"Passer à l'étape : {phase}" });
         try

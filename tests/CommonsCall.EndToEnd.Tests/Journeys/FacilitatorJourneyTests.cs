@@ -59,7 +59,7 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         // Invitations: two members and a funder, once the call is out of its draft.
         await page.MoveToNextPhaseAsync("Cadrage");
         await page.AssertAccessibleAsync();
-        await page.CallNav("Participants").ClickAsync();
+        await page.OpenSectionAsync("Participants");
         await page.WaitForURLAsync($"**/calls/{slug}/participants");
         await page.InviteAsync(memberA, "Membre");
         await page.InviteAsync(memberB, "Membre");
@@ -107,7 +107,7 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         await Expect(page.CommonsCard(bikeLock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €");
         await Expect(page.CommonsCard(stations).GetByTestId("commons-total")).ToHaveTextAsync("500,00 €");
         await page.AssertAccessibleAsync();
-        await page.CallNav("Journal des mouvements").ClickAsync();
+        await page.CallNav("Journal").ClickAsync();
         await page.WaitForURLAsync($"**/calls/{slug}/ledger");
         var contributions = page.GetByTestId("ledger").GetByRole(AriaRole.Row).Filter(new() { HasText = "Contribution" });
         await Expect(contributions.Filter(new() { HasText = memberA.Name }).Filter(new() { HasText = bikeLock.Title })).ToHaveCountAsync(1);
@@ -115,7 +115,7 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         await page.AssertAccessibleAsync();
 
         // Closing: a confirmation, then the results.
-        await page.CallNav("Pilotage").ClickAsync();
+        await page.OpenSectionAsync("Pilotage");
         await page.GetByTestId("close-round").ClickAsync();
         var confirm = page.GetByRole(AriaRole.Alertdialog);
         await Expect(confirm).ToContainTextAsync("Les communs qui ont atteint leur minimum seront financés");

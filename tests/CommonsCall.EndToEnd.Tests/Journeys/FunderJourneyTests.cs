@@ -67,7 +67,7 @@ public sealed class FunderJourneyTests(BrowserFixture browser)
         await page.AssertAccessibleAsync();
 
         // Every movement of its money is in the ledger, down to the member's contribution.
-        await page.CallNav("Journal des mouvements").ClickAsync();
+        await page.CallNav("Journal").ClickAsync();
         await page.WaitForURLAsync($"**/calls/{call.Slug}/ledger");
         var rows = page.GetByTestId("ledger").GetByRole(AriaRole.Row);
         await Expect(rows.Filter(new() { HasText = "Engagement d'un financeur" }).Filter(new() { HasText = helene.Name })).ToHaveCountAsync(1);

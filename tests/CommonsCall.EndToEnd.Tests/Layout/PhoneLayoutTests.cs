@@ -100,7 +100,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
 
         var sections = page.GetByRole(AriaRole.Navigation, new() { Name = "Sections de l'appel" });
         var toggle = sections.GetByTestId("call-nav-toggle");
-        await Expect(toggle).ToHaveTextAsync("Sections : Journal des mouvements");
+        await Expect(toggle).ToHaveTextAsync("Sections : Journal");
         await Expect(sections.GetByRole(AriaRole.Link, new() { Name = "Pilotage" })).ToBeHiddenAsync();
         var folded = await sections.BoundingBoxAsync();
         folded.ShouldNotBeNull();

@@ -10,7 +10,8 @@ namespace CommonsCall.Web.Features.FollowUp;
 
 /// <summary>
 /// The changes to a funded commons' agreement (DESIGN.md "Follow-up"): the rules are <see cref="FundingAgreement"/>'s;
-/// this loads, lets it decide, and stores its ledger entries and an audit entry in the same transaction.
+/// this loads, lets it decide, and stores its ledger entries, an audit entry and its notifications (<see cref="AgreementNotices"/>)
+/// in the same transaction.
 /// </summary>
 /// <remarks>
 /// Every change holds the call's lock in exclusive mode (<see cref="CallLock.Exclusive"/>): they are rare, and money
@@ -20,6 +21,7 @@ namespace CommonsCall.Web.Features.FollowUp;
 /// </remarks>
 public sealed class AgreementService(
     CallChanges changes,
+    AgreementNotices notices,
     IValidator<ProposeSchedule> proposeValidator,
     IValidator<DeclareMilestoneDone> declareValidator,
     IValidator<AskMilestoneChanges> askChangesValidator,
@@ -38,14 +40,21 @@ public sealed class AgreementService(
                 var coCreators = await x.Db.Commons.Where(c => c.Id == a.CommonsId).SelectMany(c => c.CoCreators.Select(o => o.OrganisationId)).ToListAsync(ct);
                 var milestones = await x.Db.Milestones.Where(m => m.CommonsId == a.CommonsId).Select(m => m.Id).ToListAsync(ct);
                 var before = Describe(a);
-                return x.Audited(
+                var proposed = x.Audited(
                     a.ProposeSchedule(command.Tranches, command.LeadOrganisationId, coCreators.ToHashSet(), milestones.ToHashSet()),
                     "agreement.schedule_proposed", before, () => Describe(a));
+                if (proposed.IsSuccess)
+                {
+                    await notices.ScheduleProposedAsync(x, a, ct);
+                }
+
+                return proposed;
             }, ct);
 
     public Task<Result> AcceptScheduleAsync(Actor actor, AcceptSchedule command, CancellationToken ct = default) =>
         AsParticipantAsync(actor, command.CallId, command.CommonsId, async (x, access, a) =>
-            await PaidAsync(x, a, a.AcceptSchedule(access.Represents(a.LeadOrganisationId), actor.UserId, x.Now), "agreement.schedule_accepted", ct), ct);
+            await PaidAsync(x, a, a.AcceptSchedule(access.Represents(a.LeadOrganisationId), actor.UserId, x.Now), "agreement.schedule_accepted",
+                entries => notices.ScheduleAcceptedAsync(x, a, PaidBy(entries), ct), ct), ct);
 
     public async Task<Result> DeclareDoneAsync(Actor actor, DeclareMilestoneDone command, CancellationToken ct = default) =>
         await declareValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
@@ -65,13 +74,15 @@ public sealed class AgreementService(
                 }
 
                 x.Audit("agreement.milestone_declared", null, new { a.CommonsId, command.MilestoneId, command.OrganisationId, deliverable.Evidence });
+                await notices.MilestoneDeclaredAsync(x, a, command.MilestoneId, command.OrganisationId, ct);
                 return Result.Ok();
             }, ct);
 
     public Task<Result> AcceptMilestoneAsync(Actor actor, AcceptMilestone command, CancellationToken ct = default) =>
         AsFacilitatorAsync(actor, command.CallId, command.CommonsId, async (x, a) =>
         {
-            var paid = await PaidAsync(x, a, a.AcceptDeliverable(command.MilestoneId, actor.UserId, x.Now), "agreement.milestone_accepted", ct);
+            var paid = await PaidAsync(x, a, a.AcceptDeliverable(command.MilestoneId, actor.UserId, x.Now), "agreement.milestone_accepted",
+                entries => notices.MilestoneAcceptedAsync(x, a, command.MilestoneId, PaidBy(entries), ct), ct);
             if (!paid.IsSuccess)
             {
                 return paid;
@@ -91,15 +102,24 @@ public sealed class AgreementService(
     public async Task<Result> AskChangesAsync(Actor actor, AskMilestoneChanges command, CancellationToken ct = default) =>
         await askChangesValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
             ? invalid.ToDomainError()
-            : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, (x, a) => Task.FromResult(x.Audited(
-                a.AskChanges(command.MilestoneId, command.Comment, x.Now),
-                "agreement.changes_asked", null, () => new { a.CommonsId, command.MilestoneId, command.Comment })), ct);
+            : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, async (x, a) =>
+            {
+                var asked = x.Audited(
+                    a.AskChanges(command.MilestoneId, command.Comment, x.Now),
+                    "agreement.changes_asked", null, () => new { a.CommonsId, command.MilestoneId, command.Comment });
+                if (asked.IsSuccess)
+                {
+                    await notices.ChangesAskedAsync(x, a, command.MilestoneId, command.Comment, ct);
+                }
+
+                return asked;
+            }, ct);
 
     public async Task<Result> CancelAsync(Actor actor, CancelAgreement command, CancellationToken ct = default) =>
         await cancelValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
             ? invalid.ToDomainError()
             : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, (x, a) =>
-                PaidAsync(x, a, a.Cancel(command.Reason, actor.UserId, x.Now), "agreement.cancelled", ct), ct);
+                PaidAsync(x, a, a.Cancel(command.Reason, actor.UserId, x.Now), "agreement.cancelled", _ => notices.CancelledAsync(x, a, ct), ct), ct);
 
     public async Task<Result> CorrectAsync(Actor actor, CorrectAward command, CancellationToken ct = default) =>
         await correctValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
@@ -107,6 +127,7 @@ public sealed class AgreementService(
             : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, async (x, a) =>
             {
                 var before = Describe(a);
+                var previousAward = a.Award;
                 var corrected = a.CorrectAward(command.Award, command.Reason, actor.UserId, x.Now);
                 if (corrected.Value is not { } entry)
                 {
@@ -115,12 +136,14 @@ public sealed class AgreementService(
 
                 x.Db.Ledger.Add(entry);
                 x.Audit("agreement.award_corrected", before, new { Agreement = Describe(a), Reason = command.Reason.Trim() });
+                await notices.AwardCorrectedAsync(x, a, previousAward, command.Reason, ct);
                 await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
                 return Result.Ok();
             }, ct);
 
-    /// <summary>Stores the movements an accepted decision made, audits it with them, and tells open dashboards.</summary>
-    private static async Task<Result> PaidAsync(CallChange x, FundingAgreement a, Result<IReadOnlyList<LedgerEntry>> decided, string action, CancellationToken ct)
+    /// <summary>Stores the movements an accepted decision made, audits it with them, tells the people concerned (<paramref name="tell"/>) and open dashboards.</summary>
+    private static async Task<Result> PaidAsync(
+        CallChange x, FundingAgreement a, Result<IReadOnlyList<LedgerEntry>> decided, string action, Func<IReadOnlyList<LedgerEntry>, Task> tell, CancellationToken ct)
     {
         if (decided.Value is not { } entries)
         {
@@ -129,6 +152,7 @@ public sealed class AgreementService(
 
         x.Db.Ledger.AddRange(entries);
         x.Audit(action, null, new { Agreement = Describe(a), Movements = entries.Select(e => new { e.Kind, e.Amount, e.Before, e.After }) });
+        await tell(entries);
         if (entries.Count > 0)
         {
             await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
@@ -136,6 +160,8 @@ public sealed class AgreementService(
 
         return Result.Ok();
     }
+
+    private static long PaidBy(IReadOnlyList<LedgerEntry> entries) => entries.Where(e => e.Kind == LedgerEntryKind.Payment).Sum(e => e.Amount);
 
     private Task<Result> AsFacilitatorAsync(Actor actor, Guid callId, Guid commonsId, Func<CallChange, FundingAgreement, Task<Result>> apply, CancellationToken ct) =>
         changes.ManageAsync(actor, callId, CallLock.Exclusive, OnlyFacilitators,

@@ -18,6 +18,13 @@ public enum NotificationType
     CommentReply,
     Announcement,
     FacilitatorAppointed,
+    ScheduleProposed,
+    ScheduleAccepted,
+    MilestoneDeclared,
+    MilestoneAccepted,
+    MilestoneChangesAsked,
+    AgreementCancelled,
+    AwardCorrected,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
@@ -40,11 +47,14 @@ public static class NotificationDefaults
 
     /// <summary>
     /// What a person gets before choosing: the round's milestones, receipts, answers, reviews and announcements at
-    /// once (they ask for an action or confirm one); comment replies and the meeting rhythm, which come often, in the digest.
+    /// once (they ask for an action or confirm one); comment replies and the meeting rhythm, which come often, in the digest,
+    /// and so does an accepted schedule, which asks nothing of the facilitators and funders it informs (its money shows on
+    /// the dashboard). The other follow-up events ask for an action (a schedule to accept, a milestone to review or to
+    /// redo) or move money (a tranche paid, a cancellation, a correction): at once.
     /// </summary>
     public static NotificationDelivery For(NotificationType type) => type switch
     {
-        NotificationType.CommentReply or NotificationType.MeetingCadence => NotificationDelivery.DailyDigest,
+        NotificationType.CommentReply or NotificationType.MeetingCadence or NotificationType.ScheduleAccepted => NotificationDelivery.DailyDigest,
         _ => NotificationDelivery.Immediately,
     };
 
