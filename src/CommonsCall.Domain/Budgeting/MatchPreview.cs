@@ -28,6 +28,22 @@ public static class MatchPreview
         return MatchOf(with, commonsId) - MatchOf(now, commonsId);
     }
 
+    /// <summary>
+    /// For each commons, how its match would change, were the round closed now, if a member that does not give to it yet
+    /// gave it <paramref name="gift"/> (the dashboard's reference gift).
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, long> QuadraticForANewGift(IReadOnlyList<SettlementCommons> commons, long matchingPool, BudgetRules rules, long gift)
+    {
+        var now = Settlement.Settle(commons, matchingPool, rules);
+        var newcomer = Guid.NewGuid();
+        return commons.ToDictionary(
+            c => c.CommonsId,
+            c => MatchOf(Settlement.Settle(commons.Select(x => x.CommonsId != c.CommonsId ? x : x with
+            {
+                ContributionsByOrganisation = new Dictionary<Guid, long>(x.ContributionsByOrganisation) { [newcomer] = gift },
+            }), matchingPool, rules), c.CommonsId) - MatchOf(now, c.CommonsId));
+    }
+
     private static long MatchOf(SettlementResult result, Guid commonsId) =>
         result.Commons.FirstOrDefault(c => c.CommonsId == commonsId)?.Match ?? 0;
 }

@@ -119,8 +119,8 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // nearly the same time may be announced in either order).
             var total = checked(commons.Total + change.Delta);
             var written = locked.Written;
-            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId);
             var match = await MatchAsync(connection, call.Rules, locked, key, change, ct);
+            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId, match.Delta);
             await rows.WriteContributionAsync(connection, key, change, match, userId, now, written, _receipt, ct);
             ended = true;
             announcer.Announce(announced);
