@@ -58,7 +58,7 @@ public static class Probe
             await using var db = await factory.CreateDbContextAsync();
             await db.Database.OpenConnectionAsync();
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await rows.LockContributionAsync(connection, new ContributionKey(call.Id, call.Commons[i % call.Commons.Count], member.OrganisationId), member.Actor.UserId!, CancellationToken.None);
+            await rows.LockContributionAsync(connection, new ContributionKey(call.Id, call.Commons[i % call.Commons.Count], member.OrganisationId), member.Actor.UserId!, lockPool: false, CancellationToken.None);
             await MoneyRows.RollbackContributionAsync(connection);
         });
         await Measure("one NOTIFY in a transaction of its own", async i =>

@@ -1,11 +1,12 @@
+using System.Numerics;
 using CommonsCall.Domain.Budgeting;
 
 namespace CommonsCall.Domain.Tests;
 
 /// <summary>
 /// DESIGN.md: <c>S_c = (sum sqrt(contribution))^2 - sum contributions</c>, <c>alpha = min(1, pool / sum S_c)</c>,
-/// <c>match_c = floor(alpha * S_c)</c>, capped at the maximum goal; what is not matched stays in the pool.
-/// Expected figures are computed by hand in the comments.
+/// <c>match_c = alpha * S_c</c> in whole units (floors, then the units left to the largest remainders), capped at the
+/// maximum goal; what is not matched stays in the pool. Expected figures are computed by hand in the comments.
 /// </summary>
 public class QuadraticMatchingTests
 {
@@ -21,9 +22,13 @@ public class QuadraticMatchingTests
     private static MatchingCandidate FourHundredAndHundred(Guid id, long maximumGoal = 1_000_000) =>
         new(id, 500, maximumGoal, [400, 100]);
 
+    /// <summary>A subsidy in whole units and billionths of a unit (the fixed point is 10^-24; its slack is far smaller).</summary>
+    private static (BigInteger Units, BigInteger Billionths) Units(BigInteger subsidy) =>
+        (subsidy / QuadraticMatching.SubsidyScale, subsidy % QuadraticMatching.SubsidyScale / BigInteger.Pow(10, 15));
+
     [Fact]
     public void Subsidy_of_four_equal_perfect_square_contributions_is_exact() =>
-        QuadraticMatching.Subsidy([100, 100, 100, 100]).ShouldBe(1200m);
+        Units(QuadraticMatching.Subsidy([100, 100, 100, 100])).ShouldBe((1200, 0));
 
     [Fact]
     public void Subsidy_of_one_and_two_is_two_square_roots_of_two()
@@ -31,19 +36,19 @@ public class QuadraticMatchingTests
         // (1 + sqrt 2)^2 - 3 = 1 + 2 sqrt 2 + 2 - 3 = 2 sqrt 2 = 2.828427124746190097603377448...
         var s = QuadraticMatching.Subsidy([1, 2]);
 
-        (s - 2.8284271247461900976033774484m).ShouldBeInRange(-1e-20m, 1e-20m);
+        (s - BigInteger.Parse("2828427124746190097603377")).ShouldBeInRange(0, 100);
     }
 
     [Fact]
     public void Subsidy_of_a_single_contributor_is_zero()
     {
-        QuadraticMatching.Subsidy([5_000]).ShouldBe(0m);
-        QuadraticMatching.Subsidy([2]).ShouldBe(0m);
+        QuadraticMatching.Subsidy([5_000]).ShouldBe(BigInteger.Zero);
+        QuadraticMatching.Subsidy([2]).ShouldBe(BigInteger.Zero);
     }
 
     [Fact]
     public void Withdrawn_contributions_do_not_count_as_contributors() =>
-        QuadraticMatching.Subsidy([5_000, 0, 0]).ShouldBe(0m);
+        QuadraticMatching.Subsidy([5_000, 0, 0]).ShouldBe(BigInteger.Zero);
 
     [Fact]
     public void Pool_larger_than_the_subsidy_matches_it_in_full_and_keeps_the_rest()
@@ -68,28 +73,29 @@ public class QuadraticMatchingTests
     }
 
     [Fact]
-    public void Pool_smaller_than_the_sum_of_subsidies_is_shared_in_proportion_and_floored()
+    public void Pool_smaller_than_the_sum_of_subsidies_is_shared_in_proportion_and_the_cent_left_goes_to_the_largest_remainder()
     {
         // sum S = 1600, alpha = 999 / 1600 = 0.624375
-        // A: floor(0.624375 * 1200) = floor(749.25) = 749
-        // B: floor(0.624375 *  400) = floor(249.75) = 249
-        // matched 998, 1 cent stays in the pool.
+        // A: 0.624375 * 1200 = 749.25 -> 749
+        // B: 0.624375 *  400 = 249.75 -> 249, plus the cent the floors left (B's remainder is the largest): 250
         var result = QuadraticMatching.Compute(999, [FourEqual(A), FourHundredAndHundred(B)]);
 
         result.Matches[A].ShouldBe(749);
-        result.Matches[B].ShouldBe(249);
-        result.Matched.ShouldBe(998);
-        result.Unmatched.ShouldBe(1);
+        result.Matches[B].ShouldBe(250);
+        result.Matched.ShouldBe(999);
+        result.Unmatched.ShouldBe(0);
     }
 
     [Fact]
-    public void Pool_shared_by_three_equal_commons_leaves_the_indivisible_cent_unmatched()
+    public void Pool_shared_by_three_equal_commons_gives_the_indivisible_cent_to_the_smallest_id()
     {
-        // sum S = 3600, alpha = 1000 / 3600; each floor(333.33...) = 333; matched 999.
+        // sum S = 3600, alpha = 1000 / 3600; each 333.33..., equal remainders: the cent goes to the smallest id.
         var result = QuadraticMatching.Compute(1_000, [FourEqual(A), FourEqual(B), FourEqual(C)]);
 
-        result.Matches.Values.ShouldAllBe(m => m == 333);
-        result.Unmatched.ShouldBe(1);
+        var first = new[] { A, B, C }.Min();
+        result.Matches[first].ShouldBe(334);
+        result.Matches.Where(m => m.Key != first).ShouldAllBe(m => m.Value == 333);
+        result.Unmatched.ShouldBe(0);
     }
 
     [Fact]
@@ -174,13 +180,13 @@ public class QuadraticMatchingTests
     [Fact]
     public void Capped_commons_does_not_pass_its_surplus_to_the_others()
     {
-        // alpha = 999 / 1600 as above: A would get 749 but its room is 1000 - 400 = 600; B keeps 249.
-        // Matched 849, so 150 stay in the pool.
+        // alpha = 999 / 1600 as above: A would get 749 but its room is 1000 - 400 = 600; B keeps 250.
+        // Matched 850, so 149 stay in the pool.
         var result = QuadraticMatching.Compute(999, [FourEqual(A, maximumGoal: 1_000), FourHundredAndHundred(B)]);
 
         result.Matches[A].ShouldBe(600);
-        result.Matches[B].ShouldBe(249);
-        result.Unmatched.ShouldBe(150);
+        result.Matches[B].ShouldBe(250);
+        result.Unmatched.ShouldBe(149);
     }
 
     [Fact]
@@ -265,8 +271,7 @@ public class QuadraticMatchingTests
             foreach (var (id, match) in result.Matches)
             {
                 match.ShouldBeGreaterThanOrEqualTo(0);
-                // A subsidy that is a whole number of cents may be computed a hair below it ({10, 10}: 19.999...9).
-                ((decimal)match).ShouldBeLessThanOrEqualTo(subsidies[id] + 0.000001m);
+                (match * QuadraticMatching.SubsidyScale).ShouldBeLessThanOrEqualTo(subsidies[id]);
             }
         }
     }

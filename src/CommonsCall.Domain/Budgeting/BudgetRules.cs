@@ -13,6 +13,16 @@ public enum ContributionsVisibility
     Hidden = 2,
 }
 
+/// <summary>How the matching pool is shared among commons (DESIGN.md, matching modes).</summary>
+public enum MatchingMode
+{
+    /// <summary>Quadratic funding at settlement (<see cref="QuadraticMatching"/>).</summary>
+    Quadratic = 0,
+
+    /// <summary>Each unit given is matched by k units, reserved at the time of the gift (<see cref="ProportionalMatching"/>).</summary>
+    Proportional = 1,
+}
+
 /// <summary>
 /// The budget rules of one call, set by the facilitator before Budgeting opens and locked afterwards
 /// (except the closing date).
@@ -33,6 +43,20 @@ public sealed record BudgetRules
     public ContributionsVisibility ContributionsVisibility { get; init; } = ContributionsVisibility.Live;
 
     public bool AllowWithdrawal { get; init; } = true;
+
+    public MatchingMode MatchingMode { get; init; } = MatchingMode.Quadratic;
+
+    /// <summary>Proportional matching's k in thousandths: 1000 matches each unit given by one more (1 € given, 2 € to the commons).</summary>
+    public int MatchRatioPerMille { get; init; } = ProportionalMatching.PerMille;
+
+    /// <summary>Proportional matching: the most of the matching pool one commons may receive.</summary>
+    public long MatchCapPerCommons { get; init; } = Amounts.Maximum;
+
+    /// <summary>
+    /// Quadratic matching: what capped commons cannot take is shared again among the others until nothing moves. Off by
+    /// default: a call's rules said the surplus stays in the pool, and a settled call must read the same afterwards.
+    /// </summary>
+    public bool RedistributeQuadraticSurplus { get; init; }
 
     public static BudgetRules Default { get; } = new();
 

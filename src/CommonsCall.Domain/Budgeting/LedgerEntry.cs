@@ -20,7 +20,7 @@ public enum LedgerEntryKind
     /// <summary>A funded commons was awarded its total at settlement.</summary>
     Award = 5,
 
-    /// <summary>A funded commons received its share of the matching pool.</summary>
+    /// <summary>A commons' match changed: its share of the matching pool at settlement, or a gift's proportional reservation (<see cref="LedgerEntry.MatchingMode"/>).</summary>
     Match = 6,
 
     /// <summary>A funder pledged to the matching pool.</summary>
@@ -46,8 +46,9 @@ public sealed class LedgerEntry
     {
     }
 
-    public LedgerEntry(Guid callId, LedgerEntryKind kind, long before, long after, string? actorUserId, Guid? organisationId, Guid? commonsId, DateTimeOffset at)
+    public LedgerEntry(Guid callId, LedgerEntryKind kind, long before, long after, string? actorUserId, Guid? organisationId, Guid? commonsId, DateTimeOffset at, MatchingMode? matchingMode = null)
     {
+        MatchingMode = matchingMode;
         CallId = callId;
         Kind = kind;
         Before = before;
@@ -81,4 +82,10 @@ public sealed class LedgerEntry
     public Guid? CommonsId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>
+    /// Which matching a <see cref="LedgerEntryKind.Match"/> entry belongs to (null for other kinds): quadratic at settlement
+    /// (the commons' share, no organisation), proportional at each gift (the contribution's reservation, with its organisation).
+    /// </summary>
+    public MatchingMode? MatchingMode { get; private set; }
 }

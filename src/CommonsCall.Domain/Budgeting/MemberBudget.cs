@@ -110,6 +110,9 @@ public sealed class Contribution
 
     public long Amount { get; private set; }
 
+    /// <summary>Under proportional matching, the match this contribution reserved (<see cref="ProportionalMatching"/>); zero otherwise.</summary>
+    public long Match { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public void Set(long amount, DateTimeOffset at)
@@ -117,6 +120,9 @@ public sealed class Contribution
         Amount = amount;
         UpdatedAt = at;
     }
+
+    /// <summary>Its commons was not funded: the reservation goes back to the matching pool.</summary>
+    public void ReleaseMatch() => Match = 0;
 }
 
 /// <summary>A funder's commitment to the call's pool, or to its matching pool.</summary>

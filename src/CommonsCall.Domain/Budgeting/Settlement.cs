@@ -1,7 +1,10 @@
 namespace CommonsCall.Domain.Budgeting;
 
-/// <summary>One approved commons at closing time, with every member's current contribution to it.</summary>
-public sealed record SettlementCommons(Guid CommonsId, long MinimumGoal, long MaximumGoal, IReadOnlyDictionary<Guid, long> ContributionsByOrganisation)
+/// <summary>
+/// One approved commons at closing time, with every member's current contribution to it and, under proportional
+/// matching, the match its gifts reserved.
+/// </summary>
+public sealed record SettlementCommons(Guid CommonsId, long MinimumGoal, long MaximumGoal, IReadOnlyDictionary<Guid, long> ContributionsByOrganisation, long ReservedMatch = 0)
 {
     public long Total => ContributionsByOrganisation.Values.Sum();
 }
@@ -20,7 +23,7 @@ public sealed record CommonsOutcome(Guid CommonsId, bool Funded, long Total, lon
     public static long AwardedOf(bool funded, long total, long match) => funded ? total + match : 0;
 }
 
-public sealed record SettlementResult(IReadOnlyList<CommonsOutcome> Commons, long MatchingPool, long Matched)
+public sealed record SettlementResult(IReadOnlyList<CommonsOutcome> Commons, long MatchingPool, long Matched, MatchingMode Mode = MatchingMode.Quadratic)
 {
     public long UnmatchedPool => MatchingPool - Matched;
 
@@ -31,23 +34,29 @@ public sealed record SettlementResult(IReadOnlyList<CommonsOutcome> Commons, lon
 
 /// <summary>
 /// Closing the round (DESIGN.md): a commons whose total reaches its minimum goal is funded for its total;
-/// the others release their contributions; the matching pool is then shared among the funded commons.
+/// the others release their contributions; the matching pool is then shared among the funded commons by the call's
+/// matching mode: quadratic at closing (the surplus of capped commons shared again when the rules say so), or
+/// proportional, where funded commons keep the match their gifts reserved and the others release it to the pool.
 /// </summary>
 public static class Settlement
 {
-    public static SettlementResult Settle(IEnumerable<SettlementCommons> commons, long matchingPool)
+    public static SettlementResult Settle(IEnumerable<SettlementCommons> commons, long matchingPool, BudgetRules? rules = null)
     {
+        rules ??= BudgetRules.Default;
         var all = commons.ToList();
         var funded = all.Where(c => c.Total >= c.MinimumGoal).ToList();
-        var matching = QuadraticMatching.Compute(
-            matchingPool,
-            funded.Select(c => new MatchingCandidate(c.CommonsId, c.Total, c.MaximumGoal, c.ContributionsByOrganisation.Values.ToList())));
+        var matches = rules.MatchingMode == MatchingMode.Proportional
+            ? funded.ToDictionary(c => c.CommonsId, c => c.ReservedMatch)
+            : QuadraticMatching.Compute(
+                matchingPool,
+                funded.Select(c => new MatchingCandidate(c.CommonsId, c.Total, c.MaximumGoal, c.ContributionsByOrganisation.Values.ToList())),
+                rules.RedistributeQuadraticSurplus).Matches;
 
         var outcomes = all
             .Select(c => funded.Contains(c)
-                ? new CommonsOutcome(c.CommonsId, true, c.Total, 0, matching.Matches[c.CommonsId])
+                ? new CommonsOutcome(c.CommonsId, true, c.Total, 0, matches[c.CommonsId])
                 : new CommonsOutcome(c.CommonsId, false, 0, c.Total, 0))
             .ToList();
-        return new SettlementResult(outcomes, matchingPool, matching.Matched);
+        return new SettlementResult(outcomes, matchingPool, outcomes.Sum(o => o.Match), rules.MatchingMode);
     }
 }

@@ -354,11 +354,13 @@ public sealed class Commons
     /// <summary>The funding agreement's last tranche was paid: the commons is delivered (still counted as funded).</summary>
     public void MarkDelivered() => Status = CommonsStatus.Delivered;
 
+    /// <summary>Not funded: its contributions go back to the members, and a proportional match its gifts reserved to the pool.</summary>
     public void MarkNotFundedAndRelease()
     {
         Status = CommonsStatus.NotFunded;
         Released = Total;
         Total = 0;
+        Match = 0;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -33,7 +33,11 @@ public sealed record BudgetRulesResponse(
     int MaxShareOfBalancePerCommons,
     bool CoCreatorsMayFundOwnCommons,
     ContributionsVisibility ContributionsVisibility,
-    bool AllowWithdrawal);
+    bool AllowWithdrawal,
+    MatchingMode MatchingMode,
+    int MatchRatioPerMille,
+    long MatchCapPerCommons,
+    bool RedistributeQuadraticSurplus);
 
 /// <summary>
 /// A member organisation's money in the call: <see cref="Balance"/> is grants plus own funds, <see cref="Unspent"/> what
@@ -75,14 +79,22 @@ public sealed record SetOwnFundsRequest([property: JsonRequired] long Amount);
 
 public sealed record OwnFundsResponse(Guid OrganisationId, long OwnFunds);
 
-/// <summary>All the rules at once (unset dates leave that side of the funding window open).</summary>
+/// <summary>
+/// All the rules at once (unset dates leave that side of the funding window open). Matching is quadratic unless said
+/// otherwise; proportional matching takes k in thousandths (<see cref="MatchRatioPerMille"/>, 1000 = each unit given
+/// matched by one more, at most 100 000) and a cap per commons in minor units (unset: no cap beyond the pool).
+/// </summary>
 public sealed record SetBudgetRulesRequest(
     [property: JsonRequired] int MaxShareOfBalancePerCommons,
     [property: JsonRequired] bool CoCreatorsMayFundOwnCommons,
     [property: JsonRequired] ContributionsVisibility ContributionsVisibility,
     [property: JsonRequired] bool AllowWithdrawal,
     DateTimeOffset? FundingOpensAt = null,
-    DateTimeOffset? FundingClosesAt = null);
+    DateTimeOffset? FundingClosesAt = null,
+    MatchingMode MatchingMode = MatchingMode.Quadratic,
+    int MatchRatioPerMille = ProportionalMatching.PerMille,
+    long MatchCapPerCommons = Amounts.Maximum,
+    bool RedistributeQuadraticSurplus = false);
 
 public sealed record GrantLineRequest([property: JsonRequired] Guid OrganisationId, [property: JsonRequired] long Amount);
 
@@ -102,7 +114,7 @@ public sealed record CommonsReviewResponse(Guid Id, string Title, CommonsStatus 
 
 /// <summary>The settled round: each commons' outcome, the matching pool and what every member did not spend (every member, zero included).</summary>
 public sealed record SettlementResponse(
-    IReadOnlyList<CommonsOutcomeResponse> Commons, long MatchingPool, long Matched, long UnmatchedPool, IReadOnlyList<UnspentBalanceResponse> Unspent);
+    IReadOnlyList<CommonsOutcomeResponse> Commons, long MatchingPool, long Matched, long UnmatchedPool, IReadOnlyList<UnspentBalanceResponse> Unspent, MatchingMode MatchingMode);
 
 /// <summary>
 /// <see cref="Total"/> is what the commons keeps of its contributions (0 when not funded: they were <see cref="Released"/>
@@ -118,7 +130,8 @@ public sealed record UnspentBalanceResponse(Guid OrganisationId, string Organisa
 /// </summary>
 public sealed record LedgerLineResponse(
     long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor,
-    Guid? OrganisationId, string? Organisation, Guid? CommonsId, string? Commons, DateTimeOffset At);
+    Guid? OrganisationId, string? Organisation, Guid? CommonsId, string? Commons, DateTimeOffset At,
+    MatchingMode? MatchingMode);
 
 /// <summary>
 /// The budget round of a call (DESIGN.md "Budget rules"): each endpoint resolves the call's slug as the caller
@@ -240,6 +253,10 @@ public static class BudgetEndpoints
                 CoCreatorsMayFundOwnCommons = body.CoCreatorsMayFundOwnCommons,
                 ContributionsVisibility = body.ContributionsVisibility,
                 AllowWithdrawal = body.AllowWithdrawal,
+                MatchingMode = body.MatchingMode,
+                MatchRatioPerMille = body.MatchRatioPerMille,
+                MatchCapPerCommons = body.MatchCapPerCommons,
+                RedistributeQuadraticSurplus = body.RedistributeQuadraticSurplus,
             };
             return (await rules.SetAsync(actor, new SetBudgetRules(call.Call.Id, requested), ct)).ToApiResult();
         }, ct);
@@ -279,7 +296,8 @@ public static class BudgetEndpoints
             closed.Settlement.MatchingPool,
             closed.Settlement.Matched,
             closed.Settlement.UnmatchedPool,
-            [.. closed.Budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))]))), ct);
+            [.. closed.Budgets.Select(b => new UnspentBalanceResponse(b.OrganisationId, b.OrganisationName, b.Balance, b.Contributed, b.Available))],
+            closed.Settlement.Mode))), ct);
 
     private static Task<IResult> MemberBudgetsAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
         CallRoute.InCallAsync(slug, actor, calls, async call =>
@@ -290,7 +308,7 @@ public static class BudgetEndpoints
     private static Task<IResult> LedgerAsync(string slug, Actor actor, CallQueries calls, BudgetQueries budget, CancellationToken ct) =>
         CallRoute.InCallAsync(slug, actor, calls, async call =>
             await budget.LedgerAsync(actor, call.Call.Id, ct) is { } ledger
-                ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Number, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.OrganisationId, l.Organisation, l.CommonsId, l.Commons, l.At)).ToList())
+                ? TypedResults.Ok(ledger.Select(l => new LedgerLineResponse(l.Id, l.Number, l.Kind, l.Amount, l.Before, l.After, l.Actor, l.OrganisationId, l.Organisation, l.CommonsId, l.Commons, l.At, l.MatchingMode)).ToList())
                 : BudgetQueries.OnlyFacilitatorsAndFundersReadTheLedger.ToProblem(), ct);
 
     /// <summary>A JSON <c>null</c> in the list is not a line: refused like any other unreadable body.</summary>
@@ -318,7 +336,11 @@ public static class BudgetEndpoints
             view.Rules.MaxShareOfBalancePerCommons,
             view.Rules.CoCreatorsMayFundOwnCommons,
             view.Rules.ContributionsVisibility,
-            view.Rules.AllowWithdrawal),
+            view.Rules.AllowWithdrawal,
+            view.Rules.MatchingMode,
+            view.Rules.MatchRatioPerMille,
+            view.Rules.MatchCapPerCommons,
+            view.Rules.RedistributeQuadraticSurplus),
         new CallRolesResponse(view.Access.IsFacilitator, view.Access.IsMember, view.Access.IsFunder),
         view.Pool,
         view.MatchingPool,

@@ -25,7 +25,10 @@ namespace CommonsCall.Web.Data;
 ///    dozens of transactions at once makes PostgreSQL rewrite its lock list (a multixact) on the row for each
 ///    new one, and they queue on that row (bench/README.md);
 /// 2. the member's budget row, FOR UPDATE: one member's requests run one at a time;
-/// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time.
+/// 3. the commons row, FOR UPDATE: a commons' total is read and written by one request at a time;
+/// 4. under proportional matching only, the call's matching pool: an advisory lock of its own (in the two-int key
+///    space, apart from the call's), taken last by contribution changes and by nothing else, so that the gifts reserve
+///    the pool one at a time, first come first served, and never more than it holds (<see cref="LockPoolAsync"/>).
 /// A contribution change takes the three in one batch (<see cref="LockContributionAsync"/>): the statements of a
 /// batch run in order, each with a fresh snapshot in READ COMMITTED, so each reads what the locks before it protect.
 /// </remarks>
@@ -46,6 +49,8 @@ public sealed class MoneyRows
     private readonly string _ledgerEntry;
     private readonly string _transactionAndLedgerId;
     private readonly string _pendingReceipt;
+    private readonly string _poolFigures;
+    private readonly string _matchLedgerEntry;
 
     public MoneyRows(IModel model)
     {
@@ -58,6 +63,7 @@ public sealed class MoneyRows
         var commons = new ModelTable<CommonsEntity>(model);
         var ledger = new ModelTable<LedgerEntry>(model);
         var receipts = new ModelTable<PendingReceipt>(model);
+        var pledges = new ModelTable<Pledge>(model);
 
         var callById = $"SELECT *, {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = {{0}}";
         _callForShare = callById + " FOR SHARE";
@@ -77,19 +83,27 @@ public sealed class MoneyRows
               AND EXISTS (SELECT 1 FROM {members} m WHERE m.{members[nameof(OrganisationMember.OrganisationId)]} = p.{participants[nameof(Participant.OrganisationId)]} AND m.{members[nameof(OrganisationMember.UserId)]} = $3)
             """;
         _budgetFigures = $"SELECT {budgets[nameof(MemberBudget.Granted)]}, {budgets[nameof(MemberBudget.OwnFunds)]}, {budgets[nameof(MemberBudget.Contributed)]} FROM {budgets} WHERE {budgetKey} FOR UPDATE";
-        _contribution = $"SELECT {contributions[nameof(Contribution.Amount)]} FROM {contributions} WHERE {contributions[nameof(Contribution.CommonsId)]} = $1 AND {contributions[nameof(Contribution.OrganisationId)]} = $2";
-        _commonsForUpdate = $"SELECT {commons[nameof(CommonsEntity.Total)]}, {commons[nameof(CommonsEntity.MaximumGoal)]}, {commons[nameof(CommonsEntity.Status)]} FROM {commons} WHERE {commons[nameof(CommonsEntity.Id)]} = $1 AND {commons[nameof(CommonsEntity.CallId)]} = $2 FOR UPDATE";
+        _contribution = $"SELECT {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.Match)]} FROM {contributions} WHERE {contributions[nameof(Contribution.CommonsId)]} = $1 AND {contributions[nameof(Contribution.OrganisationId)]} = $2";
+        _commonsForUpdate = $"SELECT {commons[nameof(CommonsEntity.Total)]}, {commons[nameof(CommonsEntity.MaximumGoal)]}, {commons[nameof(CommonsEntity.Status)]}, {commons[nameof(CommonsEntity.Match)]} FROM {commons} WHERE {commons[nameof(CommonsEntity.Id)]} = $1 AND {commons[nameof(CommonsEntity.CallId)]} = $2 FOR UPDATE";
 
         _setContribution = $"""
-            INSERT INTO {contributions} ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}, {contributions[nameof(Contribution.CallId)]}, {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]}) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}) DO UPDATE SET {contributions[nameof(Contribution.Amount)]} = EXCLUDED.{contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]} = EXCLUDED.{contributions[nameof(Contribution.UpdatedAt)]}
+            INSERT INTO {contributions} ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}, {contributions[nameof(Contribution.CallId)]}, {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]}, {contributions[nameof(Contribution.Match)]}) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}) DO UPDATE SET {contributions[nameof(Contribution.Amount)]} = EXCLUDED.{contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]} = EXCLUDED.{contributions[nameof(Contribution.UpdatedAt)]}, {contributions[nameof(Contribution.Match)]} = EXCLUDED.{contributions[nameof(Contribution.Match)]}
             """;
         _addContributed = $"UPDATE {budgets} SET {budgets[nameof(MemberBudget.Contributed)]} = {budgets[nameof(MemberBudget.Contributed)]} + $3 WHERE {budgetKey}";
-        _addTotal = $"UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $1 WHERE {commons[nameof(CommonsEntity.Id)]} = $2";
+        _addTotal = $"UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $1, {commons[nameof(CommonsEntity.Match)]} = {commons[nameof(CommonsEntity.Match)]} + $3 WHERE {commons[nameof(CommonsEntity.Id)]} = $2";
+        _poolFigures = $"""
+            SELECT COALESCE((SELECT sum({commons[nameof(CommonsEntity.Match)]}) FROM {commons} WHERE {commons[nameof(CommonsEntity.CallId)]} = $1), 0)::bigint,
+                   COALESCE((SELECT sum({pledges[nameof(Pledge.Amount)]}) FROM {pledges} WHERE {pledges[nameof(Pledge.CallId)]} = $1 AND {pledges[nameof(Pledge.IsMatching)]}), 0)::bigint
+            """;
         _transactionAndLedgerId = $"SELECT pg_current_xact_id()::text::bigint, nextval(pg_get_serial_sequence('{ledger.ToString().Replace("'", "''", StringComparison.Ordinal)}', '{ledger.ColumnName(nameof(LedgerEntry.Id))}'))";
         _ledgerEntry = $"""
             INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.Id)]}, {ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
             OVERRIDING SYSTEM VALUE VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """;
+        _matchLedgerEntry = $"""
+            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]}, {ledger[nameof(LedgerEntry.MatchingMode)]})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """;
         _pendingReceipt = $"""
             INSERT INTO {receipts} AS r ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]}, {receipts[nameof(PendingReceipt.FirstChangeAt)]}, {receipts[nameof(PendingReceipt.DueAt)]}) VALUES ($1, $2, $3, $4)
@@ -129,10 +143,11 @@ public sealed class MoneyRows
     /// its advisory lock in shared mode (null when the call does not exist), whether the user represents the member and
     /// whether it has joined (<see cref="ContributionRows.Represents"/>), whether it co-created the commons, its budget
     /// under FOR UPDATE, its current contribution (stable under the budget lock: only this member's requests change it),
-    /// and the commons under FOR UPDATE. Begins the transaction (READ COMMITTED) on <paramref name="connection"/>: the
+    /// and the commons under FOR UPDATE; with <paramref name="lockPool"/> (proportional matching), then the matching pool
+    /// (<see cref="LockPoolAsync"/>). Begins the transaction (READ COMMITTED) on <paramref name="connection"/>: the
     /// caller ends it, with <see cref="WriteContributionAsync"/> or a rollback.
     /// </summary>
-    public async Task<ContributionRows> LockContributionAsync(NpgsqlConnection connection, ContributionKey key, string userId, CancellationToken ct)
+    public async Task<ContributionRows> LockContributionAsync(NpgsqlConnection connection, ContributionKey key, string userId, bool lockPool, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -148,6 +163,11 @@ public sealed class MoneyRows
                 new NpgsqlBatchCommand(_transactionAndLedgerId),
             },
         };
+        if (lockPool)
+        {
+            batch.BatchCommands.Add(PoolLock(key.CallId));
+            batch.BatchCommands.Add(Command(_poolFigures, key.CallId));
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
@@ -158,13 +178,47 @@ public sealed class MoneyRows
         await reader.NextResultAsync(ct);
         BudgetFigures? budget = await reader.ReadAsync(ct) ? new BudgetFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
         await reader.NextResultAsync(ct);
-        var current = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+        var (current, currentMatch) = await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
         await reader.NextResultAsync(ct);
-        LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2)) : null;
+        LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2), reader.GetInt64(3)) : null;
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var written = new LedgerWrite(reader.GetInt64(0), reader.GetInt64(1));
-        return new ContributionRows(version, new Representation(represents, joined), coCreator, budget, current, commons, written);
+        PoolFigures? pool = null;
+        if (lockPool)
+        {
+            await reader.NextResultAsync(ct);
+            await reader.NextResultAsync(ct);
+            pool = await ReadPoolAsync(reader, ct);
+        }
+
+        return new ContributionRows(version, new Representation(represents, joined), coCreator, budget, current, currentMatch, commons, written, pool);
+    }
+
+    /// <summary>
+    /// Takes the matching pool's lock (step 4) and reads, after it, what the pool holds and what gifts reserved of it: a
+    /// statement of its own, so that its snapshot is taken once the lock is held. For a contribution change that learnt
+    /// only after <see cref="LockContributionAsync"/> that its call matches proportionally.
+    /// </summary>
+    public async Task<PoolFigures> LockPoolAsync(NpgsqlConnection connection, Guid callId, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { PoolLock(callId), Command(_poolFigures, callId) } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await ReadPoolAsync(reader, ct);
+    }
+
+    private static async Task<PoolFigures> ReadPoolAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        await reader.ReadAsync(ct);
+        return new PoolFigures(reader.GetInt64(1), reader.GetInt64(0));
+    }
+
+    /// <summary>The pool's advisory lock: the two-int key space never meets the call's one-bigint key (<see cref="CallLockKey"/>).</summary>
+    private static NpgsqlBatchCommand PoolLock(Guid callId)
+    {
+        var key = CallLockKey(callId);
+        return Command("SELECT pg_advisory_xact_lock($1, $2)", MatchingPoolLockClass, (int)(key ^ (key >> 32)));
     }
 
     /// <summary>
@@ -176,20 +230,26 @@ public sealed class MoneyRows
     /// afterwards, by the caller: a NOTIFY sent inside this transaction would serialise every commit on PostgreSQL's
     /// global notification lock, held until the commit is flushed, which halved the throughput (bench/README.md).
     /// </summary>
-    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, string userId, DateTimeOffset at, LedgerWrite written, ReceiptTiming receipt, CancellationToken ct)
+    public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, MatchChange match, string userId, DateTimeOffset at, LedgerWrite written, ReceiptTiming receipt, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
-                Command(_setContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at),
+                Command(_setContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at, match.After),
                 Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
-                Command(_addTotal, change.Delta, key.CommonsId),
+                Command(_addTotal, change.Delta, key.CommonsId, match.Delta),
                 Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at, written.LedgerId),
                 Command(_pendingReceipt, key.CallId, key.OrganisationId, at, at + receipt.Delay, receipt.MaxDelay),
-                new NpgsqlBatchCommand("COMMIT"),
             },
         };
+        if (match.Delta != 0)
+        {
+            // A proportional reservation moved (quadratic matching never moves before settlement).
+            batch.BatchCommands.Add(Command(_matchLedgerEntry, key.CallId, (int)LedgerEntryKind.Match, match.Delta, match.Before, match.After, userId, key.OrganisationId, key.CommonsId, at, (int)MatchingMode.Proportional));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -207,6 +267,9 @@ public sealed class MoneyRows
         callId.TryWriteBytes(bytes);
         return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
     }
+
+    /// <summary>The first half of the matching pool's advisory key ("MTCH").</summary>
+    private const int MatchingPoolLockClass = 0x4D54_4348;
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
@@ -236,8 +299,11 @@ public readonly record struct Representation(bool Represents, bool Joined)
     public bool RepresentsJoined => Represents && Joined;
 }
 
-/// <summary>What <see cref="MoneyRows.LockContributionAsync"/> read under its locks.</summary>
-public sealed record ContributionRows(uint? CallVersion, Representation Member, bool IsCoCreator, BudgetFigures? Budget, long CurrentAmount, LockedCommons? Commons, LedgerWrite Written);
+/// <summary>What <see cref="MoneyRows.LockContributionAsync"/> read under its locks; <see cref="Pool"/> only when it locked the matching pool.</summary>
+public sealed record ContributionRows(uint? CallVersion, Representation Member, bool IsCoCreator, BudgetFigures? Budget, long CurrentAmount, long CurrentMatch, LockedCommons? Commons, LedgerWrite Written, PoolFigures? Pool);
+
+/// <summary>The matching pool (what funders pledged to it) and what proportional gifts reserved of it, read under its lock.</summary>
+public readonly record struct PoolFigures(long Pool, long Reserved);
 
 /// <summary>
 /// The transaction of a contribution change (its PostgreSQL id) and the id its ledger entry will have, both known
@@ -246,7 +312,8 @@ public sealed record ContributionRows(uint? CallVersion, Representation Member, 
 /// </summary>
 public readonly record struct LedgerWrite(long TransactionId, long LedgerId);
 
-public sealed record LockedCommons(long Total, long MaximumGoal, CommonsStatus Status)
+/// <summary>The commons of a contribution change; <see cref="Match"/> is what proportional gifts reserved for it.</summary>
+public sealed record LockedCommons(long Total, long MaximumGoal, CommonsStatus Status, long Match)
 {
     public bool IsApproved => CommonsEntity.IsApprovedStatus(Status);
 }

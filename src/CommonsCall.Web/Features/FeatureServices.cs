@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddSingleton<FundsService>();
         services.AddSingleton<BudgetRulesService>();
         services.AddSingleton<RoundService>();
+        services.AddSingleton<MatchPreviews>();
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<GrantsCsv>();

@@ -80,7 +80,7 @@ public sealed class MoneyRowsTests(AppFactory app) : IClassFixture<AppFactory>
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        var rows = await Rows.LockContributionAsync(connection, new ContributionKey(callId, Guid.NewGuid(), organisationId), userId, CancellationToken.None);
+        var rows = await Rows.LockContributionAsync(connection, new ContributionKey(callId, Guid.NewGuid(), organisationId), userId, lockPool: false, CancellationToken.None);
         await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
         await rollback.ExecuteNonQueryAsync();
         return rows.Member;

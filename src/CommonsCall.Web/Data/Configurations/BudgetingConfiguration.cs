@@ -32,7 +32,11 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         b.HasIndex(c => new { c.CallId, c.OrganisationId });
         b.HasOne<CommonsEntity>().WithMany().HasForeignKey(c => c.CommonsId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<MemberBudget>().WithMany().HasForeignKey(c => new { c.CallId, c.OrganisationId }).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_Contributions_NonNegative", "\"Amount\" >= 0"));
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Contributions_NonNegative", "\"Amount\" >= 0");
+            t.HasCheckConstraint("CK_Contributions_MatchNonNegative", "\"Match\" >= 0");
+        });
     }
 }
 

@@ -38,10 +38,13 @@ public sealed record FundingView(
 /// <summary>One pledge of a funder to the pool, or to the matching pool.</summary>
 public sealed record PledgeView(string FunderName, long Amount, bool IsMatching, DateTimeOffset At);
 
-/// <summary>A movement of the ledger; <see cref="Number"/> is its place in the call's ledger as the viewer sees it (1 for the first).</summary>
+/// <summary>
+/// A movement of the ledger; <see cref="Number"/> is its place in the call's ledger as the viewer sees it (1 for the first);
+/// <see cref="MatchingMode"/> says which matching a match entry belongs to.
+/// </summary>
 public sealed record LedgerLine(
     long Id, long Number, LedgerEntryKind Kind, long Amount, long Before, long After, string? Actor,
-    Guid? OrganisationId, string? Organisation, Guid? CommonsId, string? Commons, DateTimeOffset At);
+    Guid? OrganisationId, string? Organisation, Guid? CommonsId, string? Commons, DateTimeOffset At, MatchingMode? MatchingMode = null);
 
 /// <summary>Reading the money of a call, honouring the contributions visibility rule everywhere.</summary>
 public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
@@ -171,7 +174,7 @@ public sealed class BudgetQueries(IDbContextFactory<AppDbContext> factory, TimeP
                       join u in db.Users on e.ActorUserId equals u.Id into users
                       from u in users.DefaultIfEmpty()
                       orderby e.Id descending
-                      select new LedgerLine(e.Id, 0, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, e.OrganisationId, o.Name, e.CommonsId, c.Title, e.At))
+                      select new LedgerLine(e.Id, 0, e.Kind, e.Amount, e.Before, e.After, u.DisplayName, e.OrganisationId, o.Name, e.CommonsId, c.Title, e.At, e.MatchingMode))
             .ToListAsync(ct);
 
         // Numbered within the call, among the movements this viewer sees: ids are global (and a gap would tell that a hidden

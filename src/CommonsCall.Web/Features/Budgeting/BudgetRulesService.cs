@@ -12,6 +12,9 @@ public sealed class SetBudgetRulesValidator : AbstractValidator<SetBudgetRules>
     {
         RuleFor(x => x.Rules.MaxShareOfBalancePerCommons).InclusiveBetween(1, 100).OverridePropertyName("MaxShareOfBalancePerCommons");
         RuleFor(x => x.Rules.ContributionsVisibility).IsInEnum().OverridePropertyName("ContributionsVisibility");
+        RuleFor(x => x.Rules.MatchingMode).IsInEnum().OverridePropertyName("MatchingMode");
+        RuleFor(x => x.Rules.MatchRatioPerMille).InclusiveBetween(0, ProportionalMatching.MaximumRatioPerMille).OverridePropertyName("MatchRatioPerMille");
+        RuleFor(x => x.Rules.MatchCapPerCommons).InclusiveBetween(0, Amounts.Maximum).OverridePropertyName("MatchCapPerCommons");
         RuleFor(x => x.Rules.FundingClosesAt)
             .GreaterThan(x => x.Rules.FundingOpensAt)
             .When(x => x.Rules.FundingOpensAt is not null && x.Rules.FundingClosesAt is not null)

@@ -13,7 +13,7 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// snapshot applies the change only if that snapshot does not hold it yet (<c>CallSnapshots</c>).
 /// </summary>
 public sealed record ContributionChanged(
-    Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At, long TransactionId = 0, long LedgerId = 0)
+    Guid CallId, Guid CommonsId, Guid OrganisationId, long Before, long After, long CommonsTotal, DateTimeOffset At, long TransactionId = 0, long LedgerId = 0, long MatchDelta = 0)
 {
     [JsonIgnore]
     public long Delta => After - Before;

@@ -62,7 +62,9 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
         var ended = false;
         try
         {
-            var locked = await rows.LockContributionAsync(connection, key, userId, ct);
+            // Proportional matching locks the pool with the rest, when the cache knows the call uses it (rules are locked while the round is open).
+            var lockPool = _rounds.TryGetValue(command.CallId, out var known) && known.Rules.MatchingMode == MatchingMode.Proportional;
+            var locked = await rows.LockContributionAsync(connection, key, userId, lockPool, ct);
             if (locked.CallVersion is not { } version)
             {
                 return new DomainError(ErrorCodes.NotFound, "Unknown call.");
@@ -117,8 +119,9 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             // nearly the same time may be announced in either order).
             var total = checked(commons.Total + change.Delta);
             var written = locked.Written;
-            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId);
-            await rows.WriteContributionAsync(connection, key, change, userId, now, written, _receipt, ct);
+            var match = await MatchAsync(connection, call.Rules, locked, key, change, ct);
+            var announced = new ContributionChanged(command.CallId, command.CommonsId, command.OrganisationId, change.Before, change.After, total, now, written.TransactionId, written.LedgerId, match.Delta);
+            await rows.WriteContributionAsync(connection, key, change, match, userId, now, written, _receipt, ct);
             ended = true;
             announcer.Announce(announced);
             return new ContributionResult(change.Before, change.After, checked(budget.Available - change.Delta), total);
@@ -131,6 +134,22 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
                 await MoneyRows.RollbackContributionAsync(connection);
             }
         }
+    }
+
+    /// <summary>
+    /// Under proportional matching, the contribution's reservation after the change, decided under the pool's lock (taken
+    /// now if the call's rules were not cached when the locks were taken); under quadratic matching it does not move.
+    /// </summary>
+    private async Task<MatchChange> MatchAsync(NpgsqlConnection connection, BudgetRules rules, ContributionRows locked, ContributionKey key, ContributionChange change, CancellationToken ct)
+    {
+        if (rules.MatchingMode != MatchingMode.Proportional)
+        {
+            return new MatchChange(locked.CurrentMatch, locked.CurrentMatch);
+        }
+
+        var pool = locked.Pool ?? await rows.LockPoolAsync(connection, key.CallId, ct);
+        var state = ProportionalState.Of(rules, pool.Pool, pool.Reserved, locked.Commons!.Match, locked.CurrentMatch);
+        return ProportionalMatching.Reserve(state, change.Before, change.After);
     }
 }
 

@@ -10,7 +10,9 @@ namespace CommonsCall.Web.Features.Budgeting;
 /// what the ledger sums to, no balance is overspent, no commons is above its maximum goal, no contribution is
 /// above the share cap, and grants stay within the pool. After settlement, every funded commons has one funding
 /// agreement whose award, payments and returns to the pool equal what the ledger sums to, which never pays more than
-/// its award, nor a tranche twice. Returns the violations (none when all hold).
+/// its award, nor a tranche twice. Matching: each commons' and each contribution's match equals what the ledger sums
+/// to, every match entry carries the call's mode, the matches never exceed the matching pool, and a proportional
+/// reservation stays within k times its contribution and the cap per commons. Returns the violations (none when all hold).
 /// </summary>
 public static class LedgerCheck
 {
@@ -49,6 +51,8 @@ public static class LedgerCheck
             Expect(c.Match == Sum(e => e.Kind == LedgerEntryKind.Match && e.CommonsId == c.Id), $"match of commons {c.Title}");
             Expect(c.Total <= c.MaximumGoal, $"commons {c.Title} above its maximum goal: {c.Total} > {c.MaximumGoal}");
         }
+
+        VerifyMatching(call.BudgetRules, ledger, commons, contributions, pledges.Where(p => p.IsMatching).Sum(p => p.Amount), problems);
 
         var agreements = await db.FundingAgreements.AsNoTracking().Include(a => a.Tranches).Where(a => a.CallId == callId).ToListAsync(ct);
         foreach (var c in commons.Where(c => c.IsFunded))
@@ -96,6 +100,44 @@ public static class LedgerCheck
             {
                 problems.Add("mismatch: " + what);
             }
+        }
+    }
+
+    private static void VerifyMatching(
+        BudgetRules rules, List<LedgerEntry> ledger, List<Domain.Commons.Commons> commons, List<Contribution> contributions, long matchingPool, List<string> problems)
+    {
+        var matches = ledger.Where(e => e.Kind == LedgerEntryKind.Match).ToList();
+        foreach (var e in matches.Where(e => e.MatchingMode != rules.MatchingMode))
+        {
+            problems.Add($"match entry {e.Id} says {e.MatchingMode?.ToString() ?? "no mode"}, the call matches {rules.MatchingMode}");
+        }
+
+        foreach (var c in contributions)
+        {
+            var reserved = matches.Where(e => e.OrganisationId == c.OrganisationId && e.CommonsId == c.CommonsId).Sum(e => e.Amount);
+            if (c.Match != reserved)
+            {
+                problems.Add($"mismatch: match reserved by {c.OrganisationId} for {c.CommonsId}: {c.Match}, the ledger says {reserved}");
+            }
+
+            if (c.Match > ProportionalMatching.Earned(c.Amount, rules.MatchRatioPerMille))
+            {
+                problems.Add($"{c.OrganisationId} reserved {c.Match} for {c.Amount} given to {c.CommonsId}, above k times it");
+            }
+        }
+
+        if (rules.MatchingMode == MatchingMode.Proportional)
+        {
+            foreach (var c in commons.Where(c => c.Match > rules.MatchCapPerCommons))
+            {
+                problems.Add($"commons {c.Title} matched {c.Match}, above the cap {rules.MatchCapPerCommons}");
+            }
+        }
+
+        var matched = commons.Sum(c => c.Match);
+        if (matched > matchingPool)
+        {
+            problems.Add($"the matching pool is over-committed: {matched} > {matchingPool}");
         }
     }
 }

@@ -51,10 +51,12 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
         var matchingPool = await db.Pledges.Where(p => p.CallId == callId && p.IsMatching).SumAsync(p => p.Amount, ct);
         var given = contributions.Select(c => (c.OrganisationId, c.CommonsId, c.Amount)).ToList();
 
+        var rules = call.BudgetRules;
         var result = Settlement.Settle(
             commons.Select(c => new SettlementCommons(c.Id, c.MinimumGoal, c.MaximumGoal,
-                contributions.Where(x => x.CommonsId == c.Id).ToDictionary(x => x.OrganisationId, x => x.Amount))),
-            matchingPool);
+                contributions.Where(x => x.CommonsId == c.Id).ToDictionary(x => x.OrganisationId, x => x.Amount), c.Match)),
+            matchingPool,
+            rules);
 
         foreach (var outcome in result.Commons)
         {
@@ -66,9 +68,10 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
                 // Its funding agreement, led at first by the proposing organisation: the facilitator may name another co-creator.
                 db.FundingAgreements.Add(new FundingAgreement(callId, c.Id, c.ProposedByOrganisationId, outcome.Awarded, now));
                 db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Award, 0, outcome.Total, actor.UserId, null, c.Id, now));
-                if (outcome.Match > 0)
+                // A proportional match is in the ledger already, gift by gift.
+                if (outcome.Match > 0 && result.Mode == MatchingMode.Quadratic)
                 {
-                    db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Match, 0, outcome.Match, actor.UserId, null, c.Id, now));
+                    db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Match, 0, outcome.Match, actor.UserId, null, c.Id, now, MatchingMode.Quadratic));
                 }
 
                 continue;
@@ -78,6 +81,13 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
             foreach (var contribution in contributions.Where(x => x.CommonsId == c.Id))
             {
                 db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Release, contribution.Amount, 0, actor.UserId, contribution.OrganisationId, c.Id, now));
+                if (contribution.Match > 0)
+                {
+                    // Its proportional reservation goes back to the matching pool.
+                    db.Ledger.Add(new LedgerEntry(callId, LedgerEntryKind.Match, contribution.Match, 0, actor.UserId, contribution.OrganisationId, c.Id, now, MatchingMode.Proportional));
+                    contribution.ReleaseMatch();
+                }
+
                 budgets[contribution.OrganisationId].ApplyContributionDelta(-contribution.Amount);
                 contribution.Set(0, now);
             }
@@ -86,7 +96,7 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
         }
 
         x.Audit("budget.round_closed", null,
-            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.MatchingPool, result.Matched, result.UnmatchedPool });
+            new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.Mode, result.MatchingPool, result.Matched, result.UnmatchedPool });
         await NotifyResultsAsync(db, call, commons, given, budgets, result, ct);
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
         return result;

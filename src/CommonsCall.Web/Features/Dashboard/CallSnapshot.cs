@@ -29,6 +29,7 @@ public sealed class CallSnapshot
     private readonly IReadOnlyDictionary<DateTimeOffset, long> _minutes;
     private readonly Lazy<IReadOnlyList<SnapshotMember>> _byContribution;
     private readonly Lazy<IReadOnlyDictionary<Guid, long>> _estimates;
+    private readonly Lazy<IReadOnlyDictionary<Guid, long>> _giftMatches;
     private readonly Lazy<IReadOnlyList<DashboardCommons>>[] _commonsViews;
     private readonly Lazy<IReadOnlyList<DashboardOrganisation>> _firstOrganisations;
     private readonly Lazy<IReadOnlyList<TimelinePoint>> _timeline;
@@ -57,6 +58,7 @@ public sealed class CallSnapshot
         AsOf = asOf;
         _byContribution = new(() => _members.Values.OrderByDescending(m => m.Contributed).ThenBy(m => m.Name, StringComparer.InvariantCulture).ToList());
         _estimates = new(Estimate);
+        _giftMatches = new(GiftMatches);
         _commonsViews = [.. Enumerable.Range(0, 4).Select(i => new Lazy<IReadOnlyList<DashboardCommons>>(() => CommonsRows(seesTotals: (i & 1) != 0, seesEveryone: (i & 2) != 0)))];
         _firstOrganisations = new(() => _byContribution.Value.Take(DashboardQueries.OrganisationsShown).Select(Organisation).ToList());
         _firstMinute = new(() => _minutes.Keys.Min());
@@ -115,7 +117,7 @@ public sealed class CallSnapshot
             members[member.Id] = member with { Contributed = member.Contributed + change.Delta };
             if (commons.TryGetValue(change.CommonsId, out var c))
             {
-                commons[c.Id] = c with { Total = c.Total + change.Delta };
+                commons[c.Id] = c with { Total = c.Total + change.Delta, Match = c.Match + change.MatchDelta };
             }
 
             if (!copied.TryGetValue(change.CommonsId, out var byOrganisation))
@@ -243,6 +245,7 @@ public sealed class CallSnapshot
     private IReadOnlyList<DashboardCommons> CommonsRows(bool seesTotals, bool seesEveryone)
     {
         var estimates = seesTotals && Estimating ? _estimates.Value : null;
+        var giftMatches = seesTotals && Estimating ? _giftMatches.Value : null;
         return _commons.Values
             .Select(c => new DashboardCommons(
                 c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal,
@@ -250,17 +253,32 @@ public sealed class CallSnapshot
                 seesTotals ? FundingProgress.Of(c.Status, c.Total, c.MinimumGoal, c.MaximumGoal) : null,
                 c.Released, c.Match,
                 estimates?.GetValueOrDefault(c.Id),
-                seesEveryone ? _gifts.GetValueOrDefault(c.Id)?.Count ?? 0 : null))
+                seesEveryone ? _gifts.GetValueOrDefault(c.Id)?.Count ?? 0 : null,
+                giftMatches?.GetValueOrDefault(c.Id)))
             .OrderByDescending(c => c.Total ?? 0).ThenBy(c => c.Title, StringComparer.InvariantCulture)
             .ToList();
     }
 
-    /// <summary>The match each commons would get if the round closed now: the settlement's own rule.</summary>
+    /// <summary>The match each commons would get if the round closed now: the settlement's own rule, in the call's mode.</summary>
     private IReadOnlyDictionary<Guid, long> Estimate() =>
-        Settlement.Settle(
-                _commons.Values.Select(c => new SettlementCommons(c.Id, c.MinimumGoal, c.MaximumGoal, _gifts.GetValueOrDefault(c.Id) ?? new Dictionary<Guid, long>())),
-                MatchingPool)
-            .Commons.ToDictionary(o => o.CommonsId, o => o.Match);
+        Settlement.Settle(SettlementCommons(), MatchingPool, Call.BudgetRules).Commons.ToDictionary(o => o.CommonsId, o => o.Match);
+
+    /// <summary>The dashboard's reference gift (<see cref="DashboardQueries.ReferenceGift"/>): what it would bring each commons from a member not giving to it yet.</summary>
+    private IReadOnlyDictionary<Guid, long> GiftMatches()
+    {
+        var rules = Call.BudgetRules;
+        var gift = DashboardQueries.ReferenceGift(Call.Currency);
+        if (rules.MatchingMode != MatchingMode.Proportional)
+        {
+            return MatchPreview.QuadraticForANewGift(SettlementCommons(), MatchingPool, rules, gift);
+        }
+
+        var reserved = _commons.Values.Sum(c => c.Match);
+        return _commons.Values.ToDictionary(c => c.Id, c => MatchPreview.Proportional(ProportionalState.Of(rules, MatchingPool, reserved, c.Match, 0), 0, gift));
+    }
+
+    private List<SettlementCommons> SettlementCommons() =>
+        [.. _commons.Values.Select(c => new SettlementCommons(c.Id, c.MinimumGoal, c.MaximumGoal, _gifts.GetValueOrDefault(c.Id) ?? new Dictionary<Guid, long>(), c.Match))];
 
     private DashboardOrganisation Organisation(SnapshotMember m)
     {

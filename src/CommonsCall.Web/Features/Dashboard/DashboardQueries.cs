@@ -21,7 +21,7 @@ public sealed record DashboardTotals(long Pool, long MatchingPool, long Granted,
 /// </summary>
 public sealed record DashboardCommons(
     Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, GoalState? State,
-    long Released, long Match, long? EstimatedMatch, int? Contributors);
+    long Released, long Match, long? EstimatedMatch, int? Contributors, long? GiftMatch = null);
 
 public sealed record DashboardGift(Guid CommonsId, string CommonsTitle, long Amount);
 
@@ -62,6 +62,9 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> factory, Ca
 {
     /// <summary>How many organisations the dashboard page lists before its reader asks for all of them.</summary>
     public const int OrganisationsShown = 50;
+
+    /// <summary>The gift whose match the dashboard previews for each commons: 100 of the call's currency.</summary>
+    public static long ReferenceGift(string currency) => Money.Parse("100", currency) ?? 0;
 
     /// <summary>
     /// The dashboard for facilitators, funders and members of the call; not_found when the viewer may not read the
