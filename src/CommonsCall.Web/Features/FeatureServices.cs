@@ -36,6 +36,8 @@ public static class FeatureServices
         services.AddSingleton<RoundService>();
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
+        services.AddSingleton<Objections.ObjectionService>();
+        services.AddSingleton<Objections.ObjectionQueries>();
         services.AddSingleton<GrantsCsv>();
         services.AddSingleton<ChallengeService>();
         services.AddSingleton<ChallengeQueries>();

@@ -17,6 +17,12 @@ public enum NotificationType
     QuestionAnswered,
     CommentReply,
     Announcement,
+
+    /// <summary>To the call's facilitators: a participant objects to approving a commons.</summary>
+    ObjectionRaised,
+
+    /// <summary>To the objector: a facilitator answered (resolved or overridden).</summary>
+    ObjectionAnswered,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
