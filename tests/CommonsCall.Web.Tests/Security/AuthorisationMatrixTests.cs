@@ -224,6 +224,17 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         new("POST", "/api/v1/admin/users/{id}/enable", [Role.Administrator], (w, r) => Send(HttpMethod.Post, $"/api/v1/admin/users/{w.SpareUser}/enable"), CallScoped: false),
         new("PUT", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Put, $"/api/v1/admin/users/{w.SpareUser}/roles/Administrator"), CallScoped: false),
         new("DELETE", "/api/v1/admin/users/{id}/roles/{role}", [Role.Administrator], (w, r) => Send(HttpMethod.Delete, $"/api/v1/admin/users/{w.SpareUser}/roles/Facilitator"), CallScoped: false),
+
+        // Objections and badges: facilitators open the window and answer; the call's participants object (the funder's
+        // objection already waits, so its second one is a business refusal).
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/objection-window", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/objection-window"), new { durationHours = 48 })),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/objections", [.. Members, Role.Funder], (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.ObjectedCommons}/objections"), new
+        {
+            organisationId = w.People.OrganisationOf(r), reason = "La collecte oublie les aires des zones rurales.",
+        })),
+        new("POST", "/api/v1/calls/{slug}/objections/{objectionId}/answer", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"objections/{w.Objection}/answer"), new { outcome = "Resolved", answer = "Les aires rurales sont ajoutées à la collecte." })),
     ];
 
     public static TheoryData<string, Role> Cells()

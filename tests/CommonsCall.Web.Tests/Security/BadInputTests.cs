@@ -72,6 +72,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/me/calendar-feed", Role.Member, w => "/api/v1/me/calendar-feed"),
         Read("/api/v1/calls/{slug}/facilitators", Role.Facilitator, w => w.Url("facilitators")),
         Read("/api/v1/admin/users", Role.Administrator, w => "/api/v1/admin/users?page=1&pageSize=20"),
+
+        // Objections and badges
+        Read("/api/v1/calls/{slug}/commons/{id}/objections", Role.Member, w => w.Url($"commons/{w.ObjectedCommons}/objections")),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -179,6 +182,8 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [people.Funder.Id] = people.OtherCallMember.Id,
             [people.Spare.Id] = people.OtherCallMember.Id,
             [Guid.Parse(world.CoFacilitator)] = Guid.Parse(elsewhere.CoFacilitator),
+            [world.ObjectedCommons] = elsewhere.ObjectedCommons,
+            [world.Objection] = elsewhere.Objection,
         };
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
         var text = url.Split('?')[0] + "\n" + body;
@@ -389,5 +394,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.MemberNotification ? "notification"
         : id.ToString() == world.SpareUser ? "user"
         : id.ToString() == world.CoFacilitator ? "co-facilitator"
+        : id == world.ObjectedCommons ? "objected commons"
+        : id == world.Objection ? "objection"
         : "organisation";
 }
