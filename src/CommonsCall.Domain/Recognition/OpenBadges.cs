@@ -35,8 +35,6 @@ public sealed class OpenBadges(Uri baseAddress)
 
     public Uri ImageOf(BadgeKind kind) => new(baseAddress, $"/badges/classes/{kind}.svg");
 
-    public Uri CriteriaOf(BadgeKind kind) => new(baseAddress, $"/badges/classes/{kind}");
-
     public Uri AssertionOf(Guid id) => new(baseAddress, $"/badges/{id}.json");
 
     public Uri PageOf(Guid id) => new(baseAddress, $"/badges/{id}");
@@ -61,7 +59,7 @@ public sealed class OpenBadges(Uri baseAddress)
         ["name"] = text.Name,
         ["description"] = text.Description,
         ["image"] = ImageOf(kind).ToString(),
-        ["criteria"] = new JsonObject { ["id"] = CriteriaOf(kind).ToString(), ["narrative"] = text.Criteria },
+        ["criteria"] = new JsonObject { ["narrative"] = text.Criteria },
         ["issuer"] = Issuer.ToString(),
     };
 

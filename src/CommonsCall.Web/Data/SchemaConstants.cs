@@ -30,4 +30,7 @@ public static class SchemaConstants
     public const int UserIdLength = 450;
     public const int TokenHashLength = 64;
     public const int LanguageLength = 8;
+
+    /// <summary>A badge recipient's key: <c>organisation:</c> and a guid, or <c>person:</c> and a user id.</summary>
+    public const int RecipientKeyLength = 470;
 }

@@ -38,6 +38,7 @@ public static class FeatureServices
         services.AddSingleton<CommonsReviewService>();
         services.AddSingleton<Objections.ObjectionService>();
         services.AddSingleton<Objections.ObjectionQueries>();
+        services.AddSingleton<Recognition.BadgeQueries>();
         services.AddSingleton<GrantsCsv>();
         services.AddSingleton<ChallengeService>();
         services.AddSingleton<ChallengeQueries>();
