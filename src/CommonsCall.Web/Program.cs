@@ -6,6 +6,7 @@ using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calendars;
 using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Features.Notifications;
+using CommonsCall.Web.Features.Recognition;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Radzen;
@@ -71,6 +72,7 @@ app.MapAccountEndpoints();
 app.MapApi();
 app.MapUnsubscribeEndpoint();
 app.MapCalendarFeeds();
+app.MapBadges();
 app.MapAppMetrics();
 // Our security headers already forbid framing; Blazor would add a second, weaker CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -30,4 +30,10 @@ public static class FieldLimits
 
     /// <summary>Why a facilitator hid a comment, or why someone reported it.</summary>
     public const int ModerationReasonLength = 500;
+
+    /// <summary>An objection's reason: long enough to be a reason, not a one-word veto.</summary>
+    public const int ObjectionReasonMinLength = 30;
+
+    /// <summary>An objection's reason, or a facilitator's answer to it.</summary>
+    public const int ObjectionTextLength = 2_000;
 }

@@ -97,6 +97,7 @@ public static class ApiEndpoints
         api.MapAdminUserEndpoints();
         api.MapCalendarFeedEndpoints();
         api.MapAccountabilityEndpoints();
+        api.MapObjectionEndpoints();
         return app;
     }
 

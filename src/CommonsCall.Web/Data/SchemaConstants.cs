@@ -23,10 +23,14 @@ public static class SchemaConstants
     public const int UnitLength = FieldLimits.UnitLength;
     public const int CommentLength = FieldLimits.CommentLength;
     public const int ModerationReasonLength = FieldLimits.ModerationReasonLength;
+    public const int ObjectionTextLength = FieldLimits.ObjectionTextLength;
 
     public const int CurrencyLength = 3;
     public const int CodeLength = 64;
     public const int UserIdLength = 450;
     public const int TokenHashLength = 64;
     public const int LanguageLength = 8;
+
+    /// <summary>A badge recipient's key: <c>organisation:</c> and a guid, or <c>person:</c> and a user id.</summary>
+    public const int RecipientKeyLength = 470;
 }

@@ -37,6 +37,9 @@ public static class FeatureServices
         services.AddSingleton<MatchPreviews>();
         services.AddSingleton<BudgetQueries>();
         services.AddSingleton<CommonsReviewService>();
+        services.AddSingleton<Objections.ObjectionService>();
+        services.AddSingleton<Objections.ObjectionQueries>();
+        services.AddSingleton<Recognition.BadgeQueries>();
         services.AddSingleton<GrantsCsv>();
         services.AddSingleton<ChallengeService>();
         services.AddSingleton<ChallengeQueries>();

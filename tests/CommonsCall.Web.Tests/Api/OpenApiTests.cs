@@ -30,6 +30,12 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
         "/api/v1/admin/users/{id}/disable", "/api/v1/admin/users/{id}/enable", "/api/v1/admin/users/{id}/roles/{role}",
     ];
 
+    /// <summary>The objection window before approval (issue 16 §4); the badges' documents are Open Badges', outside the API.</summary>
+    private static readonly string[] ObjectionPaths =
+    [
+        "/api/v1/calls/{slug}/commons/{id}/objections", "/api/v1/calls/{slug}/commons/{id}/objection-window", "/api/v1/calls/{slug}/objections/{objectionId}/answer",
+    ];
+
     [Fact]
     public async Task The_openapi_document_lists_the_endpoints_and_the_bearer_scheme()
     {
@@ -44,7 +50,8 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. FramingApiTests.Operations.Select(o => o.Path).Distinct().Except(["/api/v1/calls", "/api/v1/calls/{slug}"]),
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
              .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
-             .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Accountability.AuditTrailTests.Operations.Select(o => o.Path).Distinct()],
+             .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Accountability.AuditTrailTests.Operations.Select(o => o.Path).Distinct(),
+             .. ObjectionPaths],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

@@ -232,6 +232,16 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
                 organisationId = w.People.OrganisationOf(r), challengeId = w.Challenge, indicator = "Trajets certifiés par mois", value = "640.5",
                 measuredOn = TestClock.IsoDay(-1), source = "Export du registre",
             }), CallPhase.FollowUp),
+        // Objections and badges: facilitators open the window and answer; the call's participants object (the funder's
+        // objection already waits, so its second one is a business refusal).
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/objection-window", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/objection-window"), new { durationHours = 48 })),
+        new("POST", "/api/v1/calls/{slug}/commons/{id}/objections", [.. Members, Role.Funder], (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.ObjectedCommons}/objections"), new
+        {
+            organisationId = w.People.OrganisationOf(r), reason = "La collecte oublie les aires des zones rurales.",
+        })),
+        new("POST", "/api/v1/calls/{slug}/objections/{objectionId}/answer", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"objections/{w.Objection}/answer"), new { outcome = "Resolved", answer = "Les aires rurales sont ajoutées à la collecte." })),
     ];
 
     public static TheoryData<string, Role> Cells()

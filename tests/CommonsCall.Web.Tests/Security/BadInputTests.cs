@@ -77,6 +77,8 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/commons/{commonsId}/accountability", Role.Member, w => w.Url($"commons/{w.Commons}/accountability")),
         Read("/api/v1/calls/{slug}/audit", Role.Funder, w => w.Url($"audit?kind=call.phase_changed&from={TestClock.IsoDay(-1)}&to={TestClock.IsoDay(1)}&page=1&pageSize=20")),
         Read("/api/v1/calls/{slug}/exports/audit.csv", Role.Facilitator, w => w.Url($"exports/audit.csv?kind=commons.approved&from={TestClock.IsoDay(-1)}&to={TestClock.IsoDay(1)}")),
+        // Objections and badges
+        Read("/api/v1/calls/{slug}/commons/{id}/objections", Role.Member, w => w.Url($"commons/{w.ObjectedCommons}/objections")),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -184,6 +186,8 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [people.Funder.Id] = people.OtherCallMember.Id,
             [people.Spare.Id] = people.OtherCallMember.Id,
             [Guid.Parse(world.CoFacilitator)] = Guid.Parse(elsewhere.CoFacilitator),
+            [world.ObjectedCommons] = elsewhere.ObjectedCommons,
+            [world.Objection] = elsewhere.Objection,
         };
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
         var text = url.Split('?')[0] + "\n" + body;
@@ -394,5 +398,7 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.MemberNotification ? "notification"
         : id.ToString() == world.SpareUser ? "user"
         : id.ToString() == world.CoFacilitator ? "co-facilitator"
+        : id == world.ObjectedCommons ? "objected commons"
+        : id == world.Objection ? "objection"
         : "organisation";
 }

@@ -13,6 +13,7 @@ using CommonsCall.Web.Features.Onboarding;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Notifications;
+using CommonsCall.Web.Features.Objections;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
@@ -196,6 +197,12 @@ public sealed class SecurityWorld
     /// <summary>A device code (RFC 8628) the member approved: the program's next poll gets a token.</summary>
     public required string ApprovedDeviceCode { get; init; }
 
+    /// <summary>A second commons of the co-creator, proposed, with its objection window open and the funder's objection waiting for an answer.</summary>
+    public required Guid ObjectedCommons { get; init; }
+
+    /// <summary>The funder's open objection to <see cref="ObjectedCommons"/>.</summary>
+    public required Guid Objection { get; init; }
+
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
     public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
@@ -253,6 +260,7 @@ public sealed class SecurityWorld
         var milestone = await groups.AddMilestoneAsync(facilitator, new AddMilestone(call.Id, commons.Value, "Spécification", TestClock.Today.AddDays(23), people.CoCreator.Id));
         var meeting = await groups.AddMeetingAsync(facilitator, new AddMeeting(call.Id, commons.Value, TestClock.Today.AddDays(8), "Lancement"));
         (term.Error ?? statement.Error ?? milestone.Error ?? meeting.Error).ShouldBeNull();
+        var (objectedCommons, objection) = await ObjectAsync(app, people, call.Id, challenge);
         var funds = services.GetRequiredService<FundsService>();
         (await funds.PledgeAsync(people.Funder.User, new MakePledge(call.Id, people.Funder.Id, 100_000, IsMatching: false))).Error.ShouldBeNull();
         if (phase >= CallPhase.Budgeting)
@@ -327,7 +335,29 @@ public sealed class SecurityWorld
             Answer = answer,
             OnboardingInvitation = onboardingInvitation,
             ApprovedDeviceCode = device.DeviceCode,
+            ObjectedCommons = objectedCommons,
+            Objection = objection,
         };
+    }
+
+    /// <summary>Objections (issue 16 §4): a second commons under an open window, and the funder's objection to it.</summary>
+    private static async Task<(Guid Commons, Guid Objection)> ObjectAsync(AppFactory app, SecurityPeople people, Guid callId, Guid challenge)
+    {
+        var services = app.Services;
+        var commons = await services.GetRequiredService<CommonsService>().ProposeAsync(people.CoCreator.User, new ProposeCommons(
+            callId, people.CoCreator.Id,
+            new CommonsDescription("Jeu de données des aires de covoiturage", "Recense les aires.", CommonsKind.Data,
+                "ODbL-1.0", CommonsMaturity.Emergence, null, null, null, null, CommonsNeeds.Funding, null),
+            [new BudgetLine("Collecte", 10_000, 30_000)], [challenge], []));
+        commons.Error.ShouldBeNull();
+        var objections = services.GetRequiredService<ObjectionService>();
+        (await objections.OpenWindowAsync(people.Facilitator, new OpenObjectionWindow(null) { CallId = callId, CommonsId = commons.Value })).Error.ShouldBeNull();
+        var objection = await objections.RaiseAsync(people.Funder.User, new RaiseObjection(people.Funder.Id, "Les aires privées ne sont pas prévues dans la collecte.")
+        {
+            CallId = callId, CommonsId = commons.Value,
+        });
+        objection.Error.ShouldBeNull();
+        return (commons.Value, objection.Value);
     }
 
     /// <summary>Settles the round with the commons funded and takes its agreement as far as <paramref name="phase"/> says.</summary>

@@ -99,6 +99,7 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
             new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.Mode, result.MatchingPool, result.Matched, result.UnmatchedPool });
         await NotifyResultsAsync(db, call, commons, given, budgets, result, ct);
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
+        await Recognition.BadgeIssuer.IssueAsync(db, callId, now, ct);
         return result;
     }
 

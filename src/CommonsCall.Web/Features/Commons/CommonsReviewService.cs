@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Commons;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Notifications;
+using CommonsCall.Web.Features.Objections;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Commons;
@@ -28,7 +29,12 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
     }
 
     public async Task<Result> ApproveAsync(Actor actor, ApproveCommons command, CancellationToken ct = default) =>
-        await ReviewAsync(actor, command.CallId, command.CommonsId, c => c.Approve(), "commons.approved", ct);
+        await ReviewAsync(actor, command.CallId, command.CommonsId, async (x, c) =>
+        {
+            // Approving an approved commons again changes nothing; a proposed one waits for its objection window (issue 16 §4).
+            var objections = c.Status == CommonsStatus.Proposed ? await ObjectionService.CheckApprovalAsync(x.Db, c, x.Now, ct) : Result.Ok();
+            return objections.IsSuccess ? c.Approve() : objections;
+        }, "commons.approved", ct);
 
     public async Task<Result> SendBackAsync(Actor actor, SendBackCommons command, CancellationToken ct = default)
     {
@@ -39,14 +45,14 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
                 new Dictionary<string, string[]> { ["Comment"] = ["A comment is required to send a commons back."] });
         }
 
-        return await ReviewAsync(actor, callId, commonsId, c => { c.SendBack(comment.Trim()); return Result.Ok(); }, "commons.sent_back", ct);
+        return await ReviewAsync(actor, callId, commonsId, (_, c) => { c.SendBack(comment.Trim()); return Task.FromResult(Result.Ok()); }, "commons.sent_back", ct);
     }
 
     /// <remarks>
     /// Shares the call's lock with other reviews; opening the round takes it exclusively, so a commons can
-    /// never be approved after Budgeting has opened.
+    /// never be approved after Budgeting has opened. Raising an objection takes it exclusively too (<see cref="ObjectionService"/>).
     /// </remarks>
-    private Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<Domain.Commons.Commons, Result> change, string action, CancellationToken ct) =>
+    private Task<Result> ReviewAsync(Actor actor, Guid callId, Guid commonsId, Func<CallChange, Domain.Commons.Commons, Task<Result>> change, string action, CancellationToken ct) =>
         changes.ManageAsync(actor, callId, CallLock.Shared, OnlyFacilitatorsReview.Detail, async x =>
         {
             if (x.Call.Phase >= Domain.Calls.CallPhase.Budgeting)
@@ -61,7 +67,7 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
             }
 
             var before = commons.Status;
-            var outcome = x.Audited(change(commons), action, new { commons.Id, Status = before.ToString() }, () => new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment });
+            var outcome = x.Audited(await change(x, commons), action, new { commons.Id, Status = before.ToString() }, () => new { commons.Id, Status = commons.Status.ToString(), commons.ReviewComment });
             // Approving an approved commons again changes nothing, and says nothing.
             if (outcome.IsSuccess && !(before == CommonsStatus.ApprovedForFunding && commons.Status == before))
             {

@@ -94,6 +94,7 @@ public sealed class AgreementService(
             if (a.Status == AgreementStatus.Delivered)
             {
                 (await x.Db.Commons.SingleAsync(c => c.Id == a.CommonsId, ct)).MarkDelivered();
+                await Recognition.BadgeIssuer.IssueAsync(x.Db, x.Call.Id, x.Now, ct);
             }
 
             return paid;

@@ -25,6 +25,12 @@ public enum NotificationType
     MilestoneChangesAsked,
     AgreementCancelled,
     AwardCorrected,
+
+    /// <summary>To the call's facilitators: a participant objects to approving a commons.</summary>
+    ObjectionRaised,
+
+    /// <summary>To the objector: a facilitator answered (resolved or overridden).</summary>
+    ObjectionAnswered,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>

@@ -1,0 +1,96 @@
+using System.Net.Mail;
+using System.Text.Json.Nodes;
+using CommonsCall.Domain.Recognition;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CommonsCall.Web.Features.Recognition;
+
+/// <summary>A badge as its public page shows it.</summary>
+public sealed record BadgeView(Guid Id, BadgeKind Kind, string Recipient, Guid? RecipientOrganisationId, string CallTitle, string CallSlug, string? Subject, string SubjectLink,
+    DateTimeOffset IssuedAt, bool Revoked, string? RevocationReason, string AssertionUrl);
+
+/// <summary>
+/// The public side of the badges: every document is public (a verifier reads it without signing in), as Open Badges
+/// hosted verification requires; a person is named by a salted hash of their email, never the email.
+/// </summary>
+public sealed class BadgeQueries(IDbContextFactory<AppDbContext> factory, PublicLinks links, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> l)
+{
+    private OpenBadges Documents => new(new Uri(links.Absolute("/")));
+
+    public JsonObject Issuer() => Documents.IssuerProfile("CommonsCall", IssuerEmail(), l["badges.issuer.description"]);
+
+    public JsonObject Class(BadgeKind kind) => Documents.BadgeClass(kind, Text(kind));
+
+    public BadgeClassText Text(BadgeKind kind) =>
+        new(l[$"badges.kind.{kind}.name"], l[$"badges.kind.{kind}.description"], l[$"badges.kind.{kind}.criteria"]);
+
+    public async Task<JsonObject?> AssertionAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Set<Badge>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is not { } badge)
+        {
+            return null;
+        }
+
+        BadgeRecipient recipient = badge.RecipientOrganisationId is { } organisation
+            ? new BadgeRecipient.Organisation(new Uri(links.Absolute($"/organisations/{organisation}")))
+            : new BadgeRecipient.Person(await db.Users.Where(u => u.Id == badge.RecipientUserId).Select(u => u.Email).SingleOrDefaultAsync(ct) ?? string.Empty);
+        return Documents.Assertion(badge, recipient, new Uri(links.Absolute(await SubjectLinkAsync(db, badge, ct))));
+    }
+
+    public async Task<JsonObject> RevocationsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return Documents.RevocationList(await db.Set<Badge>().AsNoTracking().Where(b => b.RevokedAt != null).OrderBy(b => b.RevokedAt).ToListAsync(ct));
+    }
+
+    public async Task<BadgeView?> PageAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Set<Badge>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is not { } badge)
+        {
+            return null;
+        }
+
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == badge.CallId).Select(c => new { c.Title, c.Slug }).SingleAsync(ct);
+        var recipient = badge.RecipientOrganisationId is { } organisation
+            ? await db.Organisations.Where(o => o.Id == organisation).Select(o => o.Name).SingleAsync(ct)
+            : await db.Users.Where(u => u.Id == badge.RecipientUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? string.Empty;
+        var subject = badge.Kind switch
+        {
+            BadgeKind.ChallengeResourcePerson => await db.Challenges.Where(c => c.Id == badge.SubjectId).Select(c => c.Question).SingleOrDefaultAsync(ct),
+            BadgeKind.MostInvolvedOrganisation or BadgeKind.Evaluator => null,
+            _ => await db.Commons.Where(c => c.Id == badge.SubjectId).Select(c => c.Title).SingleOrDefaultAsync(ct),
+        };
+        return new BadgeView(badge.Id, badge.Kind, recipient, badge.RecipientOrganisationId, call.Title, call.Slug, subject, await SubjectLinkAsync(db, badge, ct),
+            badge.IssuedAt, badge.IsRevoked, badge.RevocationReason, Documents.AssertionOf(badge.Id).ToString());
+    }
+
+    /// <summary>The badges of a call's organisations, for the involvement ranking's links.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<(Guid Id, BadgeKind Kind)>>> OfOrganisationsAsync(Guid callId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var badges = await db.Set<Badge>().AsNoTracking().Where(b => b.CallId == callId && b.RecipientOrganisationId != null && b.RevokedAt == null)
+            .OrderBy(b => b.Kind).Select(b => new { b.Id, b.Kind, Organisation = b.RecipientOrganisationId!.Value }).ToListAsync(ct);
+        return badges.GroupBy(b => b.Organisation).ToDictionary(g => g.Key, g => (IReadOnlyList<(Guid, BadgeKind)>)[.. g.Select(b => (b.Id, b.Kind))]);
+    }
+
+    private static async Task<string> SubjectLinkAsync(AppDbContext db, Badge badge, CancellationToken ct)
+    {
+        var slug = await db.Calls.Where(c => c.Id == badge.CallId).Select(c => c.Slug).SingleAsync(ct);
+        return badge.Kind switch
+        {
+            BadgeKind.ChallengeResourcePerson => $"/calls/{slug}/challenges/{badge.SubjectId}",
+            BadgeKind.MostInvolvedOrganisation or BadgeKind.Evaluator => $"/calls/{slug}/reports",
+            _ => $"/calls/{slug}/commons/{badge.SubjectId}",
+        };
+    }
+
+    /// <summary>The address the platform's mail comes from ("CommonsCall &lt;noreply@...&gt;"), without its display name.</summary>
+    private string IssuerEmail() => MailAddress.TryCreate(mail.Value.From, out var address) ? address.Address : mail.Value.From;
+}
