@@ -53,6 +53,8 @@ public static class FeatureServices
         services.AddSingleton<Onboarding.OnboardingService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
+        services.AddSingleton<FollowUpDashboard>();
+        services.AddSingleton<FollowUpExports>();
         services.AddScoped<FacilitatorService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<CalendarQueries>();

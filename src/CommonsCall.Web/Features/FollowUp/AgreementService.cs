@@ -38,9 +38,9 @@ public sealed class AgreementService(
                 var coCreators = await x.Db.Commons.Where(c => c.Id == a.CommonsId).SelectMany(c => c.CoCreators.Select(o => o.OrganisationId)).ToListAsync(ct);
                 var milestones = await x.Db.Milestones.Where(m => m.CommonsId == a.CommonsId).Select(m => m.Id).ToListAsync(ct);
                 var before = Describe(a);
-                return x.Audited(
+                return await FollowedAsync(x, x.Audited(
                     a.ProposeSchedule(command.Tranches, command.LeadOrganisationId, coCreators.ToHashSet(), milestones.ToHashSet()),
-                    "agreement.schedule_proposed", before, () => Describe(a));
+                    "agreement.schedule_proposed", before, () => Describe(a)), ct);
             }, ct);
 
     public Task<Result> AcceptScheduleAsync(Actor actor, AcceptSchedule command, CancellationToken ct = default) =>
@@ -65,7 +65,7 @@ public sealed class AgreementService(
                 }
 
                 x.Audit("agreement.milestone_declared", null, new { a.CommonsId, command.MilestoneId, command.OrganisationId, deliverable.Evidence });
-                return Result.Ok();
+                return await FollowedAsync(x, Result.Ok(), ct);
             }, ct);
 
     public Task<Result> AcceptMilestoneAsync(Actor actor, AcceptMilestone command, CancellationToken ct = default) =>
@@ -91,9 +91,9 @@ public sealed class AgreementService(
     public async Task<Result> AskChangesAsync(Actor actor, AskMilestoneChanges command, CancellationToken ct = default) =>
         await askChangesValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
             ? invalid.ToDomainError()
-            : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, (x, a) => Task.FromResult(x.Audited(
+            : await AsFacilitatorAsync(actor, command.CallId, command.CommonsId, (x, a) => FollowedAsync(x, x.Audited(
                 a.AskChanges(command.MilestoneId, command.Comment, x.Now),
-                "agreement.changes_asked", null, () => new { a.CommonsId, command.MilestoneId, command.Comment })), ct);
+                "agreement.changes_asked", null, () => new { a.CommonsId, command.MilestoneId, command.Comment }), ct), ct);
 
     public async Task<Result> CancelAsync(Actor actor, CancelAgreement command, CancellationToken ct = default) =>
         await cancelValidator.ValidateAsync(command, ct) is { IsValid: false } invalid
@@ -133,8 +133,23 @@ public sealed class AgreementService(
         {
             await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
         }
+        else
+        {
+            await ContributionEvents.NotifyFollowUpChangedAsync(x.Db, x.Call.Id, ct);
+        }
 
         return Result.Ok();
+    }
+
+    /// <summary>Tells the open follow-up pages of an accepted change that moved no money (the NOTIFY leaves with the commit).</summary>
+    private static async Task<Result> FollowedAsync(CallChange x, Result decided, CancellationToken ct)
+    {
+        if (decided.IsSuccess)
+        {
+            await ContributionEvents.NotifyFollowUpChangedAsync(x.Db, x.Call.Id, ct);
+        }
+
+        return decided;
     }
 
     private Task<Result> AsFacilitatorAsync(Actor actor, Guid callId, Guid commonsId, Func<CallChange, FundingAgreement, Task<Result>> apply, CancellationToken ct) =>
