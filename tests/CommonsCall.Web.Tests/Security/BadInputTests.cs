@@ -72,6 +72,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/me/calendar-feed", Role.Member, w => "/api/v1/me/calendar-feed"),
         Read("/api/v1/calls/{slug}/facilitators", Role.Facilitator, w => w.Url("facilitators")),
         Read("/api/v1/admin/users", Role.Administrator, w => "/api/v1/admin/users?page=1&pageSize=20"),
+
+        // Follow-up dashboard
+        new("GET", "/api/v1/calls/{slug}/follow-up", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("follow-up")), CallPhase.FollowUp),
+        new("GET", "/api/v1/calls/{slug}/exports/payments.csv", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("exports/payments.csv")), CallPhase.FollowUp),
     ];
 
     public static TheoryData<string> AllOperations()
