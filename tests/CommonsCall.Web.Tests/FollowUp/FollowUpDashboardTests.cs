@@ -134,7 +134,7 @@ public sealed class FollowUpDashboardTests(AppFactory app) : IClassFixture<AppFa
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.Take(3).ShouldBe([0xEF, 0xBB, 0xBF]);
-        var rows = Csv.Read(Encoding.UTF8.GetString(bytes.AsSpan(3))).ToList();
+        var rows = CsvRecords.Read(Encoding.UTF8.GetString(bytes.AsSpan(3))).Select(r => r.Fields).ToList();
         rows[0].ShouldBe(["Date (UTC)", "Identifiant du commun", "Commun", "Identifiant du porteur pilote", "Porteur pilote", "Tranche", "Jalon", "Montant (EUR)", "N° d'écriture au journal"]);
         var payment = rows.Skip(1).ShouldHaveSingleItem();
         payment.Skip(1).Take(6).ShouldBe([s.Funded.Id.ToString(), s.Funded.Title, s.Lead.Id.ToString(), s.Lead.Organisation.Name, "1", "Au démarrage"]);
