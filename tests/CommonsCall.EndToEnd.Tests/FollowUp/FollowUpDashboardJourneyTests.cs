@@ -5,6 +5,7 @@ using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.EndToEnd.Tests.Budgeting;
 using CommonsCall.EndToEnd.Tests.Infrastructure;
+using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.WorkingGroups;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,34 @@ public sealed class FollowUpDashboardJourneyTests(BrowserFixture browser, ITestO
         await funder.AssertAccessibleAsync();
         await funder.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followdash-funder-360.png"), FullPage = true });
         (await new CallArranger(browser.App).LedgerProblemsAsync(s.Call)).ShouldBeEmpty();
+    });
+
+    [Fact]
+    public Task The_demo_follow_up_shows_every_funder_to_the_facilitator_and_its_own_to_a_funder() => browser.RunWithPeopleAsync(async people =>
+    {
+        var url = $"/calls/{DemoData.FollowUpCallSlug}/follow-up";
+
+        // The demo call in Follow-up: commons in progress, one delivered, one cancelled, one late milestone, two funders.
+        var facilitator = await people.OpenPageAsync("facilitator");
+        await facilitator.SignInAsync(DemoData.Facilitator, url);
+        await facilitator.WaitForInteractiveAsync();
+        await Expect(facilitator.GetByTestId("followdash-status").Filter(new() { HasText = "Livré" })).ToHaveCountAsync(1);
+        await Expect(facilitator.GetByTestId("followdash-status").Filter(new() { HasText = "Annulé" })).ToHaveCountAsync(1);
+        await Expect(facilitator.GetByTestId("followdash-late-milestone")).ToHaveCountAsync(1);
+        await Expect(facilitator.GetByTestId("followdash-total-late")).ToHaveTextAsync("1");
+        await Expect(facilitator.GetByTestId("followdash-total-returned")).ToBeVisibleAsync();
+        await Expect(facilitator.GetByTestId("followdash-funder")).ToHaveCountAsync(2);
+        await facilitator.AssertAccessibleAsync();
+        await facilitator.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followdash-demo-facilitator-1280.png"), FullPage = true });
+
+        var funder = await people.OpenPageAsync("funder", Phone);
+        await funder.SignInAsync(DemoData.Funder, url);
+        await funder.WaitForInteractiveAsync();
+        await Expect(funder.GetByRole(AriaRole.Heading, new() { Name = "Où va votre argent", Level = 2 })).ToBeVisibleAsync();
+        await Expect(funder.GetByTestId("followdash-funder")).ToHaveCountAsync(1);
+        (await funder.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(Phone.Width, "the page scrolls sideways");
+        await funder.AssertAccessibleAsync();
+        await funder.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followdash-demo-funder-360.png"), FullPage = true });
     });
 
     private async Task<Story> ArrangeAsync()
