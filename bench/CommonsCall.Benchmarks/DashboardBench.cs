@@ -67,6 +67,15 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
             t.AppendLine(await SignalRCircuits.MeasureAsync(app, largest, cookies, options));
         }
 
+        // The live-update parts change contributions through the real service: the ledger must still add up after them.
+        if (largest is not null && (options.Parts.Contains("circuits") || options.Parts.Contains("signalr")) && options.Updates > 0)
+        {
+            var after = await _seeder.VerifyAsync(largest.Id);
+            ok &= after.Count == 0;
+            t.AppendLine();
+            t.AppendLine(after.Count == 0 ? "Invariants (LedgerCheck) held after the live updates." : "INVARIANTS BROKEN after the live updates: " + string.Join("; ", after.Take(5)));
+        }
+
         return (t.ToString(), ok);
     }
 

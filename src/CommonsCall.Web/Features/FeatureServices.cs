@@ -45,6 +45,7 @@ public static class FeatureServices
         services.AddSingleton<WorkingGroupService>();
         services.AddSingleton<CallMapQueries>();
         services.AddSingleton<CallSnapshots>();
+        services.AddSingleton<CommonsCall.Web.Components.Shared.SharedMarkup>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardExports>();
         services.AddSingleton<ReportQueries>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -16,6 +17,13 @@ public static class Telemetry
 {
     public const string ScrapePath = "/metrics";
 
+    /// <summary>
+    /// The platform's meters that the instrumentation packages do not add: EF Core's contexts and queries, Blazor's
+    /// circuits and renders (ASP.NET Core 10).
+    /// </summary>
+    private static readonly string[] PlatformMeters =
+        ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits"];
+
     public static IServiceCollection AddAppTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AppMetrics>();
@@ -26,12 +34,20 @@ public static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
-                    .AddNpgsqlInstrumentation().AddMeter(AppMetrics.MeterName).AddPrometheusExporter();
+                    .AddNpgsqlInstrumentation().AddMeter(AppMetrics.MeterName).AddMeter(PlatformMeters).AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
                 }
             });
+
+        // Meters made by an IMeterFactory belong to one host; several hosts in one process (the tests, the bench) each
+        // have their own meters under the same names, which OpenTelemetry would otherwise add together.
+        services.ConfigureOpenTelemetryMeterProvider((provider, builder) =>
+        {
+            var ours = provider.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory owner && owner != ours ? MetricStreamConfiguration.Drop : null);
+        });
 
         // Traces only go out over OTLP: without it, listening would create an activity per request and per database
         // command (the contribution hot path included) that nobody reads.

@@ -34,6 +34,7 @@ public sealed class CallSnapshot
     private readonly Lazy<IReadOnlyList<TimelinePoint>> _timeline;
     private readonly Lazy<DateTimeOffset> _firstMinute;
     private readonly ConcurrentDictionary<TimeSpan, IReadOnlyList<(DateTimeOffset Start, long Net)>> _periods = new();
+    private readonly Lazy<IReadOnlyDictionary<Guid, IReadOnlyList<OrganisationAmount>>> _everyGift;
 
     internal CallSnapshot(
         Call call, SnapshotBase @base, long sequence, long appliedAfterBase, bool rebuilt,
@@ -60,6 +61,7 @@ public sealed class CallSnapshot
         _firstOrganisations = new(() => _byContribution.Value.Take(DashboardQueries.OrganisationsShown).Select(Organisation).ToList());
         _firstMinute = new(() => _minutes.Keys.Min());
         _timeline = new(() => TimelineAt(AsOf));
+        _everyGift = new(() => _gifts.ToDictionary(g => g.Key, g => GiftsOf(g.Key, _ => true)));
     }
 
     /// <summary>The call as it was read (phase, rules, visibility): never changed.</summary>
@@ -171,6 +173,58 @@ public sealed class CallSnapshot
             Call.Id, Call.Slug, Call.Title, Call.Currency, Call.Phase, Call.IsRoundOpen(now), Call.BudgetRules.ContributionsVisibility,
             access, seesTotals, seesEveryone, totals, commons, organisations, visible.Count, timeline, now);
     }
+
+    /// <summary>
+    /// The co-funding page's <paramref name="view"/>, read from the database, with this snapshot's figures: each
+    /// commons' total (when the viewer sees totals), the gifts the viewer may see, and the viewer's own budgets. The
+    /// visibility rule is applied here, as in <see cref="ViewFor"/>; the gifts every viewer who sees everyone gets are
+    /// one list per commons, shared. Null when the view lists a commons or a budget this snapshot does not hold: read
+    /// the database again then.
+    /// </summary>
+    public FundingView? Patch(FundingView view)
+    {
+        var seesTotals = view.Access.SeesCommonsTotals(Call);
+        var seesEveryone = view.Access.SeesEveryContribution(Call);
+        var commons = new List<CommonsFunding>(view.Commons.Count);
+        foreach (var c in view.Commons)
+        {
+            if (!_commons.TryGetValue(c.Id, out var held))
+            {
+                return null;
+            }
+
+            var gifts = seesEveryone ? _everyGift.Value.GetValueOrDefault(c.Id) ?? [] : GiftsOf(c.Id, view.Access.Represents);
+            commons.Add(c with { Total = seesTotals ? held.Total : null, Contributions = gifts });
+        }
+
+        var budgets = new List<MemberBudgetView>(view.MyBudgets.Count);
+        foreach (var b in view.MyBudgets)
+        {
+            if (_members.TryGetValue(b.OrganisationId, out var m))
+            {
+                budgets.Add(b with { Granted = m.Granted, OwnFunds = m.OwnFunds, Contributed = m.Contributed, ShareCap = Call.BudgetRules.ShareCap(new BudgetFigures(m.Granted, m.OwnFunds, m.Contributed).Balance) });
+            }
+            else if (b is { Granted: 0, OwnFunds: 0, Contributed: 0 })
+            {
+                budgets.Add(b);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return view with { Commons = commons, MyBudgets = budgets };
+    }
+
+    /// <summary>The gifts to a commons of the organisations <paramref name="shown"/> accepts, largest first.</summary>
+    private IReadOnlyList<OrganisationAmount> GiftsOf(Guid commonsId, Func<Guid, bool> shown) =>
+        _gifts.GetValueOrDefault(commonsId) is { } byOrganisation
+            ? [.. byOrganisation
+                .Where(g => g.Value > 0 && shown(g.Key) && _members.ContainsKey(g.Key))
+                .Select(g => new OrganisationAmount(g.Key, _members[g.Key].Name, g.Value))
+                .OrderByDescending(g => g.Amount)]
+            : [];
 
     private bool Estimating => MatchingPool > 0 && !Call.IsSettled;
 

@@ -97,12 +97,23 @@ public sealed partial class MailSender(
     }
 
     /// <summary>The outbox depth, read when the metrics are collected; none while the database is away.</summary>
+    // The outbox depth as last counted, and when: every scraper and exporter of this instance reads it at most once
+    // per QueuedCountAge (a count by the (State, NextAttemptAt) index, run on the collecting thread).
+    private static readonly TimeSpan QueuedCountAge = TimeSpan.FromSeconds(5);
+    private (long Count, long At)? _queued;
+
     private IEnumerable<Measurement<long>> CountQueued()
     {
         try
         {
-            using var db = factory.CreateDbContext();
-            return [new Measurement<long>(db.OutboxMessages.LongCount(m => m.State == OutboxState.Queued))];
+            if (_queued is not { } last || Environment.TickCount64 - last.At > QueuedCountAge.TotalMilliseconds)
+            {
+                using var db = factory.CreateDbContext();
+                last = (db.OutboxMessages.LongCount(m => m.State == OutboxState.Queued), Environment.TickCount64);
+                _queued = last;
+            }
+
+            return [new Measurement<long>(last.Count)];
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
