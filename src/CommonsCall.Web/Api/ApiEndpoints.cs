@@ -91,6 +91,7 @@ public static class ApiEndpoints
         api.MapOnboardingEndpoints();
         api.MapDeviceEndpoints();
         api.MapFollowUpEndpoints();
+        api.MapFollowUpDashboardEndpoints();
         api.MapConversationEndpoints();
         api.MapNotificationEndpoints();
         api.MapFacilitatorEndpoints();

@@ -59,6 +59,8 @@ public static class FeatureServices
         services.AddSingleton<AgreementNotices>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
+        services.AddSingleton<FollowUpDashboard>();
+        services.AddSingleton<FollowUpExports>();
         services.AddScoped<FacilitatorService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<CalendarQueries>();

@@ -96,6 +96,19 @@ public sealed class LiveRefreshTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_follow_up_change_that_moves_no_money_reloads_the_page_too()
+    {
+        var raised = 0;
+        _events.FollowUpChanged += _ => Interlocked.Increment(ref raised);
+        RenderFollowing(TimeSpan.Zero);
+
+        _events.Raise(JsonSerializer.Serialize(new { CallId = _call, Contribution = (object?)null, FollowUp = true }));
+
+        await WaitForReloadsAsync(1);
+        Volatile.Read(ref raised).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_prerendered_page_does_not_follow_changes()
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));

@@ -79,6 +79,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/exports/audit.csv", Role.Facilitator, w => w.Url($"exports/audit.csv?kind=commons.approved&from={TestClock.IsoDay(-1)}&to={TestClock.IsoDay(1)}")),
         // Objections and badges
         Read("/api/v1/calls/{slug}/commons/{id}/objections", Role.Member, w => w.Url($"commons/{w.ObjectedCommons}/objections")),
+        // Follow-up dashboard
+        new("GET", "/api/v1/calls/{slug}/follow-up", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("follow-up")), CallPhase.FollowUp),
+        new("GET", "/api/v1/calls/{slug}/exports/payments.csv", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("exports/payments.csv")), CallPhase.FollowUp),
     ];
 
     public static TheoryData<string> AllOperations()

@@ -35,6 +35,12 @@ public sealed class ContributionEvents
     /// <summary>Raised for changes that are not one contribution (grants, pledges, settlement): reload everything of the call.</summary>
     public event Action<Guid>? CallChanged;
 
+    /// <summary>
+    /// Raised for a change of a funded commons' follow-up that moves no money (a schedule proposed, a milestone declared
+    /// or sent back): the follow-up pages reload, the allocation's snapshots stay as they are.
+    /// </summary>
+    public event Action<Guid>? FollowUpChanged;
+
     /// <summary>The NOTIFY statements that announce <paramref name="changes"/>, as few as the payload limit allows (PostgreSQL takes 8,000 bytes).</summary>
     public static IEnumerable<NpgsqlBatchCommand> NotifyCommands(IReadOnlyList<ContributionChanged> changes)
     {
@@ -48,6 +54,10 @@ public sealed class ContributionEvents
 
     public static Task NotifyCallChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
         SendAsync(db, new Message(callId, null), ct);
+
+    /// <summary>Announces, once the transaction commits, a follow-up change that moves no money (<see cref="FollowUpChanged"/>).</summary>
+    public static Task NotifyFollowUpChangedAsync(AppDbContext db, Guid callId, CancellationToken ct) =>
+        SendAsync(db, new Message(callId, null, FollowUp: true), ct);
 
     internal void Raise(string payload)
     {
@@ -68,6 +78,10 @@ public sealed class ContributionEvents
         {
             Changed?.Invoke(change);
         }
+        else if (message.FollowUp)
+        {
+            FollowUpChanged?.Invoke(message.CallId);
+        }
         else
         {
             CallChanged?.Invoke(message.CallId);
@@ -80,8 +94,8 @@ public sealed class ContributionEvents
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
     }
 
-    /// <summary>One contribution change, several (<see cref="Contributions"/>, any calls), or neither: the call changed otherwise.</summary>
-    private sealed record Message(Guid CallId, ContributionChanged? Contribution, IReadOnlyList<ContributionChanged>? Contributions = null);
+    /// <summary>One contribution change, several (<see cref="Contributions"/>, any calls), or neither: the call's follow-up (<see cref="FollowUp"/>) or the call changed otherwise.</summary>
+    private sealed record Message(Guid CallId, ContributionChanged? Contribution, IReadOnlyList<ContributionChanged>? Contributions = null, bool FollowUp = false);
 }
 
 /// <summary>

@@ -87,7 +87,7 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> factory, Ti
             var d = agreement.Deliverables.SingleOrDefault(x => x.MilestoneId == m.Id);
             var accepted = d?.State == DeliverableState.Accepted || m.IsDone;
             return new MilestoneFollowUp(
-                m.Id, m.Title, m.DueOn, paying.Contains(m.Id), !accepted && m.DueOn < today && !agreement.IsClosed,
+                m.Id, m.Title, m.DueOn, paying.Contains(m.Id), FollowUpProgress.IsLate(accepted, m.DueOn, today, agreement.IsClosed),
                 d?.State, d?.Evidence ?? [], d is null ? null : names.GetValueOrDefault(d.DeclaredByOrganisationId), d?.DeclaredAt, d?.ReviewComment);
         }).ToList();
 

@@ -48,7 +48,7 @@ public sealed class AgreementService(
                     await notices.ScheduleProposedAsync(x, a, ct);
                 }
 
-                return proposed;
+                return await FollowedAsync(x, proposed, ct);
             }, ct);
 
     public Task<Result> AcceptScheduleAsync(Actor actor, AcceptSchedule command, CancellationToken ct = default) =>
@@ -75,7 +75,7 @@ public sealed class AgreementService(
 
                 x.Audit("agreement.milestone_declared", null, new { a.CommonsId, command.MilestoneId, command.OrganisationId, deliverable.Evidence });
                 await notices.MilestoneDeclaredAsync(x, a, command.MilestoneId, command.OrganisationId, ct);
-                return Result.Ok();
+                return await FollowedAsync(x, Result.Ok(), ct);
             }, ct);
 
     public Task<Result> AcceptMilestoneAsync(Actor actor, AcceptMilestone command, CancellationToken ct = default) =>
@@ -113,7 +113,7 @@ public sealed class AgreementService(
                     await notices.ChangesAskedAsync(x, a, command.MilestoneId, command.Comment, ct);
                 }
 
-                return asked;
+                return await FollowedAsync(x, asked, ct);
             }, ct);
 
     public async Task<Result> CancelAsync(Actor actor, CancelAgreement command, CancellationToken ct = default) =>
@@ -158,11 +158,26 @@ public sealed class AgreementService(
         {
             await ContributionEvents.NotifyCallChangedAsync(x.Db, x.Call.Id, ct);
         }
+        else
+        {
+            await ContributionEvents.NotifyFollowUpChangedAsync(x.Db, x.Call.Id, ct);
+        }
 
         return Result.Ok();
     }
 
     private static long PaidBy(IReadOnlyList<LedgerEntry> entries) => entries.Where(e => e.Kind == LedgerEntryKind.Payment).Sum(e => e.Amount);
+
+    /// <summary>Tells the open follow-up pages of an accepted change that moved no money (the NOTIFY leaves with the commit).</summary>
+    private static async Task<Result> FollowedAsync(CallChange x, Result decided, CancellationToken ct)
+    {
+        if (decided.IsSuccess)
+        {
+            await ContributionEvents.NotifyFollowUpChangedAsync(x.Db, x.Call.Id, ct);
+        }
+
+        return decided;
+    }
 
     private Task<Result> AsFacilitatorAsync(Actor actor, Guid callId, Guid commonsId, Func<CallChange, FundingAgreement, Task<Result>> apply, CancellationToken ct) =>
         changes.ManageAsync(actor, callId, CallLock.Exclusive, OnlyFacilitators,
