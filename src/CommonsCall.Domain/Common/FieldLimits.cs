@@ -30,4 +30,10 @@ public static class FieldLimits
 
     /// <summary>Why a facilitator hid a comment, or why someone reported it.</summary>
     public const int ModerationReasonLength = 500;
+
+    /// <summary>An attached file's name as stored and offered on download (the usual file-system limit).</summary>
+    public const int FileNameLength = 255;
+
+    /// <summary>An attached file (evidence, receipt): 10 MB, enough for a scanned invoice or a report, read into memory once.</summary>
+    public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 }

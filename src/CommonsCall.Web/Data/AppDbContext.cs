@@ -64,6 +64,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Tranche> Tranches => Set<Tranche>();
 
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+
+    public DbSet<Domain.Attachments.Attachment> Attachments => Set<Domain.Attachments.Attachment>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();

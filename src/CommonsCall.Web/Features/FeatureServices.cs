@@ -53,6 +53,10 @@ public static class FeatureServices
         services.AddSingleton<Onboarding.OnboardingService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementQueries>();
+        services.AddSingleton<ExpenseService>();
+        services.AddSingleton<ExpenseQueries>();
+        services.AddSingleton<ExpenseExports>();
+        services.AddSingleton<Attachments.AttachmentQueries>();
         services.AddScoped<FacilitatorService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<CalendarQueries>();
