@@ -91,6 +91,7 @@ public static class ApiEndpoints
         api.MapOnboardingEndpoints();
         api.MapDeviceEndpoints();
         api.MapFollowUpEndpoints();
+        api.MapExpenseEndpoints();
         api.MapConversationEndpoints();
         api.MapNotificationEndpoints();
         api.MapFacilitatorEndpoints();
