@@ -251,6 +251,7 @@ public static partial class DemoData
         await funds.PledgeAsync(sophieActor, new MakePledge(call.Id, agence.Id, 1_000_000, IsMatching: true), ct);
 
         await SeedRoundAsync(scope.ServiceProvider, db, users, facilitator, sophieActor, agence, [(covoit, lea), (roulons, karim)], now, ct);
+        await SeedFollowUpAsync(scope.ServiceProvider, db, users, facilitator, sophie, agence, (roulons, karim), now, ct);
         await SeedCoversAsync(db, now, ct);
         return true;
     }

@@ -4,9 +4,9 @@ using System.Text;
 namespace CommonsCall.Web.Infrastructure;
 
 /// <summary>
-/// Minimal RFC 4180 CSV: quoted fields, doubled quotes, and the delimiter of French spreadsheets (';') as well
-/// as ',' or tab, detected from the first line. Writing starts with a UTF-8 BOM and uses the delimiter the
-/// reader's spreadsheet expects: ';' where the decimal separator is a comma (French), ',' elsewhere.
+/// Writing RFC 4180 CSV; reading uploaded files is <see cref="Domain.Common.CsvRecords"/>, the one reader. Writing
+/// starts with a UTF-8 BOM and uses the delimiter the reader's spreadsheet expects: ';' where the decimal separator
+/// is a comma (French), ',' elsewhere.
 /// </summary>
 public static class Csv
 {
@@ -42,61 +42,6 @@ public static class Csv
 
     /// <summary>ISO-like UTC date and time, read as a date by spreadsheets in any language.</summary>
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    public static IEnumerable<IReadOnlyList<string>> Read(string text)
-    {
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = new[] { ';', '\t', ',' }.OrderByDescending(d => firstLine.Count(c => c == d)).First();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == delimiter)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                yield return fields;
-                fields = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString().TrimEnd('\r'));
-            yield return fields;
-        }
-    }
 
     public static string Escape(string value, char separator = Separator) =>
         value.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

@@ -5,6 +5,7 @@ using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.Mail;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,12 @@ public sealed class FacilitatorTests(AppFactory app) : IClassFixture<AppFactory>
         var listed = await (await theirs.GetAsync($"/api/v1/calls/{call.Slug}/facilitators")).ShouldBeOkAsync();
         listed.GetProperty("facilitators").EnumerateArray().Select(f => f.GetProperty("email").GetString()).ShouldBe(new[] { email, await EmailAsync(facilitator) }, ignoreOrder: true);
         (await AuditAsync(call, "call.facilitator_appointed")).ShouldBe(1);
+        await using var db = await _data.DbAsync();
+        var told = await db.Notifications.SingleAsync(n => n.UserId == colleague.UserId && n.CallId == call.Id);
+        told.Type.ShouldBe(NotificationType.FacilitatorAppointed);
+        told.Title.ShouldBe($"Vous co-animez l'appel « {call.Title} »");
+        told.Link.ShouldBe($"/calls/{call.Slug}/manage");
+        (await db.OutboxMessages.CountAsync(m => m.To == email && m.Kind == Notifier.MailKind(NotificationType.FacilitatorAppointed))).ShouldBe(1);
     }
 
     [Fact]

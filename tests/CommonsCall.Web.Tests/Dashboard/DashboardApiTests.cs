@@ -169,7 +169,7 @@ public sealed class CsvWriterTests
     {
         var bytes = Csv.Write([["a;b", "say \"hi\"", Csv.Text("=HYPERLINK(\"http://x\")"), Csv.Text("-1"), Csv.Amount(-150, "EUR", CultureInfo.GetCultureInfo("fr"))]], CultureInfo.GetCultureInfo("fr"));
         Encoding.UTF8.GetString(bytes).ShouldBe("\uFEFF\"a;b\";\"say \"\"hi\"\"\";\"'=HYPERLINK(\"\"http://x\"\")\";'-1;-1,50\r\n");
-        Csv.Read(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')).Single().ShouldBe(["a;b", "say \"hi\"", "'=HYPERLINK(\"http://x\")", "'-1", "-1,50"]);
+        CsvRecords.Read(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')).Single().Fields.ShouldBe(["a;b", "say \"hi\"", "'=HYPERLINK(\"http://x\")", "'-1", "-1,50"]);
     }
 
     [Fact]

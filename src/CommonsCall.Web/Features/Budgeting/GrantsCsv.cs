@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Common;
 using CommonsCall.Web.Features.Organisations;
 using CommonsCall.Web.Infrastructure;
 
@@ -18,11 +19,11 @@ public sealed class GrantsCsv
     {
         var byName = members.GroupBy(m => m.Name.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var byId = members.ToDictionary(m => m.Id);
-        var records = Csv.Read(text.TrimStart('\uFEFF')).ToList();
+        var records = CsvRecords.Read(text.TrimStart('\uFEFF')).ToList();
         var lines = new List<CsvGrantLine>();
-        for (var row = 1; row <= records.Count && lines.Count < MaxLines; row++)
+        for (var index = 0; index < records.Count && lines.Count < MaxLines; index++)
         {
-            var fields = records[row - 1];
+            var (row, fields) = (records[index].Line, records[index].Fields);
             var organisation = fields.ElementAtOrDefault(0)?.Trim() ?? string.Empty;
             var amountText = fields.ElementAtOrDefault(1) ?? string.Empty;
             if (organisation.Length == 0 && amountText.Trim().Length == 0)
@@ -31,7 +32,7 @@ public sealed class GrantsCsv
             }
 
             var amount = Money.Parse(amountText, currency);
-            if (row == 1 && amount is null)
+            if (index == 0 && amount is null)
             {
                 continue; // a header row
             }

@@ -1,12 +1,15 @@
 using System.Text.Json.Serialization;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Calls;
 
-/// <summary>Names the person with this email facilitator of the call; someone without an account is invited.</summary>
+/// <summary>
+/// Names the person with this email facilitator of the call (they are notified); someone without an account is invited by mail.
+/// </summary>
 public sealed record AppointFacilitator(string Email) : ICallCommand
 {
     [JsonIgnore]
@@ -46,6 +49,7 @@ public sealed class FacilitatorService(
     IDbContextFactory<AppDbContext> factory,
     CallChanges changes,
     InvitationService invitations,
+    Notifier notifier,
     IValidator<AppointFacilitator> validator,
     TimeProvider clock)
 {
@@ -105,6 +109,13 @@ public sealed class FacilitatorService(
             }
 
             x.Audit("call.facilitator_appointed", null, new { UserId = user.Id, Email = email });
+            var appointer = await x.Db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            await notifier.NotifyUsersAsync(
+                x.Db, [user.Id], NotificationType.FacilitatorAppointed, x.Call.Id, $"/calls/{x.Call.Slug}/manage",
+                new NotificationText(
+                    new Words("notifications.facilitator.appointed.title", x.Call.Title),
+                    new Words("notifications.facilitator.appointed.body", appointer ?? string.Empty)),
+                ct);
             return new AppointedFacilitator(user.Id, null, null);
         }, ct);
     }

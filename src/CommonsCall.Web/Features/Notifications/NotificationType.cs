@@ -17,6 +17,7 @@ public enum NotificationType
     QuestionAnswered,
     CommentReply,
     Announcement,
+    FacilitatorAppointed,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CommonsCall.Domain.Onboarding;
+namespace CommonsCall.Domain.Common;
 
 /// <summary>One record of a CSV text: its fields and the line where it starts (a quoted field may span lines).</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, bool Unclosed)
