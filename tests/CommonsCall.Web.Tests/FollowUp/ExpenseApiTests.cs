@@ -9,6 +9,15 @@ namespace CommonsCall.Web.Tests.FollowUp;
 /// <summary>Expenses, receipts and evidence files through the HTTP API: JSON for the terms, multipart for the files, downloads as attachments.</summary>
 public sealed class ExpenseApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>The paths of attachments and expenses in the OpenAPI document.</summary>
+    public static readonly string[] Paths =
+    [
+        "/api/v1/calls/{slug}/attachments/{attachmentId}", "/api/v1/calls/{slug}/spending", "/api/v1/calls/{slug}/commons/{commonsId}/spending",
+        "/api/v1/calls/{slug}/commons/{commonsId}/expenses", "/api/v1/calls/{slug}/exports/expenses.csv", "/api/v1/calls/{slug}/expenses/{expenseId}",
+        "/api/v1/calls/{slug}/expenses/{expenseId}/removal", "/api/v1/calls/{slug}/expenses/{expenseId}/receipts",
+        "/api/v1/calls/{slug}/commons/{commonsId}/agreement/milestones/{milestoneId}/evidence",
+    ];
+
     [Fact]
     public async Task A_holder_records_an_expense_uploads_a_receipt_and_the_funder_downloads_it_as_an_attachment_never_sniffed()
     {
