@@ -138,6 +138,10 @@ public class FundingAgreementTests
         Accepted().DeclareDone(Second, [], Lead, At).ShouldBeRefusedWith("evidence_required");
 
     [Fact]
+    public void A_declaration_with_files_and_no_link_is_accepted() =>
+        Accepted().DeclareDone(Second, [], Lead, At, files: 1).ShouldSucceed().State.ShouldBe(DeliverableState.Declared);
+
+    [Fact]
     public void A_milestone_outside_the_schedule_is_refused_with_unknown_milestone() =>
         Accepted().DeclareDone(Guid.NewGuid(), Link, Lead, At).ShouldBeRefusedWith("unknown_milestone");
 

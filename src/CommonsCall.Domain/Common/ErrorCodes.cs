@@ -111,6 +111,21 @@ public static class ErrorCodes
     public const string ExceedsRemaining = "exceeds_remaining";
     public const string MilestoneInSchedule = "milestone_in_schedule";
 
+    // Attachments (evidence, receipts) and expenses against budget lines.
+    public const string FileNameInvalid = "file_name_invalid";
+    public const string FileEmpty = "file_empty";
+    public const string FileTooLarge = "file_too_large";
+    public const string FileTypeNotAllowed = "file_type_not_allowed";
+
+    /// <summary>The file's declared type or its content (magic bytes) is not what its extension says.</summary>
+    public const string FileContentMismatch = "file_content_mismatch";
+    public const string TooManyFiles = "too_many_files";
+    public const string NoAgreement = "no_agreement";
+    public const string UnknownBudgetLine = "unknown_budget_line";
+    public const string ExpenseInFuture = "expense_in_future";
+    public const string ExpenseRemoved = "expense_removed";
+    public const string LabelRequired = "label_required";
+
     // People: co-facilitators and the administrators' user list.
     public const string AlreadyFacilitator = "already_facilitator";
     public const string LastFacilitator = "last_facilitator";

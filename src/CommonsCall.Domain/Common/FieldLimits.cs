@@ -36,4 +36,9 @@ public static class FieldLimits
 
     /// <summary>An objection's reason, or a facilitator's answer to it.</summary>
     public const int ObjectionTextLength = 2_000;
+    /// <summary>An attached file's name as stored and offered on download (the usual file-system limit).</summary>
+    public const int FileNameLength = 255;
+
+    /// <summary>An attached file (evidence, receipt): 10 MB, enough for a scanned invoice or a report, read into memory once.</summary>
+    public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 }

@@ -150,10 +150,11 @@ public sealed class FundingAgreement
 
     /// <summary>
     /// A holder declares a milestone of the schedule done, with evidence: 1. the agreement is open; 2. its schedule is
-    /// accepted; 3. the milestone pays a tranche; 4. it is not accepted already; 5. there is evidence. A new declaration
-    /// replaces one waiting for review or sent back for changes.
+    /// accepted; 3. the milestone pays a tranche; 4. it is not accepted already; 5. there is evidence: links, or
+    /// <paramref name="files"/> attached with the declaration (stored beside it as attachments). A new declaration
+    /// replaces one waiting for review or sent back for changes; files attached before stay with it.
     /// </summary>
-    public Result<Deliverable> DeclareDone(Guid milestoneId, IReadOnlyList<string> evidence, Guid byOrganisationId, DateTimeOffset at)
+    public Result<Deliverable> DeclareDone(Guid milestoneId, IReadOnlyList<string> evidence, Guid byOrganisationId, DateTimeOffset at, int files = 0)
     {
         if (CheckOpen() is { Error: { } closed })
         {
@@ -176,9 +177,9 @@ public sealed class FundingAgreement
             return new DomainError(ErrorCodes.MilestoneAlreadyAccepted, "This milestone is already accepted.");
         }
 
-        if (evidence.Count == 0 || evidence.Any(string.IsNullOrWhiteSpace))
+        if ((evidence.Count == 0 && files == 0) || evidence.Any(string.IsNullOrWhiteSpace))
         {
-            return new DomainError(ErrorCodes.EvidenceRequired, "Declare a milestone done with at least one link to what was delivered.");
+            return new DomainError(ErrorCodes.EvidenceRequired, "Declare a milestone done with at least one link to what was delivered, or a file.");
         }
 
         if (existing is null)

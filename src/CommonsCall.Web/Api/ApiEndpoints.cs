@@ -92,6 +92,7 @@ public static class ApiEndpoints
         api.MapDeviceEndpoints();
         api.MapFollowUpEndpoints();
         api.MapFollowUpDashboardEndpoints();
+        api.MapExpenseEndpoints();
         api.MapConversationEndpoints();
         api.MapNotificationEndpoints();
         api.MapFacilitatorEndpoints();

@@ -66,6 +66,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     public DbSet<Domain.Accountability.IndicatorMeasure> IndicatorMeasures => Set<Domain.Accountability.IndicatorMeasure>();
+    public DbSet<Domain.Attachments.Attachment> Attachments => Set<Domain.Attachments.Attachment>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();

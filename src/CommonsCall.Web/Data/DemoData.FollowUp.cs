@@ -286,6 +286,16 @@ public static partial class DemoData
         await DeclareAsync(-10, schema, plateau, schemaFinal, "https://schema.hautes-combes.example/aides-mobilite/1.0");
         await AcceptAsync(-8, schema, schemaFinal);
         await DeclareAsync(-2, account, combes, accountPilot, "https://compte-mobilite.hautes-combes.example/bilan-pilote");
+        await SeedExpensesAsync(services, changes, clock, call.Id, [
+            new(karim, tripLog, 0, -70, 850_000, "Développement du chiffrement local (sprint 1)", "Numérique Libre des Combes"),
+            new(plateau, schema, 0, -60, 450_000, "Animation de la consultation publique", "Combes Mobilité Solidaire"),
+            new(combes, account, 0, -58, 1_200_000, "Connecteur à l'API des aides régionales", "Numérique Libre des Combes"),
+            new(karim, tripLog, 1, -50, 36_000, "Hébergement des serveurs de test (3 mois)", "Hébergeur coopératif des Combes"),
+            new(plateau, schema, 1, -25, 360_000, "Recensement des aides : gratification du stage", "Université des Hautes-Combes"),
+            new(karim, tripLog, 0, -18, 4_250, "Ateliers de test : salle et café", "Foyer rural de Saint-Ours", Photo: true),
+            new(combes, account, 1, -12, 180_000, "Permanences d'accompagnement (deux mois)", "Maison France Services du Plateau"),
+            new(combes, account, 1, -11, 180_000, "Permanences d'accompagnement (deux mois)", "Maison France Services du Plateau"),
+        ], (d, h) => Day(d, h), ct);
     }
 
     /// <summary>The clock the follow-up call's history is played on: set to each day of it in turn.</summary>

@@ -61,6 +61,10 @@ public static class FeatureServices
         services.AddSingleton<AgreementQueries>();
         services.AddSingleton<FollowUpDashboard>();
         services.AddSingleton<FollowUpExports>();
+        services.AddSingleton<ExpenseService>();
+        services.AddSingleton<ExpenseQueries>();
+        services.AddSingleton<ExpenseExports>();
+        services.AddSingleton<Attachments.AttachmentQueries>();
         services.AddScoped<FacilitatorService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<CalendarQueries>();

@@ -49,7 +49,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. ChallengeApiTests.Operations.Select(o => o.Path).Distinct(), .. CommonsApiTests.Operations.Select(o => o.Path).Distinct(),
              .. FramingApiTests.Operations.Select(o => o.Path).Distinct().Except(["/api/v1/calls", "/api/v1/calls/{slug}"]),
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
-             .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. FollowUp.FollowUpDashboardTests.Operations.Select(o => o.Path), .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
+             .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. FollowUp.FollowUpDashboardTests.Operations.Select(o => o.Path), .. FollowUp.ExpenseApiTests.Paths, .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
              .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Accountability.AuditTrailTests.Operations.Select(o => o.Path).Distinct(),
              .. ObjectionPaths],
             ignoreOrder: true);

@@ -38,7 +38,11 @@ public sealed class SecurityApp : AppFactory
     /// <summary>Another call with the same people and things, whose ids a request of a world's call must not reach.</summary>
     public async Task<SecurityWorld> ElsewhereAsync() => _elsewhere ??= await SecurityWorld.CreateAsync(this, await PeopleAsync(), CallPhase.Commons);
 
+    /// <summary>Another call in Follow-up, whose expense, receipt and evidence file a request of a followed world must not reach.</summary>
+    public async Task<SecurityWorld> ElsewhereFollowedAsync() => _elsewhereFollowed ??= await SecurityWorld.CreateAsync(this, await PeopleAsync(), CallPhase.FollowUp);
+
     private SecurityWorld? _elsewhere;
+    private SecurityWorld? _elsewhereFollowed;
 }
 
 /// <summary>
@@ -242,6 +246,29 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         })),
         new("POST", "/api/v1/calls/{slug}/objections/{objectionId}/answer", Managers,
             (w, r) => Json(HttpMethod.Post, w.Url($"objections/{w.Objection}/answer"), new { outcome = "Resolved", answer = "Les aires rurales sont ajoutées à la collecte." })),
+        // Attachments and expenses (issue 15): the co-creator holds the funded commons, records its expenses and
+        // attaches receipts and evidence files; the expense of the world is the co-creator's.
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/expenses", [Role.CoCreator], (w, r) => Json(HttpMethod.Post, w.Url($"commons/{w.Commons}/expenses"), new
+        {
+            organisationId = w.People.OrganisationOf(r), budgetLine = 0, amount = 12_000L, spentOn = TestClock.IsoDay(-2), label = "Atelier utilisateurs", supplier = "Tiers-lieu du Bocage",
+        }), CallPhase.FollowUp),
+        new("PUT", "/api/v1/calls/{slug}/expenses/{expenseId}", [Role.CoCreator], (w, r) => Json(HttpMethod.Put, w.Url($"expenses/{w.Expense}"), new
+        {
+            budgetLine = 0, amount = 4_500L, spentOn = TestClock.IsoDay(-1), label = "Hébergement du registre", supplier = "Hébergeur coopératif",
+        }), CallPhase.FollowUp),
+        new("POST", "/api/v1/calls/{slug}/expenses/{expenseId}/removal", [Role.CoCreator],
+            (w, r) => Json(HttpMethod.Post, w.Url($"expenses/{w.Expense}/removal"), new { reason = "Saisie en double" }), CallPhase.FollowUp),
+        new("POST", "/api/v1/calls/{slug}/expenses/{expenseId}/receipts", [Role.CoCreator],
+            (w, r) => Upload(w.Url($"expenses/{w.Expense}/receipts"), "receipts", ("recu.png", TestFiles.Png(), "image/png")), CallPhase.FollowUp)
+        {
+            UploadWith = (w, r, file) => Upload(w.Url($"expenses/{w.Expense}/receipts"), "receipts", file),
+        },
+        new("POST", "/api/v1/calls/{slug}/commons/{commonsId}/agreement/milestones/{milestoneId}/evidence", [Role.CoCreator],
+            (w, r) => Upload(w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/evidence"), "files", ("rapport.pdf", TestFiles.Pdf("Rapport"), "application/pdf"),
+                ("organisationId", w.People.OrganisationOf(r).ToString()), ("evidence", "https://git.example/registre/v1.1")), CallPhase.FollowUp)
+        {
+            UploadWith = (w, r, file) => Upload(w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/evidence"), "files", file, ("organisationId", w.People.OrganisationOf(r).ToString())),
+        },
     ];
 
     public static TheoryData<string, Role> Cells()
@@ -373,6 +400,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
 
+    private static HttpRequestMessage Upload(string url, string fileField, (string Name, byte[] Content, string Type) file, params (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, url) { Content = TestFiles.Form(fileField, [file], fields) };
+
     private static HttpRequestMessage Form(string url, params (string Name, string Value)[] fields) =>
         new(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
 
@@ -407,6 +437,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
 
         /// <summary>Open to every caller, anonymous ones included (<see cref="Allowed"/> lists every role): it needs nobody's rights.</summary>
         public bool Open { get; init; }
+
+        /// <summary>For a file upload: the same request carrying another file, which the bad-input battery makes too large or of the wrong type.</summary>
+        public Func<SecurityWorld, Role, (string Name, byte[] Content, string Type), HttpRequestMessage>? UploadWith { get; init; }
 
         public override string ToString() => Key;
     }

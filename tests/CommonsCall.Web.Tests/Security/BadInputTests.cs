@@ -21,6 +21,8 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
     private const string InviteParticipant = "POST /api/v1/calls/{slug}/participants";
     private const string FormType = "application/x-www-form-urlencoded";
     private const string HugeInteger = "123456789012345678901234567890";
+    private const string OverSizeFile = "a file over 10 MB";
+    private const string WrongTypeFile = "an executable named .pdf";
     private static readonly string OverLong = new('x', 100_000);
 
     /// <summary>The reads, as an allowed role sends them (the writes are the matrix's rows).</summary>
@@ -82,6 +84,12 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         // Follow-up dashboard
         new("GET", "/api/v1/calls/{slug}/follow-up", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("follow-up")), CallPhase.FollowUp),
         new("GET", "/api/v1/calls/{slug}/exports/payments.csv", [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("exports/payments.csv")), CallPhase.FollowUp),
+        // Attachments and expenses
+        Followed("/api/v1/calls/{slug}/attachments/{attachmentId}", w => w.Url($"attachments/{w.Receipt}")),
+        Followed("/api/v1/calls/{slug}/spending", w => w.Url("spending")),
+        Followed("/api/v1/calls/{slug}/commons/{commonsId}/spending", w => w.Url($"commons/{w.Commons}/spending")),
+        Followed("/api/v1/calls/{slug}/commons/{commonsId}/expenses", w => w.Url($"commons/{w.Commons}/expenses")),
+        Followed("/api/v1/calls/{slug}/exports/expenses.csv", w => w.Url("exports/expenses.csv")),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -119,7 +127,14 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         var form = valid.Content?.Headers.ContentType?.MediaType == FormType;
 
         var failures = new List<string>();
-        var variants = Variants(operation, world, elsewhere, url, body).ToList();
+        var followedElsewhere = operation.Phase == CallPhase.FollowUp ? await app.ElsewhereFollowedAsync() : null;
+        var variants = Variants(operation, world, followedElsewhere is null ? elsewhere : followedElsewhere, url, body).ToList();
+        if (operation.UploadWith is not null)
+        {
+            variants.Add((OverSizeFile, url, null));
+            variants.Add((WrongTypeFile, url, null));
+        }
+
         // A token cannot reach a cookie-only operation at all: its bad input comes from our pages, signed in.
         var browser = operation.CookieOnly ? await app.BrowserAsync(role) : null;
         var before = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
@@ -132,7 +147,12 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             }
             else if (upload)
             {
-                request.Content = operation.Request(world, role).Content;
+                request.Content = name switch
+                {
+                    OverSizeFile => operation.UploadWith!(world, role, ("facture.pdf", [.. "%PDF-1.4\n"u8, .. new byte[10 * 1024 * 1024]], "application/pdf")).Content,
+                    WrongTypeFile => operation.UploadWith!(world, role, ("facture.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "application/pdf")).Content,
+                    _ => operation.Request(world, role).Content,
+                };
             }
 
             var response = browser is null ? await people.Clients[role].SendAsync(request) : await browser.Client.SendAsync(Browser.FromOurPages(request));
@@ -163,6 +183,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         }
     }
 
+    /// <summary>A read of a world in Follow-up, as its funder sends it.</summary>
+    private static AuthorisationMatrixTests.Operation Followed(string path, Func<SecurityWorld, string> url) =>
+        new("GET", path, [Role.Funder], (w, _) => new HttpRequestMessage(HttpMethod.Get, url(w)), CallPhase.FollowUp);
+
     private static AuthorisationMatrixTests.Operation Read(string path, Role role, Func<SecurityWorld, string> url) =>
         new("GET", path, [role], (w, _) => new HttpRequestMessage(HttpMethod.Get, url(w)));
 
@@ -192,6 +216,13 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             [world.ObjectedCommons] = elsewhere.ObjectedCommons,
             [world.Objection] = elsewhere.Objection,
         };
+        if (world.Expense != Guid.Empty && elsewhere.Expense != Guid.Empty)
+        {
+            counterparts[world.Expense] = elsewhere.Expense;
+            counterparts[world.Receipt] = elsewhere.Receipt;
+            counterparts[world.EvidenceFile] = elsewhere.EvidenceFile;
+        }
+
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
         var text = url.Split('?')[0] + "\n" + body;
         foreach (var id in counterparts.Keys.Append(world.MemberSpareToken).Append(world.MemberNotification).Append(Guid.Parse(world.SpareUser)).Where(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
@@ -399,6 +430,9 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id == world.Question ? "question"
         : id == world.Answer ? "answer"
         : id == world.MemberNotification ? "notification"
+        : id == world.Expense ? "expense"
+        : id == world.Receipt ? "receipt"
+        : id == world.EvidenceFile ? "evidence file"
         : id.ToString() == world.SpareUser ? "user"
         : id.ToString() == world.CoFacilitator ? "co-facilitator"
         : id == world.ObjectedCommons ? "objected commons"

@@ -203,6 +203,15 @@ public sealed class SecurityWorld
     /// <summary>The funder's open objection to <see cref="ObjectedCommons"/>.</summary>
     public required Guid Objection { get; init; }
 
+    /// <summary>In <see cref="CallPhase.FollowUp"/>: the co-creator's expense on the funded commons (empty before).</summary>
+    public Guid Expense { get; init; }
+
+    /// <summary>In <see cref="CallPhase.FollowUp"/>: the PDF receipt of <see cref="Expense"/> (empty before).</summary>
+    public Guid Receipt { get; init; }
+
+    /// <summary>In <see cref="CallPhase.FollowUp"/>: the PDF the co-creator attached to its milestone declaration (empty before).</summary>
+    public Guid EvidenceFile { get; init; }
+
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
     public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
@@ -270,10 +279,7 @@ public sealed class SecurityWorld
             (await phases.MoveAsync(facilitator, new MovePhase(call.Id, CallPhase.Budgeting))).Error.ShouldBeNull();
         }
 
-        if (phase >= CallPhase.Results)
-        {
-            await FollowAsync(app, people, call.Id, commons.Value, milestone.Value, phase);
-        }
+        var followed = phase >= CallPhase.Results ? await FollowAsync(app, people, call.Id, commons.Value, milestone.Value, phase) : default;
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
@@ -337,6 +343,9 @@ public sealed class SecurityWorld
             ApprovedDeviceCode = device.DeviceCode,
             ObjectedCommons = objectedCommons,
             Objection = objection,
+            Expense = followed.Expense,
+            Receipt = followed.Receipt,
+            EvidenceFile = followed.EvidenceFile,
         };
     }
 
@@ -360,8 +369,11 @@ public sealed class SecurityWorld
         return (commons.Value, objection.Value);
     }
 
-    /// <summary>Settles the round with the commons funded and takes its agreement as far as <paramref name="phase"/> says.</summary>
-    private static async Task FollowAsync(AppFactory app, SecurityPeople people, Guid callId, Guid commonsId, Guid milestoneId, CallPhase phase)
+    /// <summary>
+    /// Settles the round with the commons funded and takes its agreement as far as <paramref name="phase"/> says; in
+    /// Follow-up the declaration carries a PDF, and the co-creator has recorded an expense with a PDF receipt.
+    /// </summary>
+    private static async Task<(Guid Expense, Guid Receipt, Guid EvidenceFile)> FollowAsync(AppFactory app, SecurityPeople people, Guid callId, Guid commonsId, Guid milestoneId, CallPhase phase)
     {
         var services = app.Services;
         var facilitator = people.Facilitator;
@@ -373,7 +385,16 @@ public sealed class SecurityWorld
         {
             (await services.GetRequiredService<CallPhaseService>().MoveAsync(facilitator, new MovePhase(callId, CallPhase.FollowUp))).Error.ShouldBeNull();
             (await agreements.AcceptScheduleAsync(people.CoCreator.User, new AcceptSchedule(callId, commonsId))).Error.ShouldBeNull();
-            (await agreements.DeclareDoneAsync(people.CoCreator.User, new DeclareMilestoneDone(callId, commonsId, milestoneId, people.CoCreator.Id, ["https://git.example/registre/v1"]))).Error.ShouldBeNull();
+            (await agreements.DeclareDoneAsync(people.CoCreator.User, new DeclareMilestoneDone(callId, commonsId, milestoneId, people.CoCreator.Id, ["https://git.example/registre/v1"],
+                [TestFiles.Receipt("specification.pdf", TestFiles.Pdf("Spécification v1"))]))).Error.ShouldBeNull();
+            var expense = await services.GetRequiredService<ExpenseService>().RecordAsync(people.CoCreator.User, new RecordExpense(
+                callId, commonsId, people.CoCreator.Id, new ExpenseTerms(0, 4_000, TestClock.Today.AddDays(-1), "Hébergement du registre", "Hébergeur coopératif"), [TestFiles.Receipt()]));
+            await using var db = await new TestData(app).DbAsync();
+            var receipt = await db.Attachments.Where(a => a.OwnerId == expense.Value).Select(a => a.Id).SingleAsync();
+            var evidence = await db.Attachments.Where(a => a.CallId == callId && a.Owner == Domain.Attachments.AttachmentOwner.Evidence).Select(a => a.Id).SingleAsync();
+            return (expense.Succeeded(), receipt, evidence);
         }
+
+        return default;
     }
 }

@@ -1,5 +1,7 @@
+using CommonsCall.Domain.Attachments;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Attachments;
 using CommonsCall.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,11 +12,13 @@ public sealed record TrancheView(int Position, Guid? MilestoneId, string? Milest
 
 /// <summary>
 /// A milestone of the commons' roadmap as the agreement follows it: the tranche it pays (if any), its declaration and
-/// review, and whether it is late (due before today and not accepted).
+/// review, and whether it is late (due before today and not accepted). <see cref="Files"/> are the evidence files, listed
+/// for those who may download them (the holders, facilitators and funders), empty for other readers.
 /// </summary>
 public sealed record MilestoneFollowUp(
     Guid MilestoneId, string Title, DateOnly DueOn, bool PaysTranche, bool IsLate,
-    DeliverableState? State, IReadOnlyList<string> Evidence, string? DeclaredBy, DateTimeOffset? DeclaredAt, string? ReviewComment);
+    DeliverableState? State, IReadOnlyList<string> Evidence, string? DeclaredBy, DateTimeOffset? DeclaredAt, string? ReviewComment,
+    IReadOnlyList<AttachmentView> Files);
 
 /// <summary>What the viewer may do with the agreement now (the services check again).</summary>
 public sealed record AgreementRights(bool Manage, bool AcceptSchedule, IReadOnlyList<OrganisationRef> DeclareFor);
@@ -80,6 +84,10 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> factory, Ti
         var names = await db.Organisations.AsNoTracking().Where(o => holderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         OrganisationRef Ref(Guid id) => new(id, names[id]);
 
+        var seesFiles = AttachmentFiles.SeesFollowUpFiles(scope.Access, commons.CoCreators.Select(c => c.OrganisationId));
+        var files = seesFiles
+            ? await AttachmentFiles.ListAsync(db, scope.Call.Slug, AttachmentOwner.Evidence, [.. agreement.Deliverables.Select(d => d.Id)], ct)
+            : Array.Empty<AttachmentView>().ToLookup(f => f.Id);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var paying = agreement.Tranches.Where(t => t.MilestoneId is not null).Select(t => t.MilestoneId!.Value).ToHashSet();
         var followed = milestones.Select(m =>
@@ -88,7 +96,8 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> factory, Ti
             var accepted = d?.State == DeliverableState.Accepted || m.IsDone;
             return new MilestoneFollowUp(
                 m.Id, m.Title, m.DueOn, paying.Contains(m.Id), FollowUpProgress.IsLate(accepted, m.DueOn, today, agreement.IsClosed),
-                d?.State, d?.Evidence ?? [], d is null ? null : names.GetValueOrDefault(d.DeclaredByOrganisationId), d?.DeclaredAt, d?.ReviewComment);
+                d?.State, d?.Evidence ?? [], d is null ? null : names.GetValueOrDefault(d.DeclaredByOrganisationId), d?.DeclaredAt, d?.ReviewComment,
+                d is null ? [] : [.. files[d.Id]]);
         }).ToList();
 
         var access = scope.Access;

@@ -1,6 +1,8 @@
+using CommonsCall.Domain.Attachments;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Attachments;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
@@ -67,13 +69,22 @@ public sealed class AgreementService(
                     return new DomainError(ErrorCodes.Forbidden, "Only the commons' holders declare its milestones done.");
                 }
 
-                var declared = a.DeclareDone(command.MilestoneId, command.Evidence, command.OrganisationId, x.Now);
+                var files = command.Files ?? [];
+                var declared = a.DeclareDone(command.MilestoneId, command.Evidence, command.OrganisationId, x.Now, files.Count);
                 if (declared.Value is not { } deliverable)
                 {
                     return declared.Error!;
                 }
 
-                x.Audit("agreement.milestone_declared", null, new { a.CommonsId, command.MilestoneId, command.OrganisationId, deliverable.Evidence });
+                if (await AttachmentFiles.AttachAsync(x, AttachmentOwner.Evidence, deliverable.Id, files, ct) is { Error: { } refused })
+                {
+                    return refused;
+                }
+
+                x.Audit("agreement.milestone_declared", null, new
+                {
+                    a.CommonsId, command.MilestoneId, command.OrganisationId, deliverable.Evidence, Files = files.Select(f => AttachmentPolicy.CleanName(f.FileName)),
+                });
                 await notices.MilestoneDeclaredAsync(x, a, command.MilestoneId, command.OrganisationId, ct);
                 return await FollowedAsync(x, Result.Ok(), ct);
             }, ct);

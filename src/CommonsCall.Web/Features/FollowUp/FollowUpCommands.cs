@@ -1,3 +1,4 @@
+using CommonsCall.Domain.Attachments;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Web.Data;
@@ -15,8 +16,11 @@ public sealed record ProposeSchedule(Guid CallId, Guid CommonsId, Guid LeadOrgan
 /// <summary>The lead holder accepts the proposed schedule; the tranche due at the start is paid.</summary>
 public sealed record AcceptSchedule(Guid CallId, Guid CommonsId);
 
-/// <summary>A holder (a co-creator the actor represents) declares a milestone of the schedule done, with links to the evidence.</summary>
-public sealed record DeclareMilestoneDone(Guid CallId, Guid CommonsId, Guid MilestoneId, Guid OrganisationId, IReadOnlyList<string> Evidence);
+/// <summary>
+/// A holder (a co-creator the actor represents) declares a milestone of the schedule done, with the evidence: links,
+/// files (stored as attachments of the declaration), or both.
+/// </summary>
+public sealed record DeclareMilestoneDone(Guid CallId, Guid CommonsId, Guid MilestoneId, Guid OrganisationId, IReadOnlyList<string> Evidence, IReadOnlyList<UploadedFile>? Files = null);
 
 /// <summary>Facilitators: accepts a declared milestone, which pays its tranche.</summary>
 public sealed record AcceptMilestone(Guid CallId, Guid CommonsId, Guid MilestoneId);
@@ -47,8 +51,9 @@ public sealed class DeclareMilestoneDoneValidator : AbstractValidator<DeclareMil
 
     public DeclareMilestoneDoneValidator()
     {
-        RuleFor(x => x.Evidence).NotNull().Must(e => e is { Count: > 0 and <= MaxLinks })
-            .WithMessage($"Give between 1 and {MaxLinks} links to what was delivered.");
+        RuleFor(x => x.Evidence).NotNull().Must((x, e) => e is { Count: <= MaxLinks } && (e.Count > 0 || x.Files is { Count: > 0 }))
+            .WithMessage($"Give between 1 and {MaxLinks} links to what was delivered, or attach files.");
+        RuleFor(x => x.Files).AreAFewFiles();
         RuleForEach(x => x.Evidence)
             .NotEmpty().MaximumLength(SchemaConstants.UrlLength)
             .Must(SaveOrganisationValidator.BeAWebAddress).WithMessage("Each link must be a full http:// or https:// address.");
