@@ -11,8 +11,6 @@ public static class EvaluationCodes
     public const string GridMissing = "grid_missing";
     public const string GridChanged = "grid_changed";
     public const string ScoreOutOfScale = "score_out_of_scale";
-    public const string NotEvaluator = "not_evaluator";
-    public const string NotAssigned = "not_assigned";
     public const string AlreadyEvaluator = "already_evaluator";
     public const string UnknownAccount = "unknown_account";
     public const string ConflictOfInterest = "conflict_of_interest";

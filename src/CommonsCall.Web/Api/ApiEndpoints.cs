@@ -96,6 +96,7 @@ public static class ApiEndpoints
         api.MapFacilitatorEndpoints();
         api.MapAdminUserEndpoints();
         api.MapCalendarFeedEndpoints();
+        api.MapEvaluationEndpoints();
         return app;
     }
 

@@ -5,6 +5,7 @@ using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.Evaluation;
 using CommonsCall.Web.Features.Guidance;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.OpenData;
@@ -58,6 +59,9 @@ public static class FeatureServices
         services.AddSingleton<CalendarQueries>();
         services.AddSingleton<CalendarWriter>();
         services.AddConversation();
+        services.AddSingleton<EvaluationService>();
+        services.AddSingleton<SelectionService>();
+        services.AddSingleton<EvaluationQueries>();
         return services;
     }
 }

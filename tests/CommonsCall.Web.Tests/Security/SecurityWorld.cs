@@ -4,6 +4,7 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Conversation;
+using CommonsCall.Domain.Evaluation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
@@ -12,6 +13,7 @@ using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Onboarding;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.Conversation;
+using CommonsCall.Web.Features.Evaluation;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Api;
@@ -196,6 +198,15 @@ public sealed class SecurityWorld
     /// <summary>A device code (RFC 8628) the member approved: the program's next poll gets a token.</summary>
     public required string ApprovedDeviceCode { get; init; }
 
+    /// <summary>Evaluation: the criteria of the call's grid (NLnet's three weights), in order.</summary>
+    public required IReadOnlyList<Guid> Criteria { get; init; }
+
+    /// <summary>Evaluation: the member's person evaluates the call and is assigned the commons, not scored yet.</summary>
+    public string Evaluator => People.Member.User.UserId!;
+
+    /// <summary>Evaluation: a planned selection session, not published.</summary>
+    public required Guid SelectionSession { get; init; }
+
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
     public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
@@ -300,6 +311,7 @@ public sealed class SecurityWorld
             await db.SaveChangesAsync();
         }
 
+        var (criteria, selectionSession) = await EvaluateAsync(app, people, call.Id, commons.Value);
         var devices = services.GetRequiredService<DeviceFlowService>();
         var device = (await devices.StartAsync("matrice", "matrix world")).Value!;
         (await devices.AnswerAsync(data.SignedInJustNow(people.Member.User), device.UserCode, approve: true)).Error.ShouldBeNull();
@@ -325,7 +337,28 @@ public sealed class SecurityWorld
             Answer = answer,
             OnboardingInvitation = onboardingInvitation,
             ApprovedDeviceCode = device.DeviceCode,
+            Criteria = criteria,
+            SelectionSession = selectionSession,
         };
+    }
+
+    /// <summary>Evaluation: NLnet's grid, the member's person evaluator of the call with the commons assigned, and a planned session.</summary>
+    private static async Task<(IReadOnlyList<Guid> Criteria, Guid Session)> EvaluateAsync(AppFactory app, SecurityPeople people, Guid callId, Guid commonsId)
+    {
+        var services = app.Services;
+        (await services.GetRequiredService<EvaluationService>().SaveGridAsync(people.Facilitator, new SaveGrid(callId, GridTemplates.Find(GridTemplates.NLnet, "fr")!.Criteria)))
+            .Error.ShouldBeNull();
+        await using (var db = await new TestData(app).DbAsync())
+        {
+            db.CallEvaluators.Add(new CallEvaluator(callId, people.Member.User.UserId!, app.Clock.GetUtcNow()));
+            db.EvaluationAssignments.Add(new EvaluationAssignment(callId, commonsId, people.Member.User.UserId!, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var session = await services.GetRequiredService<SelectionService>().OpenAsync(people.Facilitator, new OpenSession(callId, "Session d'hiver", TestClock.Today.AddDays(20)));
+        session.Error.ShouldBeNull();
+        await using var read = await new TestData(app).DbAsync();
+        return (await read.EvaluationCriteria.Where(c => c.CallId == callId).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync(), session.Value);
     }
 
     /// <summary>Settles the round with the commons funded and takes its agreement as far as <paramref name="phase"/> says.</summary>

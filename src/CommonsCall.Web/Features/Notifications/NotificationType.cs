@@ -17,6 +17,8 @@ public enum NotificationType
     QuestionAnswered,
     CommentReply,
     Announcement,
+    EvaluationAssigned,
+    SelectionPublished,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
