@@ -44,7 +44,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. FramingApiTests.Operations.Select(o => o.Path).Distinct().Except(["/api/v1/calls", "/api/v1/calls/{slug}"]),
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
              .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
-             .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct()],
+             .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Evaluation.EvaluationApiTests.Paths],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

@@ -58,8 +58,10 @@ public sealed class EvaluationQueries(IDbContextFactory<AppDbContext> factory)
                                  select new { c.Id, c.Title, c.Summary }).ToListAsync(ct);
             var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Marks)
                 .Where(e => e.CallId == callId && e.EvaluatorId == userId).ToDictionaryAsync(e => e.CommonsId, ct);
-            return new MyEvaluationView(await ReadGridAsync(db, callId, ct), commons.Select(c => evaluations.TryGetValue(c.Id, out var e)
-                ? new AssignedCommonsView(c.Id, c.Title, c.Summary, true, e.Marks.Select(m => new Mark(m.CriterionId, m.Value)).ToList(), e.Note)
+            var grid = await ReadGridAsync(db, callId, ct);
+            var order = grid.Criteria.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            return new MyEvaluationView(grid, commons.Select(c => evaluations.TryGetValue(c.Id, out var e)
+                ? new AssignedCommonsView(c.Id, c.Title, c.Summary, true, e.Marks.OrderBy(m => order.GetValueOrDefault(m.CriterionId)).Select(m => new Mark(m.CriterionId, m.Value)).ToList(), e.Note)
                 : new AssignedCommonsView(c.Id, c.Title, c.Summary, false, [], null)).ToList());
         }, ct);
     }
