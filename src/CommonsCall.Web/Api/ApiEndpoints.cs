@@ -100,6 +100,7 @@ public static class ApiEndpoints
         api.MapCalendarFeedEndpoints();
         api.MapAccountabilityEndpoints();
         api.MapObjectionEndpoints();
+        api.MapEvaluationEndpoints();
         return app;
     }
 

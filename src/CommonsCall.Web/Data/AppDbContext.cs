@@ -3,6 +3,7 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Conversation;
+using CommonsCall.Domain.Evaluation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
@@ -89,6 +90,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PendingReceipt> PendingReceipts => Set<PendingReceipt>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<EvaluationCriterion> EvaluationCriteria => Set<EvaluationCriterion>();
+
+    public DbSet<CallEvaluator> CallEvaluators => Set<CallEvaluator>();
+
+    public DbSet<EvaluationAssignment> EvaluationAssignments => Set<EvaluationAssignment>();
+
+    public DbSet<CommonsEvaluation> Evaluations => Set<CommonsEvaluation>();
+
+    public DbSet<SelectionSession> SelectionSessions => Set<SelectionSession>();
+
+    public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using CommonsCall.Web.Features.Challenges;
 using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Conversation;
 using CommonsCall.Web.Features.Dashboard;
+using CommonsCall.Web.Features.Evaluation;
 using CommonsCall.Web.Features.Guidance;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.OpenData;
@@ -73,6 +74,9 @@ public static class FeatureServices
         services.AddSingleton<Accountability.AccountabilityQueries>();
         services.AddSingleton<Accountability.MeasureService>();
         services.AddSingleton<Accountability.AuditQueries>();
+        services.AddSingleton<EvaluationService>();
+        services.AddSingleton<SelectionService>();
+        services.AddSingleton<EvaluationQueries>();
         return services;
     }
 }

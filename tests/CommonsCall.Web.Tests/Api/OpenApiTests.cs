@@ -51,7 +51,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
              .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. FollowUp.FollowUpDashboardTests.Operations.Select(o => o.Path), .. FollowUp.ExpenseApiTests.Paths, .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
              .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Accountability.AuditTrailTests.Operations.Select(o => o.Path).Distinct(),
-             .. ObjectionPaths],
+             .. ObjectionPaths, .. Evaluation.EvaluationApiTests.Paths],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

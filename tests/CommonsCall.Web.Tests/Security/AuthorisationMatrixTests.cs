@@ -269,6 +269,33 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
         {
             UploadWith = (w, r, file) => Upload(w.Url($"commons/{w.Commons}/agreement/milestones/{w.Milestone}/evidence"), "files", file, ("organisationId", w.People.OrganisationOf(r).ToString())),
         },
+        // Evaluation: facilitators build the grid, name evaluators, assign commons and publish sessions; the member's
+        // person evaluates the call and scores the commons assigned to them (their organisation does not co-create it).
+        new("PUT", "/api/v1/calls/{slug}/evaluation/grid", Managers, (w, r) => Json(HttpMethod.Put, w.Url("evaluation/grid"), new
+        {
+            criteria = new object[]
+            {
+                new { kind = "Gate", title = "Licence ouverte", description = "Publié sous licence ouverte", weight = 0, scale = 1 },
+                new { kind = "Scored", title = "Pertinence", description = (string?)null, weight = 100, scale = 5 },
+            },
+        })),
+        new("POST", "/api/v1/calls/{slug}/evaluation/evaluators", Managers, (w, r) => Json(HttpMethod.Post, w.Url("evaluation/evaluators"), new { email = w.SpareUserEmail })),
+        new("DELETE", "/api/v1/calls/{slug}/evaluation/evaluators/{userId}", Managers, (w, r) => Send(HttpMethod.Delete, w.Url($"evaluation/evaluators/{w.Evaluator}"))),
+        new("POST", "/api/v1/calls/{slug}/evaluation/assignments", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url("evaluation/assignments"), new { commonsId = w.Commons, evaluatorId = w.Evaluator })),
+        new("DELETE", "/api/v1/calls/{slug}/evaluation/assignments/{commonsId}/{evaluatorId}", Managers,
+            (w, r) => Send(HttpMethod.Delete, w.Url($"evaluation/assignments/{w.Commons}/{w.Evaluator}"))),
+        new("PUT", "/api/v1/calls/{slug}/evaluation/commons/{commonsId}/score", [Role.Member], (w, r) => Json(HttpMethod.Put, w.Url($"evaluation/commons/{w.Commons}/score"), new
+        {
+            marks = w.Criteria.Select((id, i) => new { criterionId = id, value = 6 + i }).ToArray(), note = "Solide, à suivre",
+        })),
+        new("POST", "/api/v1/calls/{slug}/evaluation/sessions", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url("evaluation/sessions"), new { title = "Session de printemps", heldOn = TestClock.IsoDay(40) })),
+        new("POST", "/api/v1/calls/{slug}/evaluation/sessions/{sessionId}/publication", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"evaluation/sessions/{w.SelectionSession}/publication"), new
+            {
+                decisions = new[] { new { commonsId = w.Commons, outcome = "Deferred", reason = "À revoir avec les retours des évaluateurs." } },
+            })),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -90,6 +90,15 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Followed("/api/v1/calls/{slug}/commons/{commonsId}/spending", w => w.Url($"commons/{w.Commons}/spending")),
         Followed("/api/v1/calls/{slug}/commons/{commonsId}/expenses", w => w.Url($"commons/{w.Commons}/expenses")),
         Followed("/api/v1/calls/{slug}/exports/expenses.csv", w => w.Url("exports/expenses.csv")),
+        // Evaluation
+        new("GET", "/api/v1/evaluation-templates", [Role.Member], (w, _) => new HttpRequestMessage(HttpMethod.Get, "/api/v1/evaluation-templates"), CallScoped: false),
+        Read("/api/v1/calls/{slug}/evaluation/grid", Role.Facilitator, w => w.Url("evaluation/grid")),
+        Read("/api/v1/calls/{slug}/evaluation/evaluators", Role.Facilitator, w => w.Url("evaluation/evaluators")),
+        Read("/api/v1/calls/{slug}/evaluation/mine", Role.Member, w => w.Url("evaluation/mine")),
+        Read("/api/v1/calls/{slug}/evaluation/progress", Role.Facilitator, w => w.Url("evaluation/progress?filter=NotEvaluated")),
+        Read("/api/v1/calls/{slug}/evaluation/ranking", Role.Facilitator, w => w.Url("evaluation/ranking?order=Rank")),
+        Read("/api/v1/calls/{slug}/evaluation/sessions", Role.Facilitator, w => w.Url("evaluation/sessions")),
+        Read("/api/v1/calls/{slug}/commons/{commonsId}/evaluation-feedback", Role.CoCreator, w => w.Url($"commons/{w.Commons}/evaluation-feedback")),
     ];
 
     public static TheoryData<string> AllOperations()

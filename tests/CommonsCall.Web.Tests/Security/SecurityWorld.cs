@@ -4,6 +4,7 @@ using CommonsCall.Domain.Challenges;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.FollowUp;
 using CommonsCall.Domain.Conversation;
+using CommonsCall.Domain.Evaluation;
 using CommonsCall.Domain.Organisations;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
@@ -12,6 +13,7 @@ using CommonsCall.Web.Features.Commons;
 using CommonsCall.Web.Features.Onboarding;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.Conversation;
+using CommonsCall.Web.Features.Evaluation;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Features.Objections;
 using CommonsCall.Web.Features.WorkingGroups;
@@ -212,6 +214,15 @@ public sealed class SecurityWorld
     /// <summary>In <see cref="CallPhase.FollowUp"/>: the PDF the co-creator attached to its milestone declaration (empty before).</summary>
     public Guid EvidenceFile { get; init; }
 
+    /// <summary>Evaluation: the criteria of the call's grid (NLnet's three weights), in order.</summary>
+    public required IReadOnlyList<Guid> Criteria { get; init; }
+
+    /// <summary>Evaluation: the member's person evaluates the call and is assigned the commons, not scored yet.</summary>
+    public string Evaluator => People.Member.User.UserId!;
+
+    /// <summary>Evaluation: a planned selection session, not published.</summary>
+    public required Guid SelectionSession { get; init; }
+
     public string Url(string path) => $"/api/v1/calls/{Slug}/{path}";
 
     public static async Task<SecurityWorld> CreateAsync(AppFactory app, SecurityPeople people, CallPhase phase)
@@ -316,6 +327,7 @@ public sealed class SecurityWorld
             await db.SaveChangesAsync();
         }
 
+        var (criteria, selectionSession) = await EvaluateAsync(app, people, call.Id, commons.Value);
         var devices = services.GetRequiredService<DeviceFlowService>();
         var device = (await devices.StartAsync("matrice", "matrix world")).Value!;
         (await devices.AnswerAsync(data.SignedInJustNow(people.Member.User), device.UserCode, approve: true)).Error.ShouldBeNull();
@@ -346,6 +358,8 @@ public sealed class SecurityWorld
             Expense = followed.Expense,
             Receipt = followed.Receipt,
             EvidenceFile = followed.EvidenceFile,
+            Criteria = criteria,
+            SelectionSession = selectionSession,
         };
     }
 
@@ -367,6 +381,25 @@ public sealed class SecurityWorld
         });
         objection.Error.ShouldBeNull();
         return (commons.Value, objection.Value);
+    }
+
+    /// <summary>Evaluation: NLnet's grid, the member's person evaluator of the call with the commons assigned, and a planned session.</summary>
+    private static async Task<(IReadOnlyList<Guid> Criteria, Guid Session)> EvaluateAsync(AppFactory app, SecurityPeople people, Guid callId, Guid commonsId)
+    {
+        var services = app.Services;
+        (await services.GetRequiredService<EvaluationService>().SaveGridAsync(people.Facilitator, new SaveGrid(callId, GridTemplates.Find(GridTemplates.NLnet, "fr")!.Criteria)))
+            .Error.ShouldBeNull();
+        await using (var db = await new TestData(app).DbAsync())
+        {
+            db.CallEvaluators.Add(new CallEvaluator(callId, people.Member.User.UserId!, app.Clock.GetUtcNow()));
+            db.EvaluationAssignments.Add(new EvaluationAssignment(callId, commonsId, people.Member.User.UserId!, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var session = await services.GetRequiredService<SelectionService>().OpenAsync(people.Facilitator, new OpenSession(callId, "Session d'hiver", TestClock.Today.AddDays(20)));
+        session.Error.ShouldBeNull();
+        await using var read = await new TestData(app).DbAsync();
+        return (await read.EvaluationCriteria.Where(c => c.CallId == callId).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync(), session.Value);
     }
 
     /// <summary>

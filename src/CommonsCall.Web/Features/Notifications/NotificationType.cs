@@ -31,6 +31,8 @@ public enum NotificationType
 
     /// <summary>To the objector: a facilitator answered (resolved or overridden).</summary>
     ObjectionAnswered,
+    EvaluationAssigned,
+    SelectionPublished,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
