@@ -63,7 +63,7 @@ public sealed class AccountabilityPagesTests(BrowserFixture browser)
 
         var facilitator = await people.OpenPageAsync("facilitator");
         await facilitator.SignInAsync(s.Facilitator.Account, $"/calls/{s.Call.Slug}/results");
-        await facilitator.CallNav("Journal d'audit").ClickAsync();
+        await facilitator.OpenSectionAsync("Journal d'audit");
         await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Journal d'audit", Level = 1 })).ToBeVisibleAsync();
         var first = facilitator.GetByTestId("audit-line").First;
         await Expect(first.GetByTestId("audit-sentence")).ToHaveTextAsync($"{s.Holder.Person.Account.DisplayName} a saisi un gain mesuré.");

@@ -107,7 +107,7 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         await Expect(page.CommonsCard(bikeLock).GetByTestId("commons-total")).ToHaveTextAsync("1 200,00 €");
         await Expect(page.CommonsCard(stations).GetByTestId("commons-total")).ToHaveTextAsync("500,00 €");
         await page.AssertAccessibleAsync();
-        await page.CallNav("Journal").ClickAsync();
+        await page.OpenSectionAsync("Journal");
         await page.WaitForURLAsync($"**/calls/{slug}/ledger");
         var contributions = page.GetByTestId("ledger").GetByRole(AriaRole.Row).Filter(new() { HasText = "Contribution" });
         await Expect(contributions.Filter(new() { HasText = memberA.Name }).Filter(new() { HasText = bikeLock.Title })).ToHaveCountAsync(1);

@@ -37,7 +37,7 @@ public sealed class CallNavTests(BrowserFixture browser)
         tops.Distinct().Count().ShouldBe(1, $"the tabs wrap: {string.Join(", ", await tabs.AllInnerTextsAsync())} at {string.Join(", ", tops)}");
 
         await more.ClickAsync();
-        await Expect(nav.Locator(".call-nav-more-links a")).ToHaveTextAsync(["Cadrage", "Participants", "Import et invitations", "Pilotage", "Modération"]);
+        await Expect(nav.Locator(".call-nav-more-links a")).ToHaveTextAsync(["Cadrage", "Participants", "Import et invitations", "Pilotage", "Évaluation", "Modération", "Journal", "Journal d'audit"]);
         await Expect(page.CallNav("Pilotage")).ToHaveClassAsync(Active);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1280);
         await page.AssertAccessibleAsync();
@@ -56,7 +56,7 @@ public sealed class CallNavTests(BrowserFixture browser)
         var sections = page.GetByRole(AriaRole.Navigation, new() { Name = "Sections de l'appel" });
         await Expect(sections.GetByTestId("call-nav-toggle")).ToHaveTextAsync("Sections : Pilotage");
         await sections.GetByTestId("call-nav-toggle").ClickAsync();
-        await Expect(sections.GetByRole(AriaRole.Link)).ToHaveCountAsync(14);
+        await Expect(sections.GetByRole(AriaRole.Link)).ToHaveCountAsync(17);
 
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
         await ShotAsync(page, "call-nav-facilitator-360");
