@@ -126,7 +126,7 @@ public sealed class CoFundingJourneyTests(BrowserFixture browser)
         await Expect(camille.GetByRole(AriaRole.Heading, new() { Name = "Résultats du cofinancement", Level = 1 })).ToBeVisibleAsync();
         await Expect(camille.GetByTestId("funded-count")).ToHaveTextAsync("1");
         await Expect(camille.GetByTestId("results-funded").Locator("tbody tr td"))
-            .ToHaveTextAsync([s.Lock.Title, "1 200,00 €", "0,00 €", "1 200,00 €", "2", "Financé · 0,00 € versés sur 1 200,00 €"]);
+            .ToHaveTextAsync([s.Lock.Title, "1 200,00 €", "0,00 €", "1 200,00 €", "2", "Financé · 0,00 € versés sur 1 200,00 € Redevabilité"]);
         await Expect(camille.GetByTestId("results-notfunded").Locator("tbody tr td"))
             .ToHaveTextAsync([s.Stations.Title, "1 500,00 €", "200,00 €"]);
         await ExpectUnspentAsync(camille, s.MemberA, contributed: "400,00 €", unspent: "600,00 €");

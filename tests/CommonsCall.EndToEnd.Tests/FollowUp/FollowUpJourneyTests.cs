@@ -26,7 +26,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         var facilitator = await people.OpenPageAsync("facilitator");
         await facilitator.SignInAsync(s.Facilitator.Account, $"/calls/{s.Call.Slug}/results");
         await facilitator.WaitForInteractiveAsync();
-        await Expect(facilitator.GetByTestId("results-followup")).ToHaveTextAsync("Financé · 0,00 € versés sur 1 000,00 €");
+        await Expect(facilitator.GetByTestId("results-followup")).ToHaveTextAsync("Financé · 0,00 € versés sur 1 000,00 € Redevabilité");
         await facilitator.GetByTestId("followup-link").ClickAsync();
         await Expect(facilitator.GetByTestId("followup-title")).ToHaveTextAsync(s.Commons.Title);
         await facilitator.WaitForInteractiveAsync();

@@ -129,7 +129,7 @@ public sealed class FacilitatorJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Résultats du cofinancement", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("funded-count")).ToHaveTextAsync("1");
         await Expect(page.GetByTestId("results-funded").Locator("tbody tr td"))
-            .ToHaveTextAsync([bikeLock.Title, "1 200,00 €", "0,00 €", "1 200,00 €", "1", "Financé · 0,00 € versés sur 1 200,00 €"]);
+            .ToHaveTextAsync([bikeLock.Title, "1 200,00 €", "0,00 €", "1 200,00 €", "1", "Financé · 0,00 € versés sur 1 200,00 € Redevabilité"]);
         await Expect(page.GetByTestId("results-notfunded").Locator("tbody tr td"))
             .ToHaveTextAsync([stations.Title, "2 000,00 €", "500,00 €"]);
         await page.AssertAccessibleAsync();
