@@ -16,7 +16,7 @@ namespace CommonsCall.EndToEnd.Tests.FollowUp;
 
 /// <summary>
 /// The funders' follow-up dashboard (issue 15), in French: the funder keeps it open while the facilitator proposes a
-/// schedule, the holder accepts it and declares a milestone done with a link, and the facilitator accepts it; each
+/// schedule, the holder accepts it and declares a milestone done with a link and a file, and the facilitator downloads it and accepts it; each
 /// payment appears without a reload, and the funder exports the payments and reads the file.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -60,13 +60,19 @@ public sealed class FollowUpDashboardJourneyTests(BrowserFixture browser, ITestO
         await Expect(row.GetByTestId("followdash-paid")).ToHaveTextAsync("300,00 € sur 1 000,00 €", LiveUpdate.Wait);
         await Expect(row.GetByTestId("followdash-status")).ToHaveTextAsync("En cours");
 
-        // The holder declares the beta done with a link (files come with the attachments' branch), the facilitator accepts it.
+        // The holder declares the beta done with a link and its test report, the facilitator downloads the report and accepts it.
         var beta = holder.Locator($"[data-testid=followup-milestone][data-milestone='{s.Beta}']");
         await beta.GetByLabel("Lien vers ce qui a été livré").FillAsync("https://forge.example/cadenas/releases/beta");
+        var report = "%PDF-1.4\n% Rapport de tests de la bêta\n%%EOF\n"u8.ToArray();
+        await beta.GetByTestId("declare-files").SetInputFilesAsync(new FilePayload { Name = "rapport-beta.pdf", MimeType = "application/pdf", Buffer = report });
+        await Expect(beta.GetByTestId("declare-files-chosen")).ToHaveTextAsync("rapport-beta.pdf");
         await beta.GetByTestId("declare").ClickAsync();
         await Expect(holder.GetByTestId("followup-message")).ToHaveTextAsync("Jalon déclaré réalisé : l'animation va l'examiner.");
         await facilitator.GotoInteractiveAsync(commonsUrl);
-        await facilitator.Locator($"[data-testid=followup-milestone][data-milestone='{s.Beta}']").GetByTestId("accept-milestone").ClickAsync();
+        var declared = facilitator.Locator($"[data-testid=followup-milestone][data-milestone='{s.Beta}']");
+        var evidence = await facilitator.RunAndWaitForDownloadAsync(() => declared.GetByTestId("attachment-link").Filter(new() { HasText = "rapport-beta.pdf" }).ClickAsync());
+        (await File.ReadAllBytesAsync(await evidence.PathAsync())).ShouldBe(report);
+        await declared.GetByTestId("accept-milestone").ClickAsync();
         await Expect(facilitator.GetByTestId("followup-message")).ToHaveTextAsync("Jalon validé : la tranche est versée.");
 
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -43,6 +43,10 @@ public sealed class CallNavTests(BrowserFixture browser)
         await page.AssertAccessibleAsync();
         await ShotAsync(page, "call-nav-facilitator-1280");
 
+        // The steering list says where each funded commons' agreement stands, a cancelled one included.
+        var cancelled = page.GetByTestId("review-row").Filter(new() { HasText = DemoData.FollowUpCommons.CargoBikeGuide });
+        await Expect(cancelled.GetByTestId("review-status")).ToHaveTextAsync("Annulé");
+
         await page.CallNav("Participants").ClickAsync();
         await page.WaitForURLAsync("**/participants");
         await Expect(page.CallNav("Modération")).ToBeHiddenAsync();

@@ -54,6 +54,15 @@ public sealed class FollowUpDashboardTests(AppFactory app) : IClassFixture<AppFa
         (funder.Funder.Id, funder.Pledged, funder.Part, funder.Paid, funder.ReturnedToPool).ShouldBe((s.Funder.Id, 400_000L, 150_000L, 105_000L, 0L));
         funder.Unspent.ShouldBe(250_000, "the pool the members did not spend: 100,000 of the lead's grant and 50,000 of each giver's");
         funder.Commons.ShouldHaveSingleItem().StillToPay.ShouldBe(45_000);
+        row.Spent.ShouldBe(0);
+
+        // What the holders spent: expenses count, a removed one does not.
+        var expenses = app.Services.GetRequiredService<ExpenseService>();
+        ExpenseTerms Hosting(long amount) => new(0, amount, TestClock.Today.AddDays(-1), "Hébergement du registre", null);
+        (await expenses.RecordAsync(s.Lead.User, new RecordExpense(s.CallId, s.Funded.Id, s.Lead.Id, Hosting(12_000), []))).Error.ShouldBeNull();
+        var twice = await expenses.RecordAsync(s.Lead.User, new RecordExpense(s.CallId, s.Funded.Id, s.Lead.Id, Hosting(9_000), []));
+        (await expenses.RemoveAsync(s.Lead.User, new RemoveExpense(s.CallId, twice.Value, "Saisie en double"))).Error.ShouldBeNull();
+        (await SummaryAsync(s, s.Funder.User)).Commons.ShouldHaveSingleItem().Spent.ShouldBe(12_000);
     }
 
     [Fact]

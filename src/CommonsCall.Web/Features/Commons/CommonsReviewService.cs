@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Commons;
 
-public sealed record CommonsSummary(Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment);
+/// <summary>A commons on the steering page; <paramref name="FollowUp"/> is where its funding agreement stands once funded (in progress, delivered, cancelled).</summary>
+public sealed record CommonsSummary(
+    Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, string ProposedBy, string? ReviewComment,
+    Domain.FollowUp.AgreementStatus? FollowUp = null);
 
 /// <summary>A facilitator approves a proposed commons for funding, or sends it back with a comment.</summary>
 public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory, CallChanges changes, Notifier notifier)
@@ -23,9 +26,13 @@ public sealed class CommonsReviewService(IDbContextFactory<AppDbContext> factory
 
         return await (from c in db.Commons.AsNoTracking()
                       join o in db.Organisations on c.ProposedByOrganisationId equals o.Id
+                      join a in db.FundingAgreements on c.Id equals a.CommonsId into agreements
+                      from a in agreements.DefaultIfEmpty()
                       where c.CallId == callId
                       orderby c.Title
-                      select new CommonsSummary(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, o.Name, c.ReviewComment)).ToListAsync(ct);
+                      select new CommonsSummary(
+                          c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, o.Name, c.ReviewComment,
+                          a == null ? null : a.Status)).ToListAsync(ct);
     }
 
     public async Task<Result> ApproveAsync(Actor actor, ApproveCommons command, CancellationToken ct = default) =>

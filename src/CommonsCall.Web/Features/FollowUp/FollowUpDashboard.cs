@@ -12,11 +12,13 @@ public sealed record FollowUpMilestone(Guid Id, string Title, DateOnly DueOn);
 
 /// <summary>
 /// One funded commons after the vote: where its agreement stands, its roadmap's progress (milestones done out of all),
-/// what was paid against its award, and its next and late milestones.
+/// what was paid against its award, what its holders spent (expenses not removed) against that award, the budget it
+/// plans to spend, and its next and late milestones. The line by line plan is on the commons' follow-up page.
 /// </summary>
 public sealed record FollowUpCommons(
     Guid CommonsId, string Title, OrganisationRef Lead, AgreementStatus Status, int MilestonesDone, int Milestones,
-    long Award, long Paid, long ReturnedToPool, long Remaining, FollowUpMilestone? Next, IReadOnlyList<FollowUpMilestone> Late);
+    long Award, long Paid, long ReturnedToPool, long Remaining, FollowUpMilestone? Next, IReadOnlyList<FollowUpMilestone> Late,
+    long Spent = 0);
 
 /// <summary>A funder's part of one funded commons, and that part of what was paid out and returned to the pool since.</summary>
 public sealed record FunderCommonsPart(Guid CommonsId, string Title, AgreementStatus Status, long Part, long Paid, long ReturnedToPool)
@@ -93,6 +95,9 @@ public sealed class FollowUpDashboard(IDbContextFactory<AppDbContext> factory, B
         var leadIds = agreements.Select(a => a.LeadOrganisationId).Distinct().ToList();
         var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
+        var spent = await db.Expenses.AsNoTracking().Where(e => e.CallId == call.Id && e.RemovedAt == null)
+            .GroupBy(e => e.CommonsId).Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var rows = agreements.Select(a =>
         {
@@ -102,7 +107,7 @@ public sealed class FollowUpDashboard(IDbContextFactory<AppDbContext> factory, B
             return new FollowUpCommons(
                 a.CommonsId, commons[a.CommonsId].Title, new OrganisationRef(a.LeadOrganisationId, leads[a.LeadOrganisationId]), a.Status,
                 progress.Done, progress.Total, a.Award, a.Paid, a.ReturnedToPool, a.Remaining,
-                progress.Next is { } next ? Named(next) : null, [.. progress.Late.Select(Named)]);
+                progress.Next is { } next ? Named(next) : null, [.. progress.Late.Select(Named)], spent.GetValueOrDefault(a.CommonsId));
         }).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
 
         var funders = await FundersAsync(db, call.Id, access, agreements, commons.ToDictionary(c => c.Key, c => (c.Value.Title, c.Value.Match)), ct);
