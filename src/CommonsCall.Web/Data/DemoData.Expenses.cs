@@ -49,43 +49,11 @@ public static partial class DemoData
         }
     }
 
-    /// <summary>A valid one-page PDF invoice (Helvetica, ASCII only, so no font needs embedding), with its cross-reference table.</summary>
+    /// <summary>A one-page PDF invoice of the expense.</summary>
     private static byte[] InvoicePdf(DemoExpense e)
     {
         var amount = (e.Amount / 100m).ToString("N2", CultureInfo.InvariantCulture);
-        string[] lines = ["FACTURE", Ascii(e.Supplier), $"Objet : {Ascii(e.Label)}", $"Montant TTC : {amount} EUR", "Document de demonstration CommonsCall"];
-        var text = new StringBuilder("BT /F1 14 Tf 72 770 Td 20 TL");
-        foreach (var line in lines)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" ({line.Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)}) '");
-        }
-
-        var stream = text.Append(" ET").ToString();
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        return OnePagePdf.Of("FACTURE", Ascii(e.Supplier), $"Objet : {Ascii(e.Label)}", $"Montant TTC : {amount} EUR", "Document de demonstration CommonsCall");
     }
 
     /// <summary>A small picture of a till receipt: a paper strip with printed lines and a total.</summary>
