@@ -15,10 +15,7 @@ public enum BadgeKind
     /// <summary>The facilitator named resource person of a published micro-challenge.</summary>
     ChallengeResourcePerson = 2,
 
-    /// <summary>
-    /// An evaluator of the call's commons. The evaluator role is another part of issue 16: this kind is defined so its
-    /// class is published, and nothing issues it until that role exists.
-    /// </summary>
+    /// <summary>A person who scored a commons of the call that a published selection session decided.</summary>
     Evaluator = 3,
 
     /// <summary>The organisation ranked first by the call's involvement ranking when the round is settled (ties share it).</summary>

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Common;
 using CommonsCall.Domain.Evaluation;
+using CommonsCall.Domain.Recognition;
 using CommonsCall.Web.Features.Evaluation;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Tests.Support;
@@ -174,6 +175,10 @@ public sealed class EvaluationServiceTests(AppFactory app) : IClassFixture<AppFa
         notified.Single(n => n.UserId == s.RegisterHolder.UserId).Title.ShouldBe("« Registre de preuve de covoiturage » est retenu");
         notified.ShouldNotContain(n => n.Body.Contains("Note privée", StringComparison.Ordinal));
         notified.Select(n => n.UserId).ShouldContain(s.DatasetPerson.UserId!);
+
+        // Both evaluators of the decided commons are recognised, once each, for this call.
+        var badges = await db.Set<Badge>().Where(b => b.CallId == s.CallId && b.Kind == BadgeKind.Evaluator).ToListAsync();
+        badges.Select(b => b.RecipientUserId).ShouldBe([s.Expert.UserId, s.DatasetPerson.UserId], ignoreOrder: true);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CommonsCall.Domain.Evaluation;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Notifications;
+using CommonsCall.Web.Features.Recognition;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public sealed class SelectionService(CallChanges changes, Notifier notifier, IVa
 
                 x.Audit("selection.session_published", null, new { session.Id, Decisions = command.Decisions });
                 await NotifyApplicantsAsync(x, session, ct);
+                await BadgeIssuer.IssueAsync(x.Db, command.CallId, x.Now, ct);
                 return Result.Ok();
             }, ct);
 

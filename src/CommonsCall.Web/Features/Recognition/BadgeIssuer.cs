@@ -21,7 +21,7 @@ public static class BadgeIssuer
     /// The facts: the co-creators of a funded (or delivered) commons hold it; organisations positioned as contributors
     /// on a delivered commons contributed to it; a facilitator named resource person of a published challenge of a
     /// settled call was one; the organisations ranked first by the involvement ranking of a settled call were the most
-    /// involved. The evaluator role does not exist yet: nothing issues <see cref="BadgeKind.Evaluator"/>.
+    /// involved; a person who scored a commons that a published selection session decided evaluated the call.
     /// </summary>
     public static async Task<IReadOnlyList<Badge>> IssueAsync(AppDbContext db, Guid callId, DateTimeOffset now, CancellationToken ct)
     {
@@ -37,6 +37,11 @@ public static class BadgeIssuer
         var contributors = await db.Positionings.AsNoTracking().Where(p => delivered.Contains(p.CommonsId)).ToListAsync(ct);
         wanted.AddRange(contributors.Where(p => (p.Kinds & Contributes) != 0)
             .Select(p => Badge.ToOrganisation(BadgeKind.DeliveredCommonsContributor, callId, p.CommonsId, p.OrganisationId, now)));
+
+        var decided = db.SelectionDecisions.Where(d => d.CallId == callId).Select(d => d.CommonsId);
+        var evaluators = await db.Evaluations.AsNoTracking().Where(e => e.CallId == callId && decided.Contains(e.CommonsId))
+            .Select(e => e.EvaluatorId).Distinct().ToListAsync(ct);
+        wanted.AddRange(evaluators.Select(userId => Badge.ToPerson(BadgeKind.Evaluator, callId, callId, userId, now)));
 
         if (call.IsSettled)
         {
