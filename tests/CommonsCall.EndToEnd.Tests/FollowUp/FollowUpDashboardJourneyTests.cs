@@ -1,14 +1,8 @@
 using System.Text;
-using CommonsCall.Domain.Calls;
 using CommonsCall.Domain.Common;
-using CommonsCall.Domain.Commons;
-using CommonsCall.Domain.Organisations;
 using CommonsCall.EndToEnd.Tests.Budgeting;
 using CommonsCall.EndToEnd.Tests.Infrastructure;
 using CommonsCall.Web.Data;
-using CommonsCall.Web.Features.Budgeting;
-using CommonsCall.Web.Features.WorkingGroups;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,7 +21,7 @@ public sealed class FollowUpDashboardJourneyTests(BrowserFixture browser, ITestO
     [Fact]
     public Task The_funder_watches_the_payments_arrive_on_the_follow_up_dashboard_and_exports_them() => browser.RunWithPeopleAsync(async people =>
     {
-        var s = await ArrangeAsync();
+        var s = await SettledCallStory.ArrangeAsync(browser.App);
         var commonsUrl = $"/calls/{s.Call.Slug}/commons/{s.Commons.Id}/follow-up";
 
         // The funder opens the follow-up from the call's sections: the commons is funded, nothing paid, the beta is late.
@@ -137,31 +131,4 @@ public sealed class FollowUpDashboardJourneyTests(BrowserFixture browser, ITestO
         await funder.AssertAccessibleAsync();
         await funder.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followdash-demo-funder-360.png"), FullPage = true });
     });
-
-    private async Task<Story> ArrangeAsync()
-    {
-        var arrange = new CallArranger(browser.App);
-        var facilitator = await arrange.FacilitatorAsync("Camille Roux");
-        var call = await arrange.CallAsync("Cadenas partagés du Trégor", facilitator);
-        var funder = await arrange.JoinedOrganisationAsync(call, "Fondation Mobilités Douces", OrganisationKind.Other, ParticipantRole.Funder, "Hélène Riou");
-        var memberA = await arrange.JoinedOrganisationAsync(call, "Cyclo'Trégor", OrganisationKind.Association, ParticipantRole.Member, "Léna Morvan");
-        var memberB = await arrange.JoinedOrganisationAsync(call, "Roue Libre Lannion", OrganisationKind.Startup, ParticipantRole.Member, "Yanis Le Goff");
-        var holder = await arrange.JoinedOrganisationAsync(call, "Atelier Vélo du Léguer", OrganisationKind.Association, ParticipantRole.Member, "Maëlle Tanguy");
-        await arrange.PublishedChallengeAsync(call, holder, "Comment partager plus de vélos ?");
-        var bikeLock = await arrange.ApprovedCommonsAsync(call, holder, "Cadenas connecté ouvert", CommonsKind.Hardware, "CERN-OHL-S-2.0", minimum: 60_000, maximum: 200_000);
-        var groups = browser.App.Services.GetRequiredService<WorkingGroupService>();
-        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
-        var beta = await groups.AddMilestoneAsync(facilitator.Actor, new AddMilestone(call.Id, bikeLock.Id, "Prototype bêta testé", today.AddDays(-5), holder.Organisation.Id));
-        (await groups.AddMilestoneAsync(facilitator.Actor, new AddMilestone(call.Id, bikeLock.Id, "Plans publiés", today.AddDays(60), holder.Organisation.Id))).Error.ShouldBeNull();
-        await arrange.MoveToAsync(call, facilitator, CallPhase.Commons);
-        await arrange.PledgeAsync(call, funder, 300_000);
-        await arrange.MoveToAsync(call, facilitator, CallPhase.Budgeting);
-        await arrange.GrantEquallyAsync(call, facilitator);
-        await arrange.ContributeAsync(call, memberA, bikeLock, 50_000);
-        await arrange.ContributeAsync(call, memberB, bikeLock, 50_000);
-        (await browser.App.Services.GetRequiredService<RoundService>().CloseAsync(facilitator.Actor, new CloseRound(call.Id))).Error.ShouldBeNull();
-        return new Story(call, facilitator, funder, holder, bikeLock, beta.Value, today.AddDays(-5), today.AddDays(60));
-    }
-
-    private sealed record Story(Call Call, Person Facilitator, Representative Funder, Representative Holder, Commons Commons, Guid Beta, DateOnly BetaDue, DateOnly PlansDue);
 }

@@ -1,11 +1,5 @@
-using CommonsCall.Domain.Calls;
-using CommonsCall.Domain.Commons;
-using CommonsCall.Domain.Organisations;
 using CommonsCall.EndToEnd.Tests.Budgeting;
 using CommonsCall.EndToEnd.Tests.Infrastructure;
-using CommonsCall.Web.Features.Budgeting;
-using CommonsCall.Web.Features.WorkingGroups;
-using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace CommonsCall.EndToEnd.Tests.FollowUp;
@@ -19,7 +13,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
     [Fact]
     public Task The_facilitator_proposes_the_holder_accepts_and_declares_and_the_funder_sees_the_payment_live() => browser.RunWithPeopleAsync(async people =>
     {
-        var s = await ArrangeAsync();
+        var s = await SettledCallStory.ArrangeAsync(browser.App);
         var url = $"/calls/{s.Call.Slug}/commons/{s.Commons.Id}/follow-up";
 
         // The facilitator reaches the follow-up from the results and proposes the usual 30/40/30 schedule.
@@ -84,31 +78,4 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         await funder.AssertAccessibleAsync();
         await funder.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "followup-funder-en-1280.png"), FullPage = true });
     });
-
-    private async Task<Story> ArrangeAsync()
-    {
-        var arrange = new CallArranger(browser.App);
-        var facilitator = await arrange.FacilitatorAsync("Camille Roux");
-        var call = await arrange.CallAsync("Vélos partagés du pays de Rance", facilitator);
-        var funder = await arrange.JoinedOrganisationAsync(call, "Fondation Mobilités Douces", OrganisationKind.Other, ParticipantRole.Funder, "Hélène Riou");
-        var memberA = await arrange.JoinedOrganisationAsync(call, "Cyclo'Rance", OrganisationKind.Association, ParticipantRole.Member, "Léna Morvan");
-        var memberB = await arrange.JoinedOrganisationAsync(call, "Roue Libre Mobilités", OrganisationKind.Startup, ParticipantRole.Member, "Yanis Le Goff");
-        var holder = await arrange.JoinedOrganisationAsync(call, "Atelier Vélo Solidaire", OrganisationKind.Association, ParticipantRole.Member, "Maëlle Tanguy");
-        await arrange.PublishedChallengeAsync(call, holder, "Comment partager plus de vélos ?");
-        var bikeLock = await arrange.ApprovedCommonsAsync(call, holder, "Cadenas connecté ouvert", CommonsKind.Hardware, "CERN-OHL-S-2.0", minimum: 60_000, maximum: 200_000);
-        var groups = browser.App.Services.GetRequiredService<WorkingGroupService>();
-        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);
-        var beta = await groups.AddMilestoneAsync(facilitator.Actor, new AddMilestone(call.Id, bikeLock.Id, "Prototype bêta testé", today.AddDays(-5), holder.Organisation.Id));
-        (await groups.AddMilestoneAsync(facilitator.Actor, new AddMilestone(call.Id, bikeLock.Id, "Plans publiés", today.AddDays(60), holder.Organisation.Id))).Error.ShouldBeNull();
-        await arrange.MoveToAsync(call, facilitator, CallPhase.Commons);
-        await arrange.PledgeAsync(call, funder, 300_000);
-        await arrange.MoveToAsync(call, facilitator, CallPhase.Budgeting);
-        await arrange.GrantEquallyAsync(call, facilitator);
-        await arrange.ContributeAsync(call, memberA, bikeLock, 50_000);
-        await arrange.ContributeAsync(call, memberB, bikeLock, 50_000);
-        (await browser.App.Services.GetRequiredService<RoundService>().CloseAsync(facilitator.Actor, new CloseRound(call.Id))).Error.ShouldBeNull();
-        return new Story(call, facilitator, funder, holder, bikeLock, beta.Value);
-    }
-
-    private sealed record Story(Call Call, Person Facilitator, Representative Funder, Representative Holder, Commons Commons, Guid Beta);
 }
