@@ -44,9 +44,10 @@ public sealed class ExpensesPanelTests : ComponentTestContext, IClassFixture<App
         cut.Find("[data-testid=expense-save]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=followup-message]").TextContent.ShouldBe("Dépense enregistrée."));
-        cut.Find("[data-testid=expense-title]").TextContent.ShouldBe("Hébergement du registre");
-        cut.Find("[data-testid=attachment-link]").TextContent.ShouldBe("facture-041.pdf");
-        Normalise(cut.Find("[data-testid=plan-line-spent]").TextContent).ShouldBe("120,50 €");
+        // The message comes with the change; the list is read again just after it, so it is awaited too.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=expense-title]").TextContent.ShouldBe("Hébergement du registre"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=attachment-link]").TextContent.ShouldBe("facture-041.pdf"));
+        cut.WaitForAssertion(() => Normalise(cut.Find("[data-testid=plan-line-spent]").TextContent).ShouldBe("120,50 €"));
 
         var funder = RenderFollowUp(s.Funder.User, s);
         funder.WaitForAssertion(() => Normalise(funder.Find("[data-testid=expenses-spent]").TextContent).ShouldBe("120,50 €"));
