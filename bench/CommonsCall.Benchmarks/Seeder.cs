@@ -151,7 +151,7 @@ public sealed class Seeder(IServiceProvider services)
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"Contributions\" (\"CommonsId\", \"OrganisationId\", \"CallId\", \"Amount\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)"))
+            "COPY \"Contributions\" (\"CommonsId\", \"OrganisationId\", \"CallId\", \"Amount\", \"UpdatedAt\", \"Match\") FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((m, c), amount) in current)
             {
@@ -161,6 +161,7 @@ public sealed class Seeder(IServiceProvider services)
                 await copy.WriteAsync(call.Id, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(amount, NpgsqlDbType.Bigint);
                 await copy.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(0L, NpgsqlDbType.Bigint);
             }
 
             await copy.CompleteAsync();
