@@ -27,14 +27,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string AdminConnectionString => _cluster.ConnectionString("postgres");
 
-    public static async Task<BenchDatabase> StartAsync(bool durable)
+    public static async Task<BenchDatabase> StartAsync(bool durable, bool sqlProfile = false)
     {
         await LocalPostgres.StopStaleClustersAsync(ClustersDirectory, NullLogger.Instance);
         var directory = Path.Combine(ClustersDirectory, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         // Throwaway clusters run with fsync off; a durable one is started as the app's persistent database is.
-        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions(directory, Throwaway: !durable), NullLogger.Instance);
+        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions(directory, Throwaway: !durable, ServerSettings: sqlProfile ? SqlProfile.ServerSettings : null), NullLogger.Instance);
         var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
         Machine.PostmasterPid = File.Exists(pidFile) ? int.Parse((await File.ReadAllLinesAsync(pidFile))[0], CultureInfo.InvariantCulture) : 0;
         return new BenchDatabase(cluster);

@@ -38,7 +38,7 @@ public static class BenchMain
         report.AppendLine(Machine.Describe(options));
         Console.WriteLine(report);
 
-        await using var database = await BenchDatabase.StartAsync(options.Durable);
+        await using var database = await BenchDatabase.StartAsync(options.Durable, options.SqlProfile);
         var connectionString = await database.CreateDatabaseAsync("commonscall_bench");
         // The announcement part mails through a real smtp4dev (the tests' fixture); the other parts send no mail.
         await using var smtp = options.Parts.Contains("announcement") ? await StartSmtpAsync() : null;
@@ -112,7 +112,7 @@ public static class BenchMain
         }
 
         var t = new StringBuilder();
-        t.AppendLine(CultureInfo.InvariantCulture, $"### Contribution changes ({options.Members} members, {options.Commons} commons, {options.Rounds} x {options.Seconds:0.#} s per side and level, PostgreSQL {(options.Durable ? "durable" : "fsync off")})");
+        t.AppendLine(CultureInfo.InvariantCulture, $"### Contribution changes ({options.Members} members, {options.Commons} commons, {options.Rounds} x {options.Seconds:0.#} s per side and level, PostgreSQL {(options.Durable ? "durable" : "fsync off")}, bare statements {(options.BarePrepared ? "prepared" : "not prepared")})");
         t.AppendLine();
         t.AppendLine("| concurrent members | ours /s | bare /s | ours/bare throughput (target >= 0.80) | ours p50 / p95 / p99 ms | bare p50 / p95 / p99 ms | ours/bare p95 (target <= 1.25) | CPU per change, app + PostgreSQL ms: ours / bare |");
         t.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -54,6 +54,12 @@ public sealed record BenchOptions
     /// <summary>Samples what PostgreSQL's busy backends wait for during each load run.</summary>
     public bool SampleWaits { get; init; }
 
+    /// <summary>Loads pg_stat_statements and prints, after each contribution load run, what each statement cost PostgreSQL per change.</summary>
+    public bool SqlProfile { get; init; }
+
+    /// <summary>The bare side's connections prepare their statements as the app's do (off by default: the bare transaction of every earlier run).</summary>
+    public bool BarePrepared { get; init; }
+
     public static string Usage => """
         dotnet run -c Release --project bench/CommonsCall.Benchmarks -- [options]
           --only contributions,dashboard,circuits   parts to run (default: these three; also signalr, probe)
@@ -71,6 +77,8 @@ public sealed record BenchOptions
                                                     one announcement mailed to every representative, through smtp4dev
           --markdown FILE                           also write the tables to FILE
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
+          --sql-profile                             PostgreSQL's time per statement of each contribution run (pg_stat_statements)
+          --bare-prepared                           the bare transaction's statements prepared too, as the app's are
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -101,6 +109,8 @@ public sealed record BenchOptions
                 "--representatives" => o with { Representatives = Int() },
                 "--markdown" => o with { Markdown = Next() },
                 "--waits" => o with { SampleWaits = true },
+                "--sql-profile" => o with { SqlProfile = true },
+                "--bare-prepared" => o with { BarePrepared = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}{Environment.NewLine}{Usage}"),
             };

@@ -29,6 +29,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _armedAt;
     private long _firstBatchAfterArming;
+    private long _firstBatchBytes;
 
     private CircuitClient(HubConnection hub) => _hub = hub;
 
@@ -37,6 +38,9 @@ public sealed partial class CircuitClient : IAsyncDisposable
 
     /// <summary>When the first render batch after the last <see cref="Arm"/> arrived (UTC ticks; 0: none yet).</summary>
     public long FirstBatchAfterArming => Interlocked.Read(ref _firstBatchAfterArming);
+
+    /// <summary>The size of that batch as it came over the wire (what every browser would receive and apply).</summary>
+    public long FirstBatchBytes => Interlocked.Read(ref _firstBatchBytes);
 
     /// <summary>What the server reported with <c>JS.Error</c> (the circuit is then gone), if anything.</summary>
     public string? Error { get; private set; }
@@ -99,12 +103,12 @@ public sealed partial class CircuitClient : IAsyncDisposable
 
     private void Listen()
     {
-        _hub.On<long, byte[]>("JS.RenderBatch", async (batchId, _) =>
+        _hub.On<long, byte[]>("JS.RenderBatch", async (batchId, batch) =>
         {
             var now = DateTime.UtcNow.Ticks;
-            if (Interlocked.Read(ref _armedAt) is var armed and > 0 && now >= armed)
+            if (Interlocked.Read(ref _armedAt) is var armed and > 0 && now >= armed && Interlocked.CompareExchange(ref _firstBatchAfterArming, now, 0) == 0)
             {
-                Interlocked.CompareExchange(ref _firstBatchAfterArming, now, 0);
+                Interlocked.Exchange(ref _firstBatchBytes, batch.Length);
             }
 
             Batches++;

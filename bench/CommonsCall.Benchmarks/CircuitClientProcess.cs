@@ -9,7 +9,8 @@ namespace CommonsCall.Benchmarks;
 /// what the clients hold is not counted in the app's managed heap. It talks with <see cref="SignalRCircuits"/> by lines
 /// on its standard input and output: it opens one circuit and says "warm"; on "go" it opens the others and says
 /// "ready OPENED FAILED SECONDS"; on "expect" it arms every circuit and says "armed"; on "commit TICKS" it waits (30 s at
-/// most) for every circuit's next render batch and says "latencies" with each circuit's delay in ms (-1: none came);
+/// most) for every circuit's next render batch and says "latencies" with each circuit's delay in ms (-1: none came),
+/// then "bytes" with the mean and largest size of those batches;
 /// "quit" ends it. The signed-in cookies come in the BENCH_COOKIES environment variable ("name=value; ...").
 /// </summary>
 public static class CircuitClientProcess
@@ -80,6 +81,8 @@ public static class CircuitClientProcess
 
                 var latencies = circuits.Select(c => c.FirstBatchAfterArming is var at and > 0 ? Math.Max(0, (at - committed) / (double)TimeSpan.TicksPerMillisecond) : -1);
                 Console.WriteLine("latencies " + string.Join(',', latencies.Select(l => l.ToString("0.0", CultureInfo.InvariantCulture))));
+                var sizes = circuits.Select(c => c.FirstBatchBytes).Where(b => b > 0).DefaultIfEmpty(0).ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bytes {sizes.Average():0} {sizes.Max()}"));
             }
             else if (line == "quit")
             {

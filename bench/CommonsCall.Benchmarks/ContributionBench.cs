@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CommonsCall.Web.Features.Budgeting;
+using CommonsCall.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -65,7 +66,7 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
         WITH old AS (
             SELECT COALESCE((SELECT "Amount" FROM "Contributions" WHERE "CommonsId" = $2 AND "OrganisationId" = $3), 0) AS amount
         ), upsert AS (
-            INSERT INTO "Contributions" ("CommonsId", "OrganisationId", "CallId", "Amount", "UpdatedAt") VALUES ($2, $3, $1, $4, $5)
+            INSERT INTO "Contributions" ("CommonsId", "OrganisationId", "CallId", "Amount", "UpdatedAt", "Match") VALUES ($2, $3, $1, $4, $5, 0)
             ON CONFLICT ("CommonsId", "OrganisationId") DO UPDATE SET "Amount" = EXCLUDED."Amount", "UpdatedAt" = EXCLUDED."UpdatedAt"
         ), total AS (
             UPDATE "Commons" SET "Total" = "Total" + ($4 - (SELECT amount FROM old)) WHERE "Id" = $2
@@ -83,7 +84,7 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
 
     public async Task<(LoadResult Ours, LoadResult Bare)> RunLevelAsync(int concurrency, int round)
     {
-        await using var bare = NpgsqlDataSource.Create(app.ConnectionString);
+        await using var bare = NpgsqlDataSource.Create(options.BarePrepared ? DatabaseConnection.WithStatementPreparation(app.ConnectionString) : app.ConnectionString);
         LoadResult ours, bareResult;
         if (round % 2 == 0)
         {
@@ -141,6 +142,11 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
         var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
         using var sampling = new CancellationTokenSource();
         var waits = options.SampleWaits ? SampleWaitsAsync(sampling.Token) : Task.FromResult(string.Empty);
+        if (options.SqlProfile)
+        {
+            await SqlProfile.ResetAsync(app.ConnectionString);
+        }
+
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var dbCpuBefore = Machine.PostgresCpu();
         var workers = Enumerable.Range(0, concurrency).Select(async w =>
@@ -189,6 +195,11 @@ public sealed class ContributionBench(BenchApp app, BenchCall call, BenchOptions
         if (waitSummary.Length > 0)
         {
             Console.WriteLine($"        waits of active backends: {waitSummary}");
+        }
+
+        if (options.SqlProfile)
+        {
+            Console.Write(await SqlProfile.ReportAsync(app.ConnectionString, $"{side} x{concurrency}"));
         }
 
         return result;

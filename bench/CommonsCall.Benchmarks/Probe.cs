@@ -78,5 +78,11 @@ public static class Probe
             await batch.ExecuteNonQueryAsync();
         });
         await Measure("ContributionService.SetAsync", i => service.SetAsync(call.Members[0].Actor, new SetContribution(call.Id, call.Commons[i % call.Commons.Count], call.Members[0].OrganisationId, i % 1000)));
+
+        // Npgsql prepares a statement once a connection ran it twice (DatabaseConnection): how many a pooled connection holds now.
+        await using var pooled = new NpgsqlConnection(connectionString);
+        await pooled.OpenAsync();
+        await using var prepared = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_statements", pooled);
+        Console.WriteLine($"  probe prepared statements on a pooled connection: {await prepared.ExecuteScalarAsync()} ({connectionString})");
     }
 }

@@ -57,6 +57,7 @@ public static class SignalRCircuits
             var member = call.Members[0];
             var latencies = new List<double>();
             var missed = 0;
+            var batchBytes = new List<(double Mean, long Max)>();
             for (var i = 1; i <= options.Updates; i++)
             {
                 await clients.StandardInput.WriteLineAsync("expect");
@@ -80,6 +81,9 @@ public static class SignalRCircuits
                         latencies.Add(value);
                     }
                 }
+
+                var bytes = (await ReadAsync("bytes")).Split(' ');
+                batchBytes.Add((double.Parse(bytes[1], CultureInfo.InvariantCulture), long.Parse(bytes[2], CultureInfo.InvariantCulture)));
             }
 
             await clients.StandardInput.WriteLineAsync("quit");
@@ -92,7 +96,8 @@ public static class SignalRCircuits
                 $"app managed heap {heapBefore / 1048576.0:0.0} -> {heapAfter / 1048576.0:0.0} MiB, **{(heapAfter - heapBefore) / (double)Math.Max(1, opened) / 1024:0} KiB per circuit** (target <= 500); " +
                 $"working set {setBefore / 1048576.0:0} -> {setAfter / 1048576.0:0} MiB. " +
                 $"Update latency, commit to each circuit's next render batch ({options.Updates} changes x {opened + 1} circuits = {latencies.Count} observations{(missed > 0 ? $", **{missed} not seen within 30 s**" : string.Empty)}): " +
-                $"**p50 {P(50):0} ms, p95 {P(95):0} ms, max {(latencies.Count == 0 ? double.NaN : latencies[^1]):0} ms** (target: every page within 1,000 ms).");
+                $"**p50 {P(50):0} ms, p95 {P(95):0} ms, max {(latencies.Count == 0 ? double.NaN : latencies[^1]):0} ms** (target: every page within 1,000 ms). " +
+                $"Each circuit's first render batch after a change: {batchBytes.DefaultIfEmpty().Average(b => b.Mean):0} bytes on average, {batchBytes.DefaultIfEmpty().Max(b => b.Max)} at most.");
             Console.WriteLine(line);
             return line;
         }

@@ -7,7 +7,8 @@ namespace CommonsCall.Web.Data;
 
 /// <summary>Where a private PostgreSQL cluster lives and how it runs.</summary>
 /// <param name="BinDirectory">Where initdb and pg_ctl are; null to look in the usual places.</param>
-public sealed record LocalPostgresOptions(string RootDirectory, bool Throwaway, string? BinDirectory = null);
+/// <param name="ServerSettings">More <c>-c name=value</c> server settings (the bench loads pg_stat_statements through it).</param>
+public sealed record LocalPostgresOptions(string RootDirectory, bool Throwaway, string? BinDirectory = null, string? ServerSettings = null);
 
 /// <summary>
 /// A private PostgreSQL cluster started from the installed server binaries: the app's local database when
@@ -158,6 +159,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (Options.Throwaway)
         {
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
+
+        if (Options.ServerSettings is { } more)
+        {
+            settings += " " + more;
         }
 
         var log = Path.Combine(Options.RootDirectory, "postgres.log");
