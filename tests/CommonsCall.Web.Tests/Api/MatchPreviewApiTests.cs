@@ -47,6 +47,7 @@ public sealed class MatchPreviewApiTests(AppFactory app) : IClassFixture<AppFact
     {
         var api = await RoundAsync(BudgetRules.Default with { MatchingMode = MatchingMode.Proportional, MatchRatioPerMille = 2_000, MatchCapPerCommons = 50_000 });
         var member = api.Scenario.Members[2];
+        var proposed = await api.ProposeCommonsAsync();
         var before = await api.SnapshotAsync();
 
         // The service's rule is the contribution's rule 1: the caller represents the organisation as a joined member.
@@ -67,7 +68,6 @@ public sealed class MatchPreviewApiTests(AppFactory app) : IClassFixture<AppFact
         await (await api.Members[2].GetAsync(Preview(api, member.Id, "cent"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
         await (await api.Members[2].GetAsync(api.Url($"commons/{api.Scenario.Commons[0].Id}/match-preview?amount=100"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
         await (await api.Members[2].GetAsync(Preview(api, member.Id, "10000", Guid.NewGuid()))).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
-        var proposed = await api.ProposeCommonsAsync();
         await (await api.Members[2].GetAsync(Preview(api, member.Id, "10000", proposed.Id))).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
         await (await api.Members[2].GetAsync($"/api/v1/calls/no-such-call/commons/{api.Scenario.Commons[0].Id}/match-preview?organisationId={member.Id}&amount=100"))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);

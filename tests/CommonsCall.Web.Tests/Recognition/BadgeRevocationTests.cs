@@ -54,7 +54,7 @@ public sealed class BadgeRevocationTests(AppFactory app) : IClassFixture<AppFact
         var list = JsonNode.Parse(await anonymous.GetStringAsync("/badges/revocations.json"))!["revokedAssertions"]!.AsArray();
         var listed = list.Single(r => r!["id"]!.GetValue<string>().EndsWith($"/badges/{badge.Id}.json", StringComparison.Ordinal))!;
         listed["revocationReason"]!.GetValue<string>().ShouldBe(Reason);
-        (await anonymous.GetStringAsync($"/badges/{badge.Id}")).ShouldContain(Reason);
+        WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/badges/{badge.Id}")).ShouldContain(Reason, Case.Sensitive, "the public page of the badge");
         var (revoked, audited) = await StateAsync(badge);
         revoked.RevokedAt.ShouldBe((DateTimeOffset?)app.Clock.GetUtcNow());
         audited.ShouldBe(1);
