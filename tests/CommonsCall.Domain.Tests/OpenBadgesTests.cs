@@ -83,7 +83,7 @@ public class OpenBadgesTests
     public void A_revoked_assertion_says_so_and_is_listed_with_its_reason()
     {
         var badge = Badge.ToOrganisation(BadgeKind.DeliveredCommonsContributor, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Issued);
-        badge.Revoke("Contribution retirée", Issued.AddDays(1));
+        badge.Revoke("Contribution retirée", Issued.AddDays(1)).IsSuccess.ShouldBeTrue();
 
         var assertion = Documents.Assertion(badge, new BadgeRecipient.Organisation(new Uri("https://communs.example/o")), new Uri("https://communs.example/"));
         var list = Documents.RevocationList([badge]);
@@ -92,5 +92,17 @@ public class OpenBadgesTests
         assertion["revocationReason"]!.GetValue<string>().ShouldBe("Contribution retirée");
         list["type"]!.GetValue<string>().ShouldBe("RevocationList");
         list["revokedAssertions"]![0]!["id"]!.GetValue<string>().ShouldBe(Documents.AssertionOf(badge.Id).ToString());
+    }
+
+    [Fact]
+    public void A_badge_is_revoked_once_and_its_published_reason_stays()
+    {
+        var badge = Badge.ToOrganisation(BadgeKind.FundedCommonsHolder, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Issued);
+        badge.Revoke("  Co-créatrice retirée du commun  ", Issued.AddDays(1)).IsSuccess.ShouldBeTrue();
+
+        badge.Revoke("Une autre raison", Issued.AddDays(2)).Error!.Code.ShouldBe(BadgeCodes.AlreadyRevoked);
+
+        badge.RevokedAt.ShouldBe(Issued.AddDays(1));
+        badge.RevocationReason.ShouldBe("Co-créatrice retirée du commun");
     }
 }

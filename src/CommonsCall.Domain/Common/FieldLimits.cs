@@ -36,6 +36,10 @@ public static class FieldLimits
 
     /// <summary>An objection's reason, or a facilitator's answer to it.</summary>
     public const int ObjectionTextLength = 2_000;
+
+    /// <summary>Why a facilitator revoked a badge: published in its assertion and the revocation list.</summary>
+    public const int RevocationReasonLength = 500;
+
     /// <summary>An attached file's name as stored and offered on download (the usual file-system limit).</summary>
     public const int FileNameLength = 255;
 

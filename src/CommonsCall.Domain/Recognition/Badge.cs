@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CommonsCall.Domain.Common;
 
 namespace CommonsCall.Domain.Recognition;
 
@@ -81,10 +82,20 @@ public sealed class Badge
 
     public bool IsRevoked => RevokedAt is not null;
 
-    public void Revoke(string reason, DateTimeOffset now)
+    /// <summary>
+    /// Withdraws the award, with the reason its assertion and the revocation list publish. Once only: a second
+    /// revocation would rewrite a statement verifiers may already have read (<see cref="BadgeCodes.AlreadyRevoked"/>).
+    /// </summary>
+    public Result Revoke(string reason, DateTimeOffset now)
     {
-        RevokedAt ??= now;
+        if (IsRevoked)
+        {
+            return Result.Fail(BadgeCodes.AlreadyRevoked, "This badge has been revoked already.");
+        }
+
+        RevokedAt = now;
         RevocationReason = reason.Trim();
+        return Result.Ok();
     }
 
     /// <summary>Open Badges 2.0 identity hash: <c>sha256$</c> and the hex SHA-256 of the lower-cased email followed by the salt.</summary>

@@ -101,6 +101,8 @@ public static class ApiEndpoints
         api.MapAccountabilityEndpoints();
         api.MapObjectionEndpoints();
         api.MapEvaluationEndpoints();
+        api.MapRecognitionEndpoints();
+        api.MapMatchPreviewEndpoints();
         return app;
     }
 

@@ -13,9 +13,14 @@ public sealed record DashboardResponse(
 
 public sealed record DashboardTotalsResponse(long Pool, long MatchingPool, long Granted, long Ungranted, long OwnFunds, long? Contributed, long? Unspent);
 
+/// <summary>
+/// One commons on the dashboard. <see cref="GiftMatch"/>: what a gift of 100 units of the call's currency (10000 in minor
+/// units for EUR) from a member not giving to the commons yet would bring of the matching pool, as the dashboard's column
+/// shows it; null after settlement, without a matching pool, or when the visibility rule hides totals from the caller.
+/// </summary>
 public sealed record DashboardCommonsResponse(
     Guid Id, string Title, CommonsStatus Status, long MinimumGoal, long MaximumGoal, long? Total, GoalState? State,
-    long Released, long Match, long? EstimatedMatch, int? Contributors);
+    long Released, long Match, long? EstimatedMatch, int? Contributors, long? GiftMatch);
 
 public sealed record DashboardOrganisationResponse(
     Guid Id, string Name, long Granted, long OwnFunds, long Contributed, long Unspent, IReadOnlyList<DashboardGift> Gifts);
@@ -28,7 +33,7 @@ public static class DashboardEndpoints
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         call.MapGet("/dashboard", DashboardAsync)
             .WithName("GetDashboard")
-            .WithSummary("Facilitators, funders and members: the allocation of the call (pool, totals, each commons against its goals, what each organisation gave, contributions over time, estimated match). What the visibility rule hides from the caller is null or left out.")
+            .WithSummary("Facilitators, funders and members: the allocation of the call (pool, totals, each commons against its goals, what each organisation gave, contributions over time, estimated match, and giftMatch: what a gift of 100 units of the call's currency would bring each commons of the matching pool, exact under proportional matching and an estimate under quadratic, until the round is settled). What the visibility rule hides from the caller is null or left out.")
             .Produces<DashboardResponse>();
         call.MapGet("/exports/commons.csv", CommonsCsvAsync)
             .WithName("ExportCommonsCsv")
@@ -62,7 +67,7 @@ public static class DashboardEndpoints
     private static DashboardResponse ToResponse(DashboardView v) => new(
         v.Slug, v.Title, v.Currency, v.Phase, v.RoundOpen, v.Visibility,
         new DashboardTotalsResponse(v.Totals.Pool, v.Totals.MatchingPool, v.Totals.Granted, v.Totals.Ungranted, v.Totals.OwnFunds, v.Totals.Contributed, v.Totals.Unspent),
-        v.Commons.Select(c => new DashboardCommonsResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.Total, c.State, c.Released, c.Match, c.EstimatedMatch, c.Contributors)).ToList(),
+        v.Commons.Select(c => new DashboardCommonsResponse(c.Id, c.Title, c.Status, c.MinimumGoal, c.MaximumGoal, c.Total, c.State, c.Released, c.Match, c.EstimatedMatch, c.Contributors, c.GiftMatch)).ToList(),
         v.Organisations.Select(o => new DashboardOrganisationResponse(o.Id, o.Name, o.Granted, o.OwnFunds, o.Contributed, o.Available, o.Gifts)).ToList(),
         v.Timeline, v.AsOf);
 }

@@ -25,6 +25,7 @@ public static class SchemaConstants
     public const int ModerationReasonLength = FieldLimits.ModerationReasonLength;
     public const int ObjectionTextLength = FieldLimits.ObjectionTextLength;
     public const int FileNameLength = FieldLimits.FileNameLength;
+    public const int RevocationReasonLength = FieldLimits.RevocationReasonLength;
 
     public const int CurrencyLength = 3;
     public const int CodeLength = 64;

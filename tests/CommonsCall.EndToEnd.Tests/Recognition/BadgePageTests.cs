@@ -13,8 +13,10 @@ namespace CommonsCall.EndToEnd.Tests.Recognition;
 [Collection(BrowserCollection.Name)]
 public sealed class BadgePageTests(BrowserFixture browser)
 {
-    [Fact]
-    public Task A_member_follows_the_rankings_badge_link_to_the_public_badge_page() => browser.RunWithPeopleAsync(async people =>
+    /// <summary>A call settled with the bike lock funded: its holder's organisation has a badge.</summary>
+    private sealed record Settled(Call Call, Person Facilitator, Representative Member, Representative Holder);
+
+    private async Task<Settled> SettleAsync()
     {
         var arrange = new CallArranger(browser.App);
         var facilitator = await arrange.FacilitatorAsync("Camille Roux");
@@ -30,6 +32,13 @@ public sealed class BadgePageTests(BrowserFixture browser)
         await arrange.GrantEquallyAsync(call, facilitator);
         await arrange.ContributeAsync(call, member, bikeLock, 30_000);
         (await browser.App.Services.GetRequiredService<RoundService>().CloseAsync(facilitator.Actor, new CloseRound(call.Id))).Error.ShouldBeNull();
+        return new Settled(call, facilitator, member, holder);
+    }
+
+    [Fact]
+    public Task A_member_follows_the_rankings_badge_link_to_the_public_badge_page() => browser.RunWithPeopleAsync(async people =>
+    {
+        var (call, _, member, holder) = await SettleAsync();
 
         var page = await people.OpenPageAsync("member");
         await page.SignInAsync(member.Person.Account, $"/calls/{call.Slug}/reports");
@@ -49,5 +58,37 @@ public sealed class BadgePageTests(BrowserFixture browser)
         var assertion = await page.APIRequest.GetAsync((await page.GetByTestId("badge-assertion").GetAttributeAsync("href"))!);
         assertion.Status.ShouldBe(200);
         (await assertion.TextAsync()).ShouldContain("\"verification\":{\"type\":\"hosted\"}");
+    });
+
+    [Fact]
+    public Task A_facilitator_revokes_a_badge_from_the_reports_page_and_its_page_then_says_why() => browser.RunWithPeopleAsync(async people =>
+    {
+        var (call, facilitator, _, holder) = await SettleAsync();
+        const string reason = "Le cadenas livré n'est pas celui du commun financé.";
+
+        var page = await people.OpenPageAsync("facilitator");
+        await page.SignInAsync(facilitator.Account, $"/calls/{call.Slug}/reports");
+        var badges = page.GetByTestId("call-badges");
+        var row = badges.GetByTestId("call-badge").Filter(new() { HasText = holder.Name }).Filter(new() { HasText = "Porteur d'un commun financé" });
+        await Expect(row.GetByTestId("call-badge-state")).ToContainTextAsync("Valide");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "call-badges-1280.png"), FullPage = true });
+
+        await row.GetByTestId("call-badge-revoke").ClickAsync();
+        await page.GetByTestId("revoke-confirm").ClickAsync();
+        await Expect(page.Locator("#revoke-reason-error")).ToContainTextAsync("Dites pourquoi ce badge est révoqué");
+        await page.GetByLabel("Raison de la révocation (publiée)").FillAsync(reason);
+        await page.AssertAccessibleAsync();
+        await page.SetViewportSizeAsync(360, 800);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360, "the page scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "call-badges-revoke-360.png"), FullPage = true });
+        await page.GetByTestId("revoke-confirm").ClickAsync();
+
+        await Expect(page.GetByTestId("call-badges-message")).ToContainTextAsync("Le badge est révoqué");
+        await Expect(row.GetByTestId("call-badge-state")).ToContainTextAsync(reason);
+        await Expect(row.GetByTestId("call-badge-revoke")).ToHaveCountAsync(0);
+        var href = await row.Locator("a").GetAttributeAsync("href");
+        await page.GotoAsync(href!);
+        await Expect(page.GetByTestId("badge-revoked")).ToContainTextAsync(reason);
     });
 }

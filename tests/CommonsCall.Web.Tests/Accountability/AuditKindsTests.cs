@@ -14,7 +14,7 @@ public sealed partial class AuditKindsTests
 
     /// <summary>The families of audit kinds (<c>family.what_happened</c>).</summary>
     private static readonly string[] Families =
-        ["call", "challenge", "commons", "positioning", "milestone", "meeting", "budget", "agreement", "comment", "announcement", "organisation", "user"];
+        ["call", "challenge", "commons", "positioning", "milestone", "meeting", "budget", "agreement", "comment", "announcement", "organisation", "user", "recognition"];
 
     private static Dictionary<string, string> Resources(string language) =>
         Directory.EnumerateFiles(Path.Combine(WebProject, "Resources"), "*.json")

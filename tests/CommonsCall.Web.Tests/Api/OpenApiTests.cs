@@ -21,6 +21,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
         ("post", "/api/v1/calls/{slug}/close"),
         ("get", "/api/v1/calls/{slug}/budgets"),
         ("get", "/api/v1/calls/{slug}/ledger"),
+        ("get", "/api/v1/calls/{slug}/commons/{commonsId}/match-preview"),
     ];
 
     /// <summary>Calendar feeds, co-facilitators and the administrators' user list.</summary>
@@ -35,6 +36,9 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
     [
         "/api/v1/calls/{slug}/commons/{id}/objections", "/api/v1/calls/{slug}/commons/{id}/objection-window", "/api/v1/calls/{slug}/objections/{objectionId}/answer",
     ];
+
+    /// <summary>A call's badges for its facilitators: the list and revoking one.</summary>
+    private static readonly string[] BadgePaths = ["/api/v1/calls/{slug}/badges", "/api/v1/calls/{slug}/badges/{badgeId}/revoke"];
 
     [Fact]
     public async Task The_openapi_document_lists_the_endpoints_and_the_bearer_scheme()
@@ -51,7 +55,7 @@ public sealed class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
              .. OrganisationApiTests.Operations.Select(o => o.Path).Distinct(), .. OpenDataApiTests.Operations.Select(o => o.Path),
              .. Dashboard.DashboardApiTests.Operations.Select(o => o.Path), .. FollowUp.FollowUpApiTests.Operations.Select(o => o.Path).Distinct(), .. FollowUp.FollowUpDashboardTests.Operations.Select(o => o.Path), .. FollowUp.ExpenseApiTests.Paths, .. Notifications.NotificationApiTests.Paths, .. PeoplePaths, .. Onboarding.OnboardingApiTests.Operations.Select(o => o.Path).Distinct(),
              .. Conversation.ConversationApiTests.Operations.Select(o => o.Path).Distinct(), .. Accountability.AuditTrailTests.Operations.Select(o => o.Path).Distinct(),
-             .. ObjectionPaths, .. Evaluation.EvaluationApiTests.Paths],
+             .. ObjectionPaths, .. Evaluation.EvaluationApiTests.Paths, .. BadgePaths],
             ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens").EnumerateObject().Select(o => o.Name).ShouldBe(["post", "get"], ignoreOrder: true);
         paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _).ShouldBeTrue();

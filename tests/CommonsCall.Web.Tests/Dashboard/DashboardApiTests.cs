@@ -148,6 +148,45 @@ public sealed class DashboardApiTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Each_commons_says_what_a_gift_of_100_would_bring_while_the_round_is_open_to_those_who_see_totals()
+    {
+        // 1 € given, 2 € matched, at most 150 € per commons: the second commons has 100 € of its cap taken already.
+        var rules = BudgetRules.Default with { MatchingMode = MatchingMode.Proportional, MatchRatioPerMille = 2_000, MatchCapPerCommons = 15_000 };
+        var api = await BudgetApi.CreateAsync(app, 2, 200_000, rules, (10_000, 100_000), (5_000, 500_000));
+        var s = api.Scenario;
+        (await s.Funds.PledgeAsync(s.Funder.User, new MakePledge(s.Call.Id, s.Funder.Id, 100_000, IsMatching: true))).Error.ShouldBeNull();
+        await s.OpenRoundAsync();
+        (await s.ContributeAsync(s.Members[1], s.Commons[1], 5_000)).Error.ShouldBeNull();
+
+        foreach (var client in new[] { api.Members[0], api.Funder, api.Facilitator })
+        {
+            var commons = (await (await client.GetAsync(api.Url("dashboard"))).ShouldBeOkAsync()).GetProperty("commons").EnumerateArray()
+                .ToDictionary(c => c.GetProperty("id").GetGuid(), c => c.GetProperty("giftMatch").GetInt64());
+            commons[s.Commons[0].Id].ShouldBe(15_000, "100 € would bring 200 €, capped at 150 €");
+            commons[s.Commons[1].Id].ShouldBe(5_000, "what the cap leaves");
+        }
+
+        // After settlement there is nothing left to give: the column is gone from the page, and null here.
+        (await s.Round.CloseAsync(s.Facilitator, new CloseRound(s.Call.Id))).Error.ShouldBeNull();
+        (await (await api.Members[0].GetAsync(api.Url("dashboard"))).ShouldBeOkAsync()).GetProperty("commons").EnumerateArray()
+            .ShouldAllBe(c => c.GetProperty("giftMatch").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Under_Hidden_a_member_gets_no_gift_match_since_it_would_tell_the_totals()
+    {
+        var rules = BudgetRules.Default with { MatchingMode = MatchingMode.Proportional, MatchRatioPerMille = 1_000, MatchCapPerCommons = 15_000, ContributionsVisibility = ContributionsVisibility.Hidden };
+        var api = await BudgetApi.CreateAsync(app, 2, 200_000, rules, (10_000, 100_000));
+        var s = api.Scenario;
+        (await s.Funds.PledgeAsync(s.Funder.User, new MakePledge(s.Call.Id, s.Funder.Id, 100_000, IsMatching: true))).Error.ShouldBeNull();
+        await s.OpenRoundAsync();
+
+        (await (await api.Members[0].GetAsync(api.Url("dashboard"))).ShouldBeOkAsync()).GetProperty("commons")[0].GetProperty("giftMatch").ValueKind
+            .ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await (await api.Facilitator.GetAsync(api.Url("dashboard"))).ShouldBeOkAsync()).GetProperty("commons")[0].GetProperty("giftMatch").GetInt64().ShouldBe(10_000);
+    }
+
+    [Fact]
     public async Task Dashboard_answers_with_problem_details_to_people_outside_the_call()
     {
         var api = await RoundAsync(ContributionsVisibility.Live);

@@ -296,6 +296,9 @@ public sealed class AuthorisationMatrixTests(SecurityApp app) : IClassFixture<Se
             {
                 decisions = new[] { new { commonsId = w.Commons, outcome = "Deferred", reason = "À revoir avec les retours des évaluateurs." } },
             })),
+        // Recognition and previews: the call's managers revoke a badge of the call (the co-creator's, issued at settlement).
+        new("POST", "/api/v1/calls/{slug}/badges/{badgeId}/revoke", Managers,
+            (w, r) => Json(HttpMethod.Post, w.Url($"badges/{w.Badge}/revoke"), new { reason = "La co-création du commun a été retirée après vérification." }), CallPhase.FollowUp),
     ];
 
     public static TheoryData<string, Role> Cells()

@@ -99,6 +99,10 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         Read("/api/v1/calls/{slug}/evaluation/ranking", Role.Facilitator, w => w.Url("evaluation/ranking?order=Rank")),
         Read("/api/v1/calls/{slug}/evaluation/sessions", Role.Facilitator, w => w.Url("evaluation/sessions")),
         Read("/api/v1/calls/{slug}/commons/{commonsId}/evaluation-feedback", Role.CoCreator, w => w.Url($"commons/{w.Commons}/evaluation-feedback")),
+        // Recognition and previews
+        new("GET", "/api/v1/calls/{slug}/badges", [Role.Facilitator], (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url("badges")), CallPhase.FollowUp),
+        new("GET", "/api/v1/calls/{slug}/commons/{commonsId}/match-preview", [Role.Member],
+            (w, _) => new HttpRequestMessage(HttpMethod.Get, w.Url($"commons/{w.Commons}/match-preview?organisationId={w.People.Member.Id}&amount=10000")), CallPhase.Budgeting),
     ];
 
     public static TheoryData<string> AllOperations()
@@ -230,6 +234,11 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
             counterparts[world.Expense] = elsewhere.Expense;
             counterparts[world.Receipt] = elsewhere.Receipt;
             counterparts[world.EvidenceFile] = elsewhere.EvidenceFile;
+        }
+
+        if (world.Badge != Guid.Empty && elsewhere.Badge != Guid.Empty)
+        {
+            counterparts[world.Badge] = elsewhere.Badge;
         }
 
         // Query values are filters (an unknown organisation simply matches nothing): only their types are checked.
@@ -446,5 +455,6 @@ public sealed class BadInputTests(SecurityApp app, ITestOutputHelper output) : I
         : id.ToString() == world.CoFacilitator ? "co-facilitator"
         : id == world.ObjectedCommons ? "objected commons"
         : id == world.Objection ? "objection"
+        : id == world.Badge ? "badge"
         : "organisation";
 }

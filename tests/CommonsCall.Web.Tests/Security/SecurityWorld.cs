@@ -214,6 +214,9 @@ public sealed class SecurityWorld
     /// <summary>In <see cref="CallPhase.FollowUp"/>: the PDF the co-creator attached to its milestone declaration (empty before).</summary>
     public Guid EvidenceFile { get; init; }
 
+    /// <summary>From <see cref="CallPhase.Results"/>: the co-creator's badge as holder of the funded commons, issued at settlement (empty before).</summary>
+    public Guid Badge { get; init; }
+
     /// <summary>Evaluation: the criteria of the call's grid (NLnet's three weights), in order.</summary>
     public required IReadOnlyList<Guid> Criteria { get; init; }
 
@@ -291,6 +294,7 @@ public sealed class SecurityWorld
         }
 
         var followed = phase >= CallPhase.Results ? await FollowAsync(app, people, call.Id, commons.Value, milestone.Value, phase) : default;
+        var badge = phase >= CallPhase.Results ? await BadgeOfAsync(app, people.CoCreator.Id, call.Id) : Guid.Empty;
 
         var token = await services.GetRequiredService<PersonalAccessTokenService>().CreateAsync(data.SignedInJustNow(people.Member.User), new CreateAccessToken("de rechange"));
         var spareRepresentative = await data.UserAsync(organisation: people.Member.Id);
@@ -360,7 +364,17 @@ public sealed class SecurityWorld
             EvidenceFile = followed.EvidenceFile,
             Criteria = criteria,
             SelectionSession = selectionSession,
+            Badge = badge,
         };
+    }
+
+    /// <summary>Recognition: the badge settlement issued to <paramref name="organisationId"/> as holder of the funded commons.</summary>
+    private static async Task<Guid> BadgeOfAsync(AppFactory app, Guid organisationId, Guid callId)
+    {
+        await using var db = await new TestData(app).DbAsync();
+        return await db.Set<Domain.Recognition.Badge>()
+            .Where(b => b.CallId == callId && b.RecipientOrganisationId == organisationId && b.Kind == Domain.Recognition.BadgeKind.FundedCommonsHolder)
+            .Select(b => b.Id).SingleAsync();
     }
 
     /// <summary>Objections (issue 16 §4): a second commons under an open window, and the funder's objection to it.</summary>

@@ -14,7 +14,7 @@ public sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>
         b.Property(x => x.RecipientUserId).HasMaxLength(SchemaConstants.UserIdLength);
         b.Property(x => x.RecipientKey).HasMaxLength(SchemaConstants.RecipientKeyLength);
         b.Property(x => x.Salt).HasMaxLength(SchemaConstants.CodeLength);
-        b.Property(x => x.RevocationReason).HasMaxLength(SchemaConstants.ShortTextLength);
+        b.Property(x => x.RevocationReason).HasMaxLength(SchemaConstants.RevocationReasonLength);
         b.Ignore(x => x.IsRevoked);
 
         // Issued once: the issuing service may run again whenever a fact may have become true.

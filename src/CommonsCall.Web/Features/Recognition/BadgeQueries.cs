@@ -14,6 +14,14 @@ namespace CommonsCall.Web.Features.Recognition;
 public sealed record BadgeView(Guid Id, BadgeKind Kind, string Recipient, Guid? RecipientOrganisationId, string CallTitle, string CallSlug, string? Subject, string SubjectLink,
     DateTimeOffset IssuedAt, bool Revoked, string? RevocationReason, string AssertionUrl);
 
+/// <summary>One badge of a call as its facilitators list it: to whom, of which class, for what, and whether it still stands.</summary>
+public sealed record CallBadgeView(
+    Guid Id, BadgeKind Kind, string ClassName, string Recipient, Guid? RecipientOrganisationId, string? Subject, DateTimeOffset IssuedAt,
+    bool Revoked, DateTimeOffset? RevokedAt, string? RevocationReason, string PageUrl);
+
+/// <summary>A call's badges, newest first, for its facilitators.</summary>
+public sealed record CallBadges(Guid CallId, string Slug, string Title, IReadOnlyList<CallBadgeView> Badges);
+
 /// <summary>
 /// The public side of the badges: every document is public (a verifier reads it without signing in), as Open Badges
 /// hosted verification requires; a person is named by a salted hash of their email, never the email.
@@ -69,6 +77,39 @@ public sealed class BadgeQueries(IDbContextFactory<AppDbContext> factory, Public
         };
         return new BadgeView(badge.Id, badge.Kind, recipient, badge.RecipientOrganisationId, call.Title, call.Slug, subject, await SubjectLinkAsync(db, badge, ct),
             badge.IssuedAt, badge.IsRevoked, badge.RevocationReason, Documents.AssertionOf(badge.Id).ToString());
+    }
+
+    /// <summary>
+    /// Every badge of the call, revoked ones included, for its facilitators and platform administrators (who revoke
+    /// them); <c>not_found</c> when the caller may not see the call, <c>forbidden</c> for anyone else who may.
+    /// </summary>
+    public async Task<Result<CallBadges>> OfCallAsync(Actor actor, string slug, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await CallAccess.ReadableAsync(db, slug, actor, ct) is not var (call, access))
+        {
+            return new DomainError(ErrorCodes.NotFound, "No call with this slug is visible to you.");
+        }
+
+        if (!access.IsFacilitator)
+        {
+            return new DomainError(ErrorCodes.Forbidden, BadgeService.OnlyFacilitators);
+        }
+
+        var badges = await db.Set<Badge>().AsNoTracking().Where(b => b.CallId == call.Id)
+            .OrderByDescending(b => b.IssuedAt).ThenBy(b => b.Kind).ThenBy(b => b.Id).ToListAsync(ct);
+        var organisationIds = badges.Where(b => b.RecipientOrganisationId is not null).Select(b => b.RecipientOrganisationId!.Value).Distinct().ToList();
+        var userIds = badges.Where(b => b.RecipientUserId is not null).Select(b => b.RecipientUserId!).Distinct().ToList();
+        var subjectIds = badges.Select(b => b.SubjectId).Distinct().ToList();
+        var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var people = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var commons = await db.Commons.Where(c => subjectIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var challenges = await db.Challenges.Where(c => subjectIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Question, ct);
+        return new CallBadges(call.Id, call.Slug, call.Title, [.. badges.Select(b => new CallBadgeView(
+            b.Id, b.Kind, l[$"badges.kind.{b.Kind}.name"],
+            b.RecipientOrganisationId is { } o ? organisations.GetValueOrDefault(o, string.Empty) : people.GetValueOrDefault(b.RecipientUserId!, string.Empty),
+            b.RecipientOrganisationId, commons.GetValueOrDefault(b.SubjectId) ?? challenges.GetValueOrDefault(b.SubjectId),
+            b.IssuedAt, b.IsRevoked, b.RevokedAt, b.RevocationReason, Documents.PageOf(b.Id).ToString()))]);
     }
 
     /// <summary>The badges of a call's organisations, for the involvement ranking's links.</summary>
