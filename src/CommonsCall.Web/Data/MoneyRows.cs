@@ -41,16 +41,11 @@ public sealed class MoneyRows
     private readonly string _callVersion;
     private readonly string _representation;
     private readonly string _budgetFigures;
-    private readonly string _contribution;
-    private readonly string _commonsForUpdate;
-    private readonly string _setContribution;
-    private readonly string _addContributed;
-    private readonly string _addTotal;
-    private readonly string _ledgerEntry;
+    private readonly string _commonsAndContribution;
     private readonly string _transactionAndLedgerId;
-    private readonly string _pendingReceipt;
     private readonly string _poolFigures;
-    private readonly string _matchLedgerEntry;
+    private readonly string _writeContribution;
+    private readonly string _writeContributionAndMatch;
 
     public MoneyRows(IModel model)
     {
@@ -83,33 +78,50 @@ public sealed class MoneyRows
               AND EXISTS (SELECT 1 FROM {members} m WHERE m.{members[nameof(OrganisationMember.OrganisationId)]} = p.{participants[nameof(Participant.OrganisationId)]} AND m.{members[nameof(OrganisationMember.UserId)]} = $3)
             """;
         _budgetFigures = $"SELECT {budgets[nameof(MemberBudget.Granted)]}, {budgets[nameof(MemberBudget.OwnFunds)]}, {budgets[nameof(MemberBudget.Contributed)]} FROM {budgets} WHERE {budgetKey} FOR UPDATE";
-        _contribution = $"SELECT {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.Match)]} FROM {contributions} WHERE {contributions[nameof(Contribution.CommonsId)]} = $1 AND {contributions[nameof(Contribution.OrganisationId)]} = $2";
-        _commonsForUpdate = $"SELECT {commons[nameof(CommonsEntity.Total)]}, {commons[nameof(CommonsEntity.MaximumGoal)]}, {commons[nameof(CommonsEntity.Status)]}, {commons[nameof(CommonsEntity.Match)]} FROM {commons} WHERE {commons[nameof(CommonsEntity.Id)]} = $1 AND {commons[nameof(CommonsEntity.CallId)]} = $2 FOR UPDATE";
-
-        _setContribution = $"""
-            INSERT INTO {contributions} ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}, {contributions[nameof(Contribution.CallId)]}, {contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]}, {contributions[nameof(Contribution.Match)]}) VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT ({contributions[nameof(Contribution.CommonsId)]}, {contributions[nameof(Contribution.OrganisationId)]}) DO UPDATE SET {contributions[nameof(Contribution.Amount)]} = EXCLUDED.{contributions[nameof(Contribution.Amount)]}, {contributions[nameof(Contribution.UpdatedAt)]} = EXCLUDED.{contributions[nameof(Contribution.UpdatedAt)]}, {contributions[nameof(Contribution.Match)]} = EXCLUDED.{contributions[nameof(Contribution.Match)]}
+        var contribution = (Commons: contributions[nameof(Contribution.CommonsId)], Organisation: contributions[nameof(Contribution.OrganisationId)], Amount: contributions[nameof(Contribution.Amount)], Match: contributions[nameof(Contribution.Match)], UpdatedAt: contributions[nameof(Contribution.UpdatedAt)]);
+        // The contribution is read in the commons' statement, after the budget's: only this member's requests change it,
+        // and they wait for the budget lock, so the statement's snapshot (taken once that lock is held) sees its latest value.
+        _commonsAndContribution = $"""
+            SELECT co.{commons[nameof(CommonsEntity.Total)]}, co.{commons[nameof(CommonsEntity.MaximumGoal)]}, co.{commons[nameof(CommonsEntity.Status)]}, co.{commons[nameof(CommonsEntity.Match)]},
+                   COALESCE(c.{contribution.Amount}, 0), COALESCE(c.{contribution.Match}, 0)
+            FROM {commons} co LEFT JOIN {contributions} c ON c.{contribution.Commons} = co.{commons[nameof(CommonsEntity.Id)]} AND c.{contribution.Organisation} = $3
+            WHERE co.{commons[nameof(CommonsEntity.Id)]} = $1 AND co.{commons[nameof(CommonsEntity.CallId)]} = $2
+            FOR UPDATE OF co
             """;
-        _addContributed = $"UPDATE {budgets} SET {budgets[nameof(MemberBudget.Contributed)]} = {budgets[nameof(MemberBudget.Contributed)]} + $3 WHERE {budgetKey}";
-        _addTotal = $"UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $1, {commons[nameof(CommonsEntity.Match)]} = {commons[nameof(CommonsEntity.Match)]} + $3 WHERE {commons[nameof(CommonsEntity.Id)]} = $2";
         _poolFigures = $"""
             SELECT COALESCE((SELECT sum({commons[nameof(CommonsEntity.Match)]}) FROM {commons} WHERE {commons[nameof(CommonsEntity.CallId)]} = $1), 0)::bigint,
                    COALESCE((SELECT sum({pledges[nameof(Pledge.Amount)]}) FROM {pledges} WHERE {pledges[nameof(Pledge.CallId)]} = $1 AND {pledges[nameof(Pledge.IsMatching)]}), 0)::bigint
             """;
         _transactionAndLedgerId = $"SELECT pg_current_xact_id()::text::bigint, nextval(pg_get_serial_sequence('{ledger.ToString().Replace("'", "''", StringComparison.Ordinal)}', '{ledger.ColumnName(nameof(LedgerEntry.Id))}'))";
-        _ledgerEntry = $"""
-            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.Id)]}, {ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]})
-            OVERRIDING SYSTEM VALUE VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+
+        // Every write of a change in one statement (the rows are all under this transaction's locks, so one snapshot
+        // serves them): $1 commons, $2 member, $3 call, $4 amount after, $5 time, $6 match after, $7 delta, $8 match
+        // delta, $9 amount before, $10 user, $11 ledger id, $12 contribution kind, $13 receipt due, $14 receipt's
+        // longest delay; with a proportional reservation's entry, $15 match kind, $16 match before, $17 mode.
+        var ledgerColumns = $"{ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]}";
+        _writeContribution = $"""
+            WITH contribution AS (
+                INSERT INTO {contributions} ({contribution.Commons}, {contribution.Organisation}, {contributions[nameof(Contribution.CallId)]}, {contribution.Amount}, {contribution.UpdatedAt}, {contribution.Match}) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT ({contribution.Commons}, {contribution.Organisation}) DO UPDATE SET {contribution.Amount} = EXCLUDED.{contribution.Amount}, {contribution.UpdatedAt} = EXCLUDED.{contribution.UpdatedAt}, {contribution.Match} = EXCLUDED.{contribution.Match}
+            ), contributed AS (
+                UPDATE {budgets} SET {budgets[nameof(MemberBudget.Contributed)]} = {budgets[nameof(MemberBudget.Contributed)]} + $7 WHERE {budgets[nameof(MemberBudget.CallId)]} = $3 AND {budgets[nameof(MemberBudget.OrganisationId)]} = $2
+            ), total AS (
+                UPDATE {commons} SET {commons[nameof(CommonsEntity.Total)]} = {commons[nameof(CommonsEntity.Total)]} + $7, {commons[nameof(CommonsEntity.Match)]} = {commons[nameof(CommonsEntity.Match)]} + $8 WHERE {commons[nameof(CommonsEntity.Id)]} = $1
+            ), entry AS (
+                INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.Id)]}, {ledgerColumns}) OVERRIDING SYSTEM VALUE VALUES ($11, $3, $12, $7, $9, $4, $10, $2, $1, $5)
+            ), receipt AS (
+                INSERT INTO {receipts} AS r ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]}, {receipts[nameof(PendingReceipt.FirstChangeAt)]}, {receipts[nameof(PendingReceipt.DueAt)]}) VALUES ($3, $2, $5, $13)
+                ON CONFLICT ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]})
+                DO UPDATE SET {receipts[nameof(PendingReceipt.DueAt)]} = LEAST(EXCLUDED.{receipts[nameof(PendingReceipt.DueAt)]}, r.{receipts[nameof(PendingReceipt.FirstChangeAt)]} + $14)
+            )
             """;
-        _matchLedgerEntry = $"""
-            INSERT INTO {ledger} ({ledger[nameof(LedgerEntry.CallId)]}, {ledger[nameof(LedgerEntry.Kind)]}, {ledger[nameof(LedgerEntry.Amount)]}, {ledger[nameof(LedgerEntry.Before)]}, {ledger[nameof(LedgerEntry.After)]}, {ledger[nameof(LedgerEntry.ActorUserId)]}, {ledger[nameof(LedgerEntry.OrganisationId)]}, {ledger[nameof(LedgerEntry.CommonsId)]}, {ledger[nameof(LedgerEntry.At)]}, {ledger[nameof(LedgerEntry.MatchingMode)]})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        _writeContributionAndMatch = _writeContribution + $"""
+            , reservation AS (
+                INSERT INTO {ledger} ({ledgerColumns}, {ledger[nameof(LedgerEntry.MatchingMode)]}) VALUES ($3, $15, $8, $16, $6, $10, $2, $1, $5, $17)
+            )
+            SELECT 1
             """;
-        _pendingReceipt = $"""
-            INSERT INTO {receipts} AS r ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]}, {receipts[nameof(PendingReceipt.FirstChangeAt)]}, {receipts[nameof(PendingReceipt.DueAt)]}) VALUES ($1, $2, $3, $4)
-            ON CONFLICT ({receipts[nameof(PendingReceipt.CallId)]}, {receipts[nameof(PendingReceipt.OrganisationId)]})
-            DO UPDATE SET {receipts[nameof(PendingReceipt.DueAt)]} = LEAST(EXCLUDED.{receipts[nameof(PendingReceipt.DueAt)]}, r.{receipts[nameof(PendingReceipt.FirstChangeAt)]} + $5)
-            """;
+        _writeContribution += Environment.NewLine + "SELECT 1";
     }
 
     /// <summary>Built from the model of the app's <see cref="AppDbContext"/>.</summary>
@@ -158,8 +170,7 @@ public sealed class MoneyRows
                 Command(_callVersion, key.CallId),
                 Command(_representation, key.CallId, key.OrganisationId, userId, (int)InvitationState.Joined, key.CommonsId, (int)ParticipantRole.Member),
                 Command(_budgetFigures, key.CallId, key.OrganisationId),
-                Command(_contribution, key.CommonsId, key.OrganisationId),
-                Command(_commonsForUpdate, key.CommonsId, key.CallId),
+                Command(_commonsAndContribution, key.CommonsId, key.CallId, key.OrganisationId),
                 new NpgsqlBatchCommand(_transactionAndLedgerId),
             },
         };
@@ -178,9 +189,9 @@ public sealed class MoneyRows
         await reader.NextResultAsync(ct);
         BudgetFigures? budget = await reader.ReadAsync(ct) ? new BudgetFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
         await reader.NextResultAsync(ct);
-        var (current, currentMatch) = await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
-        await reader.NextResultAsync(ct);
-        LockedCommons? commons = await reader.ReadAsync(ct) ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2), reader.GetInt64(3)) : null;
+        var found = await reader.ReadAsync(ct);
+        LockedCommons? commons = found ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2), reader.GetInt64(3)) : null;
+        var (current, currentMatch) = found ? (reader.GetInt64(4), reader.GetInt64(5)) : (0L, 0L);
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var written = new LedgerWrite(reader.GetInt64(0), reader.GetInt64(1));
@@ -222,7 +233,8 @@ public sealed class MoneyRows
     }
 
     /// <summary>
-    /// One round trip: the contribution, the member's contributed amount, the commons total and the ledger entry (the
+    /// One round trip and one statement (each statement of a batch costs PostgreSQL its own snapshot and executor start,
+    /// which the bench's SQL profile showed; bench/README.md): the contribution, the member's contributed amount, the commons total and the ledger entry (the
     /// same deltas as <see cref="MemberBudget.ApplyContributionDelta"/> and <see cref="CommonsEntity.ApplyContributionDelta"/>;
     /// the database's check constraints still refuse an overspent budget), the member's pending receipt, due at
     /// <paramref name="receipt"/>'s time or pushed back to it (one statement on a row that only this member's changes,
@@ -232,24 +244,11 @@ public sealed class MoneyRows
     /// </summary>
     public async Task WriteContributionAsync(NpgsqlConnection connection, ContributionKey key, ContributionChange change, MatchChange match, string userId, DateTimeOffset at, LedgerWrite written, ReceiptTiming receipt, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command(_setContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at, match.After),
-                Command(_addContributed, key.CallId, key.OrganisationId, change.Delta),
-                Command(_addTotal, change.Delta, key.CommonsId, match.Delta),
-                Command(_ledgerEntry, key.CallId, (int)LedgerEntryKind.Contribution, change.Delta, change.Before, change.After, userId, key.OrganisationId, key.CommonsId, at, written.LedgerId),
-                Command(_pendingReceipt, key.CallId, key.OrganisationId, at, at + receipt.Delay, receipt.MaxDelay),
-            },
-        };
-        if (match.Delta != 0)
-        {
-            // A proportional reservation moved (quadratic matching never moves before settlement).
-            batch.BatchCommands.Add(Command(_matchLedgerEntry, key.CallId, (int)LedgerEntryKind.Match, match.Delta, match.Before, match.After, userId, key.OrganisationId, key.CommonsId, at, (int)MatchingMode.Proportional));
-        }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        var write = match.Delta == 0
+            ? Command(_writeContribution, key.CommonsId, key.OrganisationId, key.CallId, change.After, at, match.After, change.Delta, match.Delta, change.Before, userId, written.LedgerId, (int)LedgerEntryKind.Contribution, at + receipt.Delay, receipt.MaxDelay)
+            // A proportional reservation moved (quadratic matching never moves before settlement): its ledger entry too.
+            : Command(_writeContributionAndMatch, key.CommonsId, key.OrganisationId, key.CallId, change.After, at, match.After, change.Delta, match.Delta, change.Before, userId, written.LedgerId, (int)LedgerEntryKind.Contribution, at + receipt.Delay, receipt.MaxDelay, (int)LedgerEntryKind.Match, match.Before, (int)MatchingMode.Proportional);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { write, new NpgsqlBatchCommand("COMMIT") } };
         await batch.ExecuteNonQueryAsync(ct);
     }
 
