@@ -28,6 +28,7 @@ public static class AuditKinds
         "comment.hidden", "comment.reports_dismissed", "announcement.published",
         "organisation.edited", "organisation.representative_removed",
         "user.disabled", "user.enabled", "user.role_granted", "user.role_revoked",
+        "evaluation.evaluator_invited",
     ];
 
     private static readonly HashSet<string> Known = [.. All];
