@@ -29,6 +29,11 @@ public static class AuditKinds
         "organisation.edited", "organisation.representative_removed",
         "user.disabled", "user.enabled", "user.role_granted", "user.role_revoked",
         "recognition.badge_revoked",
+        "evaluation.grid_saved", "evaluation.evaluator_appointed", "evaluation.evaluator_invited", "evaluation.evaluator_removed",
+        "evaluation.assigned", "evaluation.unassigned", "evaluation.assignment_refused_conflict", "evaluation.scored",
+        "evaluation.score_refused_conflict", "selection.session_opened", "selection.session_published",
+        "objections.window_opened", "objections.answered",
+        "expense.recorded", "expense.corrected", "expense.removed", "expense.receipts_added",
     ];
 
     private static readonly HashSet<string> Known = [.. All];

@@ -12,7 +12,7 @@ public static class EvaluationCodes
     public const string GridChanged = "grid_changed";
     public const string ScoreOutOfScale = "score_out_of_scale";
     public const string AlreadyEvaluator = "already_evaluator";
-    public const string UnknownAccount = "unknown_account";
+    public const string EvaluatorAlreadyInvited = "evaluator_already_invited";
     public const string ConflictOfInterest = "conflict_of_interest";
     public const string EvaluatorHasScores = "evaluator_has_scores";
     public const string SessionPublished = "session_published";

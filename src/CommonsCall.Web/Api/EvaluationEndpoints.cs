@@ -12,7 +12,11 @@ public sealed record SaveGridRequest([property: JsonRequired] IReadOnlyList<Crit
 
 public sealed record AppointEvaluatorRequest([property: JsonRequired] string Email);
 
-public sealed record AppointedEvaluatorResponse(string UserId);
+/// <summary>
+/// Who was named: <c>UserId</c> when the email had an account (they evaluate the call now); otherwise <c>Invited</c>,
+/// with the invitation mailed to the email, which makes them evaluator when they register.
+/// </summary>
+public sealed record AppointedEvaluatorResponse(string? UserId, Guid? InvitationId, bool Invited);
 
 public sealed record AssignCommonsRequest([property: JsonRequired] Guid CommonsId, [property: JsonRequired] string EvaluatorId);
 
@@ -54,8 +58,12 @@ public static class EvaluationEndpoints
             .WithName("ListEvaluators").WithSummary("Facilitators: the call's evaluators, with what each was assigned and has scored.").Produces<IReadOnlyList<EvaluatorView>>();
         changes.MapPost("/evaluators", (string slug, AppointEvaluatorRequest body, Actor actor, EvaluationQueries q, EvaluationService s, CancellationToken ct) =>
                 InCall(slug, actor, q, async id => (await s.AppointAsync(actor, new AppointEvaluator(id, body.Email), ct))
-                    .ToApiResult(userId => TypedResults.Ok(new AppointedEvaluatorResponse(userId))), ct))
-            .WithName("AppointEvaluator").WithSummary("Facilitators: names the person with this account email (a facilitator or an invited expert) evaluator of the call.")
+                    .ToApiResult(a => TypedResults.Ok(new AppointedEvaluatorResponse(a.UserId, a.InvitationId, a.Invited))), ct))
+            .WithName("AppointEvaluator")
+            .WithSummary("Facilitators: names the person with this email (a facilitator or an expert) evaluator of the call; an email without an account is "
+                + "sent an invitation that makes them evaluator when they register (invited, with the invitation's id). 422 already_evaluator, "
+                + "evaluator_already_invited (an invitation to this call still waits for them); 429 when the facilitator sent too many invitations.")
+            .ProducesProblems(StatusCodes.Status429TooManyRequests)
             .Produces<AppointedEvaluatorResponse>();
         changes.MapDelete("/evaluators/{userId}", (string slug, string userId, Actor actor, EvaluationQueries q, EvaluationService s, CancellationToken ct) =>
                 Change(slug, actor, q, id => s.RemoveAsync(actor, new RemoveEvaluator(id, userId), ct), ct))

@@ -14,7 +14,8 @@ public sealed partial class AuditKindsTests
 
     /// <summary>The families of audit kinds (<c>family.what_happened</c>).</summary>
     private static readonly string[] Families =
-        ["call", "challenge", "commons", "positioning", "milestone", "meeting", "budget", "agreement", "comment", "announcement", "organisation", "user", "recognition"];
+        ["call", "challenge", "commons", "positioning", "milestone", "meeting", "budget", "agreement", "comment", "announcement", "organisation", "user", "recognition",
+         "evaluation", "selection", "objections", "expense"];
 
     private static Dictionary<string, string> Resources(string language) =>
         Directory.EnumerateFiles(Path.Combine(WebProject, "Resources"), "*.json")

@@ -53,4 +53,23 @@ public sealed class EvaluationApiTests(AppFactory app) : IClassFixture<AppFactor
         await (await conflicted.PutAsJsonAsync($"/api/v1/calls/{s.Slug}/evaluation/commons/{s.Dataset}/score", new { marks, note = (string?)null }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, EvaluationCodes.ConflictOfInterest);
     }
+
+    [Fact]
+    public async Task Naming_an_email_without_an_account_answers_that_it_was_invited_and_a_second_time_is_refused()
+    {
+        var s = await EvaluationScenario.CreateAsync(app);
+        var facilitator = await ApiClient.ForAsync(app, s.Facilitator);
+        var email = $"expert-{Guid.NewGuid():N}@expertise.example";
+
+        var invited = await (await facilitator.PostAsJsonAsync($"/api/v1/calls/{s.Slug}/evaluation/evaluators", new { email })).ShouldBeOkAsync();
+
+        invited.GetProperty("invited").GetBoolean().ShouldBeTrue();
+        invited.GetProperty("userId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        invited.GetProperty("invitationId").GetGuid().ShouldNotBe(Guid.Empty);
+        await (await facilitator.PostAsJsonAsync($"/api/v1/calls/{s.Slug}/evaluation/evaluators", new { email }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, EvaluationCodes.EvaluatorAlreadyInvited);
+        var named = await (await facilitator.PostAsJsonAsync($"/api/v1/calls/{s.Slug}/evaluation/evaluators", new { email = s.ExpertEmail })).ShouldBeOkAsync();
+        named.GetProperty("invited").GetBoolean().ShouldBeFalse();
+        named.GetProperty("userId").GetString().ShouldBe(s.Expert.UserId);
+    }
 }

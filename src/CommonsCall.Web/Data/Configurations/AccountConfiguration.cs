@@ -19,6 +19,7 @@ public sealed class AccountInvitationConfiguration : IEntityTypeConfiguration<Ac
         b.Property(i => i.Email).HasMaxLength(SchemaConstants.EmailLength);
         b.Property(i => i.Role).HasMaxLength(SchemaConstants.CodeLength);
         b.Property(i => i.CreatedByUserId).HasMaxLength(SchemaConstants.UserIdLength);
+        b.HasOne<Call>().WithMany().HasForeignKey(i => i.EvaluatesCallId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -43,6 +43,9 @@ public sealed class AccountInvitation
     /// <summary>The call whose facilitator the person becomes on registering (a co-facilitator who had no account).</summary>
     public Guid? FacilitatesCallId { get; set; }
 
+    /// <summary>The call whose evaluator the person becomes on registering (an outside expert who had no account).</summary>
+    public Guid? EvaluatesCallId { get; set; }
+
     public required string CreatedByUserId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -86,11 +86,30 @@ public sealed class InvitationService(
         Issue(db, mails, email, null, null, actor.UserId!, clock.GetUtcNow(), facilitatesCallId: callId);
 
     /// <summary>
+    /// Adds the invitation of an outside expert a call's facilitators name evaluator before they have an account: the
+    /// mail says which call they are asked to evaluate, and on registering they evaluate <paramref name="callId"/>.
+    /// Saved with the caller's change, whose rights and limit the caller checked. Static like <see cref="Issue"/>: the
+    /// evaluation service that calls it lives as long as the application, this service only as long as a request.
+    /// </summary>
+    public static IssuedInvitation IssueEvaluator(AppDbContext db, AccountMails mails, Actor actor, string email, Guid callId, string callTitle, DateTimeOffset now)
+    {
+        var (invitation, token) = Add(db, email, null, null, actor.UserId!, now, evaluatesCallId: callId);
+        return new IssuedInvitation(invitation, mails.EnqueueEvaluatorInvitation(db, invitation.Email, token, callTitle), token);
+    }
+
+    /// <summary>
     /// Adds an invitation and its mail to <paramref name="db"/>, saved together by the caller: the one way an invitation
     /// is made (here, by a facilitator's import of organisations, and for a co-facilitator; each caller checks its own
     /// rights and limit).
     /// </summary>
     public static IssuedInvitation Issue(AppDbContext db, AccountMails mails, string email, string? role, Guid? organisationId, string createdBy, DateTimeOffset now, Guid? facilitatesCallId = null)
+    {
+        var (invitation, token) = Add(db, email, role, organisationId, createdBy, now, facilitatesCallId: facilitatesCallId);
+        return new IssuedInvitation(invitation, mails.EnqueueInvitation(db, invitation.Email, token), token);
+    }
+
+    private static (AccountInvitation Invitation, string Token) Add(
+        AppDbContext db, string email, string? role, Guid? organisationId, string createdBy, DateTimeOffset now, Guid? facilitatesCallId = null, Guid? evaluatesCallId = null)
     {
         var token = SecretTokens.Create();
         var invitation = new AccountInvitation
@@ -100,12 +119,13 @@ public sealed class InvitationService(
             Role = role,
             OrganisationId = organisationId,
             FacilitatesCallId = facilitatesCallId,
+            EvaluatesCallId = evaluatesCallId,
             CreatedByUserId = createdBy,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
         db.AccountInvitations.Add(invitation);
-        return new IssuedInvitation(invitation, mails.EnqueueInvitation(db, invitation.Email, token), token);
+        return (invitation, token);
     }
 
     /// <summary>
@@ -186,6 +206,14 @@ public sealed class InvitationService(
             if (await db.Calls.AnyAsync(c => c.Id == callId, ct))
             {
                 db.Set<CallFacilitator>().Add(new CallFacilitator(callId, user.Id));
+            }
+        }
+
+        foreach (var callId in pending.Select(i => i.EvaluatesCallId).OfType<Guid>().Distinct())
+        {
+            if (await db.Calls.AnyAsync(c => c.Id == callId, ct))
+            {
+                db.CallEvaluators.Add(new Domain.Evaluation.CallEvaluator(callId, user.Id, now));
             }
         }
 

@@ -10,7 +10,7 @@ namespace CommonsCall.Web.Features.Evaluation;
 /// <summary>Facilitators: replaces the call's grid (until the first score locks it).</summary>
 public sealed record SaveGrid(Guid CallId, IReadOnlyList<CriterionTerms> Criteria);
 
-/// <summary>Facilitators: names the person with this (registered) email evaluator of the call.</summary>
+/// <summary>Facilitators: names the person with this email evaluator of the call, inviting them when they have no account.</summary>
 public sealed record AppointEvaluator(Guid CallId, string Email);
 
 /// <summary>Facilitators: removes an evaluator who has not scored yet, with their assignments.</summary>

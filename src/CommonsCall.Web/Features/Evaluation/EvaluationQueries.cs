@@ -9,7 +9,7 @@ namespace CommonsCall.Web.Features.Evaluation;
 /// own commons and scores, and for facilitators only the evaluators, the progress, the ranking with every score and
 /// note, and the sessions. Published feedback on a commons is read by its applicants and the facilitators.
 /// </summary>
-public sealed class EvaluationQueries(IDbContextFactory<AppDbContext> factory)
+public sealed class EvaluationQueries(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     private static readonly DomainError Forbidden = new(ErrorCodes.Forbidden, "Only the call's facilitators and evaluators read its evaluation.");
     private static readonly DomainError NotFound = new(ErrorCodes.NotFound, "Unknown call.");
@@ -43,6 +43,31 @@ public sealed class EvaluationQueries(IDbContextFactory<AppDbContext> factory)
                        u.Id, u.DisplayName, u.Email ?? string.Empty,
                        db.EvaluationAssignments.Count(a => a.CallId == callId && a.EvaluatorId == u.Id),
                        db.Evaluations.Count(v => v.CallId == callId && v.EvaluatorId == u.Id))).ToListAsync(ct), ct);
+    }
+
+    /// <summary>Facilitators: the experts invited to evaluate the call who have not registered yet (expired invitations left out).</summary>
+    public async Task<Result<IReadOnlyList<PendingEvaluator>>> InvitedAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await InCallAsync<IReadOnlyList<PendingEvaluator>>(db, actor, callId, c => c.IsFacilitator, async _ =>
+            await db.AccountInvitations.AsNoTracking()
+                .Where(i => i.EvaluatesCallId == callId && i.UsedAt == null && i.ExpiresAt > now)
+                .OrderBy(i => i.Email).ThenBy(i => i.CreatedAt)
+                .Select(i => new PendingEvaluator(i.Id, i.Email, i.ExpiresAt))
+                .ToListAsync(ct), ct);
+    }
+
+    /// <summary>Whether the actor evaluates the call: what shows them the way to the commons they score.</summary>
+    public async Task<bool> EvaluatesAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return false;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.CallEvaluators.AnyAsync(e => e.CallId == callId && e.UserId == userId, ct);
     }
 
     public async Task<Result<MyEvaluationView>> MineAsync(Actor actor, Guid callId, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using CommonsCall.Domain.Evaluation;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
@@ -22,6 +23,8 @@ public sealed class EvaluationService(
     IDbContextFactory<AppDbContext> factory,
     CallChanges changes,
     Notifier notifier,
+    AccountMails mails,
+    ActionRateLimits limits,
     TimeProvider clock,
     IValidator<SaveGrid> gridValidator,
     IValidator<AppointEvaluator> appointValidator,
@@ -56,20 +59,25 @@ public sealed class EvaluationService(
                 return Result.Ok();
             }, ct);
 
-    public async Task<Result<string>> AppointAsync(Actor actor, AppointEvaluator command, CancellationToken ct = default)
+    /// <summary>
+    /// Names the person with this email evaluator of the call; an email without an account is invited in the same
+    /// change (counted against the facilitator's invitations limit), and evaluates the call once registered.
+    /// </summary>
+    public async Task<Result<AppointedEvaluator>> AppointAsync(Actor actor, AppointEvaluator command, CancellationToken ct = default)
     {
         if (await appointValidator.ValidateAsync(command, ct) is { IsValid: false } invalid)
         {
             return invalid.ToDomainError();
         }
 
-        var email = command.Email.Trim().ToUpperInvariant();
-        return await changes.ManageAsync<string>(actor, command.CallId, CallLock.Exclusive, OnlyFacilitators, async x =>
+        var email = command.Email.Trim();
+        var normalised = email.ToUpperInvariant();
+        return await changes.ManageAsync<AppointedEvaluator>(actor, command.CallId, CallLock.Exclusive, OnlyFacilitators, async x =>
         {
-            var user = await x.Db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleOrDefaultAsync(ct);
+            var user = await x.Db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).SingleOrDefaultAsync(ct);
             if (user is null)
             {
-                return new DomainError(EvaluationCodes.UnknownAccount, "Nobody has an account with this email: invite them first.");
+                return await InviteAsync(x, actor, email, normalised, ct);
             }
 
             if (await x.Db.CallEvaluators.AnyAsync(e => e.CallId == command.CallId && e.UserId == user, ct))
@@ -79,7 +87,7 @@ public sealed class EvaluationService(
 
             x.Db.CallEvaluators.Add(new CallEvaluator(command.CallId, user, x.Now));
             x.Audit("evaluation.evaluator_appointed", null, new { UserId = user, command.Email });
-            return user;
+            return new AppointedEvaluator(user, null);
         }, ct);
     }
 
@@ -222,6 +230,25 @@ public sealed class EvaluationService(
             return Result.Ok();
         }, ct);
         return await AuditedConflictAsync(actor, command.CallId, outcome, "evaluation.score_refused_conflict", new { command.CommonsId }, ct);
+    }
+
+    /// <summary>An outside expert without an account: one pending invitation per email and call, mailed in the change.</summary>
+    private async Task<Result<AppointedEvaluator>> InviteAsync(CallChange x, Actor actor, string email, string normalised, CancellationToken ct)
+    {
+        var now = x.Now;
+        if (await x.Db.AccountInvitations.AnyAsync(i => i.EvaluatesCallId == x.Call.Id && i.Email.ToUpper() == normalised && i.UsedAt == null && i.ExpiresAt > now, ct))
+        {
+            return new DomainError(EvaluationCodes.EvaluatorAlreadyInvited, "This email is already invited to evaluate the call: the invitation waits for them to register.");
+        }
+
+        if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
+        {
+            return limits.Refusal(ActionRateLimits.Invitations, "invitations");
+        }
+
+        var (invitation, _, _) = InvitationService.IssueEvaluator(x.Db, mails, actor, email, x.Call.Id, x.Call.Title, now);
+        x.Audit("evaluation.evaluator_invited", null, new { invitation.Id, invitation.Email });
+        return new AppointedEvaluator(null, invitation.Id);
     }
 
     /// <summary>The commons' co-creators, or null when it is not a commons of the call.</summary>

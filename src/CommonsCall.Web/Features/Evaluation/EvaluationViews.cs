@@ -15,6 +15,18 @@ public sealed record GridView(IReadOnlyList<CriterionView> Criteria, bool Locked
 
 public sealed record EvaluatorView(string UserId, string DisplayName, string Email, int Assigned, int Evaluated);
 
+/// <summary>
+/// What naming an evaluator did: <paramref name="UserId"/> when the person had an account and evaluates the call now;
+/// otherwise the invitation mailed to them, which makes them evaluator when they register.
+/// </summary>
+public sealed record AppointedEvaluator(string? UserId, Guid? InvitationId)
+{
+    public bool Invited => InvitationId is not null;
+}
+
+/// <summary>An outside expert invited to evaluate the call who has not registered yet.</summary>
+public sealed record PendingEvaluator(Guid InvitationId, string Email, DateTimeOffset ExpiresAt);
+
 /// <summary>A commons assigned to the evaluator who reads this, with their own marks and private note once they scored.</summary>
 public sealed record AssignedCommonsView(Guid CommonsId, string Title, string Summary, bool Evaluated, IReadOnlyList<Mark> Marks, string? Note);
 

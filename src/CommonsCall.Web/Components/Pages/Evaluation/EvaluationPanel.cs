@@ -46,7 +46,10 @@ public abstract class EvaluationPanel : ComponentBase
     protected abstract Task LoadAsync();
 
     /// <summary>Runs a change unless one is under way; shows its refusal here, or tells the page it was accepted.</summary>
-    protected async Task RunAsync(Func<Task<DomainError?>> change, string success)
+    protected Task RunAsync(Func<Task<DomainError?>> change, string success) => RunAsync(async () => (await change(), success));
+
+    /// <summary>The same, for a change whose words of success depend on what it did.</summary>
+    protected async Task RunAsync(Func<Task<(DomainError? Error, string Success)>> change)
     {
         if (Busy)
         {
@@ -56,7 +59,7 @@ public abstract class EvaluationPanel : ComponentBase
         Busy = true;
         try
         {
-            var error = await change();
+            var (error, success) = await change();
             Error = error is null ? null : ErrorText.For(Texts, error);
             if (error is null)
             {

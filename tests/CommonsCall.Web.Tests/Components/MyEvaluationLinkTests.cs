@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Bunit;
+using CommonsCall.Web.Components.Pages.Calls;
+using CommonsCall.Web.Components.Pages.Evaluation;
+using CommonsCall.Web.Features.Accounts;
+using CommonsCall.Web.Tests.Evaluation;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CommonsCall.Web.Tests.Components;
+
+/// <summary>Issue 16: the call's page shows its evaluators the way to the commons they score, and nobody else.</summary>
+public sealed class MyEvaluationLinkTests : ComponentTestContext, IClassFixture<AppFactory>
+{
+    private readonly AppFactory _app;
+
+    public MyEvaluationLinkTests(AppFactory app)
+    {
+        _app = app;
+        Services.AddFallbackServiceProvider(app.Services);
+    }
+
+    private static Task<AuthenticationState> SignedIn(Actor actor)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId!) };
+        if (actor.IsFacilitator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Roles.Facilitator));
+        }
+
+        return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test"))));
+    }
+
+    private IRenderedComponent<CallPage> CallPageOf(EvaluationScenario s, Actor actor)
+    {
+        var page = Render<CallPage>(p => p.Add(c => c.Slug, s.Slug).AddCascadingValue(SignedIn(actor)));
+        page.WaitForElement("[data-testid=call-summary]");
+        return page;
+    }
+
+    [Fact]
+    public async Task An_evaluator_finds_their_evaluations_from_the_calls_page_and_others_do_not()
+    {
+        var s = await EvaluationScenario.CreateAsync(_app);
+        await s.StaffAsync();
+
+        var expert = CallPageOf(s, s.Expert);
+        expert.WaitForAssertion(() => expert.Find("[data-testid=my-evaluations-nav]").GetAttribute("href").ShouldBe($"/calls/{s.Slug}/evaluation/mine"));
+        expert.Find("[data-testid=my-evaluations-nav]").TextContent.ShouldBe("Mes évaluations dans cet appel");
+
+        foreach (var someoneElse in new[] { s.RegisterHolder, s.Facilitator })
+        {
+            // Rendered alone, the link has read the service once it has rendered twice (before and after the query).
+            var link = Render<MyEvaluationLink>(p => p.Add(c => c.CallId, s.CallId).Add(c => c.Slug, s.Slug).Add(c => c.Actor, someoneElse));
+            link.WaitForAssertion(() => link.RenderCount.ShouldBeGreaterThanOrEqualTo(2));
+            link.FindAll("[data-testid=my-evaluations-nav]").ShouldBeEmpty();
+        }
+    }
+}
