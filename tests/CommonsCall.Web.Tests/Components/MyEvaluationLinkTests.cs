@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
-/// <summary>Issue 16: the call's page shows its evaluators the way to the commons they score, and nobody else.</summary>
+/// <summary>Issue 16: the call's page and the home page show evaluators the way to the commons they score, and nobody else.</summary>
 public sealed class MyEvaluationLinkTests : ComponentTestContext, IClassFixture<AppFactory>
 {
     private readonly AppFactory _app;
@@ -54,5 +54,25 @@ public sealed class MyEvaluationLinkTests : ComponentTestContext, IClassFixture<
             link.WaitForAssertion(() => link.RenderCount.ShouldBeGreaterThanOrEqualTo(2));
             link.FindAll("[data-testid=my-evaluations-nav]").ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task An_expert_lands_on_a_home_page_that_lists_the_call_they_evaluate_and_what_is_left_to_score()
+    {
+        var s = await EvaluationScenario.CreateAsync(_app);
+        await s.StaffAsync();
+        IRenderedComponent<MyEvaluationCalls> HomeSectionOf(Actor actor) => Render<MyEvaluationCalls>(p => p.Add(c => c.Actor, actor));
+
+        var expert = HomeSectionOf(s.Expert);
+        expert.WaitForAssertion(() => expert.Find("[data-testid=my-evaluation-call]").TextContent.ShouldContain("2 communs à évaluer"));
+        expert.Find("[data-testid=my-evaluation-call] a").GetAttribute("href").ShouldBe($"/calls/{s.Slug}/evaluation/mine");
+
+        (await s.ScoreAsync(s.Expert, s.Register, 3, 4, 3)).Error.ShouldBeNull();
+        expert = HomeSectionOf(s.Expert);
+        expert.WaitForAssertion(() => expert.Find("[data-testid=my-evaluation-call]").TextContent.ShouldContain("1 commun à évaluer"));
+
+        var applicant = HomeSectionOf(s.RegisterHolder);
+        applicant.WaitForAssertion(() => applicant.RenderCount.ShouldBeGreaterThanOrEqualTo(2));
+        applicant.FindAll("[data-testid=my-evaluation-calls]").ShouldBeEmpty();
     }
 }

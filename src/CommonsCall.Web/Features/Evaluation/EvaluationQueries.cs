@@ -70,6 +70,26 @@ public sealed class EvaluationQueries(IDbContextFactory<AppDbContext> factory, T
         return await db.CallEvaluators.AnyAsync(e => e.CallId == callId && e.UserId == userId, ct);
     }
 
+    /// <summary>
+    /// The calls this person evaluates, for the home page where a registered expert lands: an outside expert may take no
+    /// other part in the call, so its own page may not even be visible to them.
+    /// </summary>
+    public async Task<IReadOnlyList<MyEvaluationCall>> MyCallsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return [];
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.CallEvaluators.AsNoTracking().Where(e => e.UserId == userId)
+            .Join(db.Calls, e => e.CallId, c => c.Id, (_, c) => new { c.Id, c.Slug, c.Title })
+            .OrderBy(c => c.Title)
+            .Select(c => new MyEvaluationCall(c.Slug, c.Title, db.EvaluationAssignments.Count(a =>
+                a.CallId == c.Id && a.EvaluatorId == userId && !db.Evaluations.Any(v => v.CallId == c.Id && v.CommonsId == a.CommonsId && v.EvaluatorId == userId))))
+            .ToListAsync(ct);
+    }
+
     public async Task<Result<MyEvaluationView>> MineAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -71,3 +71,6 @@ public sealed record SessionView(Guid Id, string Title, DateOnly HeldOn, DateTim
 
 /// <summary>A published decision on one commons, as its applicants read it.</summary>
 public sealed record FeedbackView(string SessionTitle, DateOnly HeldOn, DateTimeOffset PublishedAt, DecisionView Decision);
+
+/// <summary>A call this person evaluates, and how many of the commons assigned to them still wait for their score.</summary>
+public sealed record MyEvaluationCall(string Slug, string Title, int ToScore);
