@@ -104,6 +104,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> factory)
 public sealed class DatabaseConnection
 {
     private string? _connectionString;
+    private string? _moneyPath;
 
     /// <summary>
     /// The connection string, with Npgsql's automatic preparation of statements (a statement run a few times on a
@@ -113,8 +114,21 @@ public sealed class DatabaseConnection
     public string ConnectionString
     {
         get => _connectionString ?? throw new InvalidOperationException("The database is not initialised yet.");
-        set => _connectionString = WithStatementPreparation(value);
+        set
+        {
+            _connectionString = WithStatementPreparation(value);
+            _moneyPath = new Npgsql.NpgsqlConnectionStringBuilder(_connectionString) { NoResetOnClose = true }.ConnectionString;
+        }
     }
+
+    /// <summary>
+    /// The pool of the contribution path (contribution changes and their announcements): its connections are not reset
+    /// when they go back to the pool. Each use of one is a single transaction that ends (commit or rollback) and leaves
+    /// nothing behind it (SET LOCAL, transaction-level advisory locks, no LISTEN), while the reset cost PostgreSQL a
+    /// seven-statement query per change and per announcement (bench/README.md, --sql-profile). Everything else uses
+    /// <see cref="ConnectionString"/>.
+    /// </summary>
+    public string MoneyPathConnectionString => _moneyPath ?? throw new InvalidOperationException("The database is not initialised yet.");
 
     /// <summary>
     /// <paramref name="configured"/> with Npgsql's automatic preparation (64 statements per connection, prepared at

@@ -30,6 +30,17 @@ public sealed class StatementPreparationTests(AppFactory app) : IClassFixture<Ap
         new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation(configured)).MaxAutoPrepare.ShouldBe(expected);
 
     [Fact]
+    public void The_contribution_path_keeps_its_connections_and_their_prepared_statements_between_uses()
+    {
+        var database = new DatabaseConnection { ConnectionString = "Host=db;Database=commonscall" };
+        var moneyPath = new NpgsqlConnectionStringBuilder(database.MoneyPathConnectionString);
+
+        moneyPath.NoResetOnClose.ShouldBeTrue();
+        moneyPath.MaxAutoPrepare.ShouldBe(64);
+        new NpgsqlConnectionStringBuilder(database.ConnectionString).NoResetOnClose.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_statement_run_twice_on_an_app_connection_is_prepared_on_the_server()
     {
         var connectionString = app.Services.GetRequiredService<DatabaseConnection>().ConnectionString;

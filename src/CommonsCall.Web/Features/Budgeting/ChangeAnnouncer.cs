@@ -35,7 +35,7 @@ public sealed class ChangeAnnouncer(DatabaseConnection database, ILogger<ChangeA
 
             try
             {
-                await using var connection = new NpgsqlConnection(database.ConnectionString);
+                await using var connection = new NpgsqlConnection(database.MoneyPathConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 await using var batch = new NpgsqlBatch(connection);
                 batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));

@@ -55,8 +55,8 @@ public sealed class ContributionService(IDbContextFactory<AppDbContext> factory,
             return new DomainError(ErrorCodes.Forbidden, "Sign in to contribute.");
         }
 
-        // A pooled connection of its own (the pool EF uses too): a DbContext is made only when the call's rules must be read.
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        // A connection of the contribution path's pool (not reset between uses): a DbContext is made on it only when the call's rules must be read.
+        await using var connection = new NpgsqlConnection(database.MoneyPathConnectionString);
         await connection.OpenAsync(ct);
         var key = new ContributionKey(command.CallId, command.CommonsId, command.OrganisationId);
         var ended = false;
