@@ -142,30 +142,35 @@ public static class Machine
     public static int PostmasterPid { get; set; }
 
     /// <summary>CPU time (user + system) of the bench cluster's postgres processes, from /proc (whole run, warm-up included).</summary>
-    public static TimeSpan PostgresCpu()
+    public static TimeSpan PostgresCpu() =>
+        ProcessCpu("postgres", (pid, parent) => pid == PostmasterPid || parent == PostmasterPid);
+
+    /// <summary>CPU time used so far by every Chromium process of the machine (the circuits part's browser is the only one while it runs).</summary>
+    public static TimeSpan ChromiumCpu() => ProcessCpu("chrom", (_, _) => true);
+
+    /// <summary>The CPU time of the processes whose name starts with <paramref name="name"/> and that <paramref name="include"/> accepts (by pid and parent pid).</summary>
+    private static TimeSpan ProcessCpu(string name, Func<int, int, bool> include)
     {
         long ticks = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
-                if (!File.ReadAllText(Path.Combine(dir, "comm")).StartsWith("postgres", StringComparison.Ordinal))
+                if (!File.ReadAllText(Path.Combine(dir, "comm")).StartsWith(name, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var pid = int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
-                if (pid != PostmasterPid && int.Parse(fields[1], CultureInfo.InvariantCulture) != PostmasterPid)
+                if (include(int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture)))
                 {
-                    continue;
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 }
-
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
+                // A process that ended while it was read (DirectoryNotFoundException is an IOException).
             }
         }
 

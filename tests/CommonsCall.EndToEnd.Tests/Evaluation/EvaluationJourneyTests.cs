@@ -76,6 +76,15 @@ public sealed class EvaluationJourneyTests(BrowserFixture browser)
             await evaluator.SetViewportSizeAsync(Phone.Width, Phone.Height);
             (await evaluator.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(Phone.Width, "the page scrolls sideways");
             await evaluator.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "evaluation-evaluator-360.png"), FullPage = true });
+
+            // Their home page keeps the way back to the call they evaluate, and says nothing is left to score.
+            await evaluator.GotoInteractiveAsync("/");
+            await Expect(evaluator.GetByTestId("my-evaluation-call")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("tout est évalué"), Long);
+            await evaluator.AssertAccessibleAsync();
+            (await evaluator.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(Phone.Width, "the home page scrolls sideways");
+            await evaluator.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "evaluation-home-360.png"), FullPage = true });
+            await evaluator.SetViewportSizeAsync(1280, 800);
+            await evaluator.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "evaluation-home-1280.png"), FullPage = true });
         }
 
         // The facilitator sees the ranking, opens a session and publishes the decision with its reason.

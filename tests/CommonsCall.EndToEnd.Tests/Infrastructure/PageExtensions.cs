@@ -31,9 +31,21 @@ public static class PageExtensions
     public static async Task SignInAsync(this IPage page, DemoAccount account, string returnUrl = "/")
     {
         await page.SubmitSignInAsync(account.Email, DemoData.Password, returnUrl);
-        // Only the arrival is awaited here (the load event of a page Blazor then enhances was once missed after the URL
-        // had matched, on a busy machine); the circuit being up is what the test needs, and what comes next waits for.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0], new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        // Only the arrival is awaited here, by reading the page's address until it is the one asked for: the load event
+        // of a page Blazor then enhances was once missed after the URL had matched, and WaitForURL once waited 60 s on a
+        // busy machine while the page already showed that address. The circuit being up is what the test needs next.
+        var path = returnUrl.Split('?')[0];
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (new Uri(page.Url).AbsolutePath != path)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Signing in did not lead to {path} within 60 s: the page is at {page.Url}.");
+            }
+
+            await Task.Delay(100);
+        }
+
         await page.WaitForInteractiveAsync();
     }
 }

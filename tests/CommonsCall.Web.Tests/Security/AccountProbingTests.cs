@@ -75,11 +75,13 @@ public sealed class SignInTimingTests(RealHashingApp app, ITestOutputHelper outp
         var unknown = await MedianAsync(browser, i => $"personne-{i}-{Guid.NewGuid():N}@test.example", 5);
         var lockedOut = await MedianAsync(browser, _ => locked, 5);
 
-        // Without a decoy hash, an unknown email answered about 20 times faster: half is a generous margin for a busy machine.
+        // Without a decoy hash, an unknown email answered about 20 times faster (a ratio near 0.05). A wrong password also
+        // writes the failed attempt, which a busy machine slows down: a locked account once answered at 0.499 of it under
+        // load. A quarter still tells a decoy hash from none, whatever the machine does meanwhile.
         var what = $"wrong password {wrongPassword.TotalMilliseconds:F0} ms, unknown email {unknown.TotalMilliseconds:F0} ms, locked {lockedOut.TotalMilliseconds:F0} ms";
         output.WriteLine(what);
-        (unknown / wrongPassword).ShouldBeGreaterThan(0.5, what);
-        (lockedOut / wrongPassword).ShouldBeGreaterThan(0.5, what);
+        (unknown / wrongPassword).ShouldBeGreaterThan(0.25, what);
+        (lockedOut / wrongPassword).ShouldBeGreaterThan(0.25, what);
     }
 }
 
