@@ -38,11 +38,10 @@ public sealed class MoneyRows
     private readonly string _callForUpdate;
     private readonly string _createBudget;
     private readonly string _budgetForUpdate;
-    private readonly string _callVersion;
+    private readonly string _callVersionAndIds;
     private readonly string _representation;
     private readonly string _budgetFigures;
     private readonly string _commonsAndContribution;
-    private readonly string _transactionAndLedgerId;
     private readonly string _poolFigures;
     private readonly string _writeContribution;
     private readonly string _writeContributionAndMatch;
@@ -69,7 +68,10 @@ public sealed class MoneyRows
         _budgetForUpdate = $"SELECT * FROM {budgets} WHERE {budgets[nameof(MemberBudget.CallId)]} = {{0}} AND {budgets[nameof(MemberBudget.OrganisationId)]} = {{1}} FOR UPDATE";
         var budgetKey = $"{budgets[nameof(MemberBudget.CallId)]} = $1 AND {budgets[nameof(MemberBudget.OrganisationId)]} = $2";
 
-        _callVersion = $"SELECT {calls[nameof(Call.Version)]} FROM {calls} WHERE {calls[nameof(Call.Id)]} = $1";
+        // The call's version, read once its advisory lock is held (a statement of its own, so its snapshot comes after the
+        // lock), with the transaction's id and the id its ledger entry will have (see LedgerWrite): no row, no call.
+        var nextLedgerId = $"nextval(pg_get_serial_sequence('{ledger.ToString().Replace("'", "''", StringComparison.Ordinal)}', '{ledger.ColumnName(nameof(LedgerEntry.Id))}'))";
+        _callVersionAndIds = $"SELECT {calls[nameof(Call.Version)]}, pg_current_xact_id()::text::bigint, {nextLedgerId} FROM {calls} WHERE {calls[nameof(Call.Id)]} = $1";
         _representation = $"""
             SELECT count(p.*) > 0, COALESCE(bool_or(p.{participants[nameof(Participant.State)]} = $4), false),
                    EXISTS (SELECT 1 FROM {coCreators} c WHERE c.{coCreators[nameof(CommonsCoCreator.CommonsId)]} = $5 AND c.{coCreators[nameof(CommonsCoCreator.OrganisationId)]} = $2)
@@ -92,7 +94,6 @@ public sealed class MoneyRows
             SELECT COALESCE((SELECT sum({commons[nameof(CommonsEntity.Match)]}) FROM {commons} WHERE {commons[nameof(CommonsEntity.CallId)]} = $1), 0)::bigint,
                    COALESCE((SELECT sum({pledges[nameof(Pledge.Amount)]}) FROM {pledges} WHERE {pledges[nameof(Pledge.CallId)]} = $1 AND {pledges[nameof(Pledge.IsMatching)]}), 0)::bigint
             """;
-        _transactionAndLedgerId = $"SELECT pg_current_xact_id()::text::bigint, nextval(pg_get_serial_sequence('{ledger.ToString().Replace("'", "''", StringComparison.Ordinal)}', '{ledger.ColumnName(nameof(LedgerEntry.Id))}'))";
 
         // Every write of a change in one statement (the rows are all under this transaction's locks, so one snapshot
         // serves them): $1 commons, $2 member, $3 call, $4 amount after, $5 time, $6 match after, $7 delta, $8 match
@@ -167,11 +168,10 @@ public sealed class MoneyRows
             {
                 new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"),
                 Command("SELECT pg_advisory_xact_lock_shared($1)", CallLockKey(key.CallId)),
-                Command(_callVersion, key.CallId),
+                Command(_callVersionAndIds, key.CallId),
                 Command(_representation, key.CallId, key.OrganisationId, userId, (int)InvitationState.Joined, key.CommonsId, (int)ParticipantRole.Member),
                 Command(_budgetFigures, key.CallId, key.OrganisationId),
                 Command(_commonsAndContribution, key.CommonsId, key.CallId, key.OrganisationId),
-                new NpgsqlBatchCommand(_transactionAndLedgerId),
             },
         };
         if (lockPool)
@@ -182,7 +182,9 @@ public sealed class MoneyRows
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
-        uint? version = await reader.ReadAsync(ct) ? reader.GetFieldValue<uint>(0) : null;
+        var callFound = await reader.ReadAsync(ct);
+        uint? version = callFound ? reader.GetFieldValue<uint>(0) : null;
+        var written = callFound ? new LedgerWrite(reader.GetInt64(1), reader.GetInt64(2)) : default;
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var (represents, joined, coCreator) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
@@ -192,9 +194,6 @@ public sealed class MoneyRows
         var found = await reader.ReadAsync(ct);
         LockedCommons? commons = found ? new LockedCommons(reader.GetInt64(0), reader.GetInt64(1), (CommonsStatus)reader.GetInt32(2), reader.GetInt64(3)) : null;
         var (current, currentMatch) = found ? (reader.GetInt64(4), reader.GetInt64(5)) : (0L, 0L);
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        var written = new LedgerWrite(reader.GetInt64(0), reader.GetInt64(1));
         PoolFigures? pool = null;
         if (lockPool)
         {
