@@ -52,6 +52,12 @@ public sealed class EvaluationJourneyTests(BrowserFixture browser)
             await Expect(page.GetByTestId("evaluation-message")).ToHaveTextAsync("Commun confié.", Long);
         }
 
+        // An outside expert without an account is invited by mail and waits on the panel until they register.
+        await page.GetByTestId("evaluator-email").FillAsync("experte.exterieure@example.org");
+        await page.GetByTestId("evaluator-appoint").ClickAsync();
+        await Expect(page.GetByTestId("evaluation-message")).ToHaveTextAsync("Invitation envoyée à experte.exterieure@example.org : elle deviendra évaluatrice en créant son compte.", Long);
+        await Expect(page.GetByTestId("invited-evaluator")).ToContainTextAsync("experte.exterieure@example.org");
+
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "evaluation-facilitator-1280.png"), FullPage = true });
 
