@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Recognition;
 using CommonsCall.Web.Components.Pages.Reports;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Tests.Components;
@@ -22,9 +20,6 @@ public sealed class CallBadgesPanelTests : ComponentTestContext, IClassFixture<A
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))));
 
     private IRenderedComponent<ReportsPage> RenderFor(Actor user, string slug) =>
         Render<ReportsPage>(p => p.Add(x => x.Slug, slug).AddCascadingValue(StateOf(user)));

@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Web.Components.Pages.Calls;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Components;
@@ -21,10 +19,6 @@ public sealed class CallsPageTests : ComponentTestContext, IClassFixture<AppFact
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(user.UserId is null
-        ? new ClaimsPrincipal(new ClaimsIdentity())
-        : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId)], "test"))));
 
     private IRenderedComponent<CallsPage> RenderAt(string address, Actor viewer)
     {

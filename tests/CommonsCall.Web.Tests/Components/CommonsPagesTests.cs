@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Commons;
 using CommonsCall.Domain.WorkingGroups;
@@ -7,7 +6,6 @@ using CommonsCall.Web.Components.Pages.WorkingGroups;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.WorkingGroups;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -21,11 +19,6 @@ public sealed class CommonsPagesTests : ComponentTestContext, IClassFixture<AppF
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(user.UserId is null
-        ? new ClaimsPrincipal(new ClaimsIdentity())
-        : new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.UserId), .. user.IsFacilitator ? [new Claim(ClaimTypes.Role, Roles.Facilitator)] : Array.Empty<Claim>()], "test"))));
 
     private IRenderedComponent<CommonsPage> RenderCommons(Actor user, CommonsScenario s, Guid id) =>
         Render<CommonsPage>(p => p.Add(x => x.Slug, s.Slug).Add(x => x.Id, id).AddCascadingValue(StateOf(user)));

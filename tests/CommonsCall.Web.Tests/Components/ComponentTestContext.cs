@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Bunit;
+using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Radzen;
@@ -22,6 +25,15 @@ public abstract class ComponentTestContext : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         UseCulture("fr");
     }
+
+    /// <summary>
+    /// The authentication state a page receives for <paramref name="user"/>, as the app's sign-in makes it: nobody for an
+    /// anonymous actor, else the user's id and the platform's Facilitator role when the actor has it.
+    /// </summary>
+    protected static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(user.UserId is null
+        ? new ClaimsPrincipal(new ClaimsIdentity())
+        : new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.UserId), .. user.IsFacilitator ? [new Claim(ClaimTypes.Role, Roles.Facilitator)] : Array.Empty<Claim>()], "test"))));
 
     protected static void UseCulture(string name)
     {

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Web.Components.Pages.Dashboard;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -21,9 +18,6 @@ public sealed class DashboardPageTests : ComponentTestContext, IClassFixture<App
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) =>
-        Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))));
 
     [Fact]
     public async Task Under_Hidden_a_member_circuit_never_receives_another_organisation_amounts_even_live()

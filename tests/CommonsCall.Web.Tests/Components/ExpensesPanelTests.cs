@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Web.Components.Pages.FollowUp;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,11 +17,6 @@ public sealed class ExpensesPanelTests : ComponentTestContext, IClassFixture<App
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(user.UserId is null
-        ? new ClaimsPrincipal(new ClaimsIdentity())
-        : new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.UserId), .. user.IsFacilitator ? [new Claim(ClaimTypes.Role, Roles.Facilitator)] : Array.Empty<Claim>()], "test"))));
 
     private IRenderedComponent<FollowUpPage> RenderFollowUp(Actor user, FollowUpScenario s) =>
         Render<FollowUpPage>(p => p.Add(x => x.Slug, s.Budget.Call.Slug).Add(x => x.CommonsId, s.Funded.Id).AddCascadingValue(StateOf(user)));

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Calls;
 using CommonsCall.Web.Components.Pages.Calls;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Tests.Components;
@@ -18,17 +16,6 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
     {
         _data = new TestData(app);
         Services.AddFallbackServiceProvider(app.Services);
-    }
-
-    private static Task<AuthenticationState> SignedIn(Actor actor)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId!) };
-        if (actor.IsFacilitator)
-        {
-            claims.Add(new Claim(ClaimTypes.Role, Roles.Facilitator));
-        }
-
-        return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test"))));
     }
 
     /// <summary>
@@ -54,7 +41,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
     {
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
-        var cut = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(facilitator)));
+        var cut = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(facilitator)));
         cut.WaitForElement("[data-testid=glossary-editor]");
 
         cut.Find("#new-term").Input("Commun");
@@ -91,7 +78,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
     {
         var facilitator = await _data.UserAsync(Roles.Facilitator);
         var call = await _data.CallAsync(CallVisibility.Public, facilitator);
-        var cut = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(facilitator)));
+        var cut = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(facilitator)));
         cut.WaitForElement("[data-testid=call-form]");
 
         cut.Find("#call-title").Input("Appel recadré");
@@ -118,8 +105,8 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         await _data.JoinAsync(call, organisation, ParticipantRole.Member);
         var member = await _data.UserAsync(organisation: organisation.Id);
 
-        var edit = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(member)));
-        var participants = Render<ParticipantsPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(member)));
+        var edit = Render<EditCallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(member)));
+        var participants = Render<ParticipantsPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(member)));
 
         edit.WaitForAssertion(() => edit.Find("[role=alert] h1").TextContent.ShouldBe("Accès refusé"));
         edit.FindAll("[data-testid=call-form]").ShouldBeEmpty();
@@ -134,7 +121,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         var organisation = await _data.OrganisationAsync("Roulons " + Guid.NewGuid().ToString("N")[..6]);
         var representative = await _data.UserAsync(organisation: organisation.Id);
 
-        var page = Render<ParticipantsPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(facilitator)));
+        var page = Render<ParticipantsPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(facilitator)));
         page.WaitForElement($"#invite-organisation option[value='{organisation.Id}']");
         page.Find("#invite-organisation").Change(organisation.Id.ToString());
         page.Find("#invite-role").Change("Funder");
@@ -143,7 +130,7 @@ public sealed class FramingPagesTests : ComponentTestContext, IClassFixture<AppF
         page.WaitForAssertion(() => page.Find("[data-testid=participants-message]").TextContent.ShouldBe($"{organisation.Name} est invitée comme Financeur."));
         page.WaitForAssertion(() => page.Find("[data-testid=participant-row]").TextContent.ShouldContain("Invitée"));
 
-        var callPage = Render<CallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(SignedIn(representative)));
+        var callPage = Render<CallPage>(p => p.Add(c => c.Slug, call.Slug).AddCascadingValue(StateOf(representative)));
         callPage.WaitForAssertion(() => callPage.Find("[data-testid=participation-item]").TextContent.ShouldContain($"{organisation.Name} est invitée à participer à cet appel comme Financeur."));
         callPage.Find("[data-testid=accept-invitation]").Click();
 

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Web.Components.Pages.Budgeting;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Infrastructure;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -21,9 +18,6 @@ public sealed class FundingPageTests : ComponentTestContext, IClassFixture<AppFa
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) =>
-        Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))));
 
     private static string Euros(long cents) => Money.Format(cents, "EUR");
 

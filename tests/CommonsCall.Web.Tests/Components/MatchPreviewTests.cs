@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Web.Components.Pages.Budgeting;
-using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Infrastructure;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -23,9 +20,6 @@ public sealed class MatchPreviewTests : ComponentTestContext, IClassFixture<AppF
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) =>
-        Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))));
 
     private static string Euros(long cents) => Money.Format(cents, "EUR");
 

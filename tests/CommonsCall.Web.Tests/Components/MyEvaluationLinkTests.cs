@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Web.Components.Pages.Calls;
 using CommonsCall.Web.Components.Pages.Evaluation;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Evaluation;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -19,20 +17,9 @@ public sealed class MyEvaluationLinkTests : ComponentTestContext, IClassFixture<
         Services.AddFallbackServiceProvider(app.Services);
     }
 
-    private static Task<AuthenticationState> SignedIn(Actor actor)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId!) };
-        if (actor.IsFacilitator)
-        {
-            claims.Add(new Claim(ClaimTypes.Role, Roles.Facilitator));
-        }
-
-        return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test"))));
-    }
-
     private IRenderedComponent<CallPage> CallPageOf(EvaluationScenario s, Actor actor)
     {
-        var page = Render<CallPage>(p => p.Add(c => c.Slug, s.Slug).AddCascadingValue(SignedIn(actor)));
+        var page = Render<CallPage>(p => p.Add(c => c.Slug, s.Slug).AddCascadingValue(StateOf(actor)));
         page.WaitForElement("[data-testid=call-summary]");
         return page;
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using CommonsCall.Domain.Budgeting;
 using CommonsCall.Web.Components.Pages.Reports;
@@ -7,7 +6,6 @@ using CommonsCall.Web.Features.Access;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Infrastructure;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommonsCall.Web.Tests.Components;
 
@@ -21,9 +19,6 @@ public sealed class ReportsPageTests : ComponentTestContext, IClassFixture<AppFa
         _app = app;
         Services.AddFallbackServiceProvider(app.Services);
     }
-
-    private static Task<AuthenticationState> StateOf(Actor user) => Task.FromResult(new AuthenticationState(
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.UserId!)], "test"))));
 
     private IRenderedComponent<ReportsPage> RenderFor(Actor user, string slug) =>
         Render<ReportsPage>(p => p.Add(x => x.Slug, slug).AddCascadingValue(StateOf(user)));
