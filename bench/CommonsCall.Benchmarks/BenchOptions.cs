@@ -60,6 +60,9 @@ public sealed record BenchOptions
     /// <summary>The bare side's connections prepare their statements as the app's do (off by default: the bare transaction of every earlier run).</summary>
     public bool BarePrepared { get; init; }
 
+    /// <summary>Records a Chromium trace of one page during the first live update, writes it to this file and prints its main thread's time by kind of work.</summary>
+    public string? BrowserTrace { get; init; }
+
     public static string Usage => """
         dotnet run -c Release --project bench/CommonsCall.Benchmarks -- [options]
           --only contributions,dashboard,circuits   parts to run (default: these three; also signalr, probe)
@@ -79,6 +82,7 @@ public sealed record BenchOptions
           --waits                                   sample what PostgreSQL's busy backends wait for (profiling)
           --sql-profile                             PostgreSQL's time per statement of each contribution run (pg_stat_statements)
           --bare-prepared                           the bare transaction's statements prepared too, as the app's are
+          --browser-trace FILE                      a Chromium trace of one page during the first live update (and where its time went)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -111,6 +115,7 @@ public sealed record BenchOptions
                 "--waits" => o with { SampleWaits = true },
                 "--sql-profile" => o with { SqlProfile = true },
                 "--bare-prepared" => o with { BarePrepared = true },
+                "--browser-trace" => o with { BrowserTrace = Next() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}{Environment.NewLine}{Usage}"),
             };

@@ -201,7 +201,7 @@ public sealed partial class DashboardBench(BenchApp app, BenchOptions options)
         Console.WriteLine(line);
         if (options.Updates > 0)
         {
-            line += "\n\n" + await LiveUpdateLatency.MeasureAsync(app, call, [.. pages, warm], options.Updates);
+            line += "\n\n" + await LiveUpdateLatency.MeasureAsync(app, call, [.. pages, warm], options.Updates, options.BrowserTrace);
         }
 
         foreach (var page in pages.Append(warm))

@@ -29,6 +29,7 @@ builder.Services.AddNotifications();
 builder.Services.AddApi();
 builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddRadzenComponents();
+builder.Services.AddSingleton<RadzenTheme>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -65,6 +66,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+RadzenTheme.Map(app);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapCultureEndpoint();
