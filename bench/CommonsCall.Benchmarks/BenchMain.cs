@@ -148,10 +148,26 @@ public static class Machine
     /// <summary>CPU time used so far by every Chromium process of the machine (the circuits part's browser is the only one while it runs).</summary>
     public static TimeSpan ChromiumCpu() => ProcessCpu("chrom", (_, _) => true);
 
-    /// <summary>The CPU time of the processes whose name starts with <paramref name="name"/> and that <paramref name="include"/> accepts (by pid and parent pid).</summary>
-    private static TimeSpan ProcessCpu(string name, Func<int, int, bool> include)
+    /// <summary>The same, by kind of Chromium process (browser, renderer, gpu-process, utility: its --type).</summary>
+    public static Dictionary<string, TimeSpan> ChromiumCpuByKind()
     {
-        long ticks = 0;
+        var kinds = new Dictionary<string, TimeSpan>();
+        foreach (var (dir, cpu) in Processes("chrom", (_, _) => true))
+        {
+            var type = ReadOrEmpty(Path.Combine(dir, "cmdline")).Split('\0', ' ').FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
+            kinds[type] = kinds.GetValueOrDefault(type) + cpu;
+        }
+
+        return kinds;
+    }
+
+    private static TimeSpan ProcessCpu(string name, Func<int, int, bool> include) =>
+        Processes(name, include).Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Cpu);
+
+    /// <summary>The /proc directory and CPU time (user + system) of each process whose name starts with <paramref name="name"/> and that <paramref name="include"/> accepts (by pid and parent pid).</summary>
+    private static List<(string Dir, TimeSpan Cpu)> Processes(string name, Func<int, int, bool> include)
+    {
+        var found = new List<(string, TimeSpan)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
@@ -165,7 +181,8 @@ public static class Machine
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 if (include(int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture)))
                 {
-                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                    var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                    found.Add((dir, TimeSpan.FromSeconds(ticks / 100.0)));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
@@ -174,7 +191,19 @@ public static class Machine
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        return found;
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 
     public static string Describe(BenchOptions options)
