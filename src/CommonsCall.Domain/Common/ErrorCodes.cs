@@ -128,6 +128,9 @@ public static class ErrorCodes
 
     // People: co-facilitators and the administrators' user list.
     public const string AlreadyFacilitator = "already_facilitator";
+
+    /// <summary>An invitation of this email to facilitate the call still waits for them to register.</summary>
+    public const string FacilitatorAlreadyInvited = "facilitator_already_invited";
     public const string LastFacilitator = "last_facilitator";
     public const string CannotDisableSelf = "cannot_disable_self";
     public const string CannotRevokeOwnAdministration = "cannot_revoke_own_administration";

@@ -15,10 +15,11 @@ public static class FacilitatorEndpoints
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         calls.MapPost("", AppointAsync)
             .WithName("AppointFacilitator")
-            .WithSummary("Names the person with this email facilitator of the call; an email without an account is sent an invitation that makes them facilitator when they register (the answer says which, and gives the invitation's link). 422 already_facilitator. Facilitators only; audited.")
+            .WithSummary("Names the person with this email facilitator of the call; an email without an account is sent an invitation that makes them facilitator when they register (the answer says which, and gives the invitation's link). 422 already_facilitator, "
+                + "facilitator_already_invited (an invitation to this call still waits for them); 429 when the facilitator sent too many invitations. Facilitators only; audited.")
             .Produces<AppointedFacilitator>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         calls.MapDelete("/{userId}", RemoveAsync)
             .WithName("RemoveFacilitator")
             .WithSummary("Removes a facilitator from the call (themselves included); the last one stays: 422 last_facilitator. 404 for someone who does not facilitate it. Facilitators only; audited.")

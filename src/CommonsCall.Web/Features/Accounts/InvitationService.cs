@@ -1,4 +1,5 @@
 using CommonsCall.Domain.Common;
+using CommonsCall.Domain.Evaluation;
 using CommonsCall.Web.Data;
 using CommonsCall.Web.Features.Mail;
 using CommonsCall.Web.Infrastructure;
@@ -16,6 +17,13 @@ public sealed record CreatedInvitation(Guid Id, string Email, string Token, Date
 public sealed record IssuedInvitation(AccountInvitation Invitation, OutboxMessage Mail, string Token);
 
 public sealed record Registration(string Token, string DisplayName, string Password);
+
+/// <summary>What a call's facilitators invite an email without an account to do in their call.</summary>
+public enum CallInvitationRole
+{
+    Facilitator,
+    Evaluator,
+}
 
 public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
 {
@@ -78,9 +86,33 @@ public sealed class InvitationService(
     }
 
     /// <summary>
+    /// The one rule before a call's facilitators invite an email without an account to their call, as co-facilitator or
+    /// evaluator: refused while an invitation of that email to the same call for the same role still waits (neither
+    /// used nor expired; another call, another role or a lapsed invitation does not block), then counted against the
+    /// inviter's <see cref="ActionRateLimits.Invitations"/> limit (a refused duplicate counts nothing). Null when the
+    /// invitation may be issued. Called inside the caller's change, which holds the call's lock: two facilitators
+    /// inviting the same email at once are told apart. Static for the same reason as <see cref="IssueEvaluator"/>.
+    /// </summary>
+    public static async Task<DomainError?> RefuseCallInvitationAsync(
+        AppDbContext db, ActionRateLimits limits, Actor actor, Guid callId, CallInvitationRole role, string email, DateTimeOffset now, CancellationToken ct)
+    {
+        var normalised = email.Trim().ToUpperInvariant();
+        var pending = db.AccountInvitations.Where(i => i.Email.ToUpper() == normalised && i.UsedAt == null && i.ExpiresAt > now);
+        var facilitator = role == CallInvitationRole.Facilitator;
+        if (await (facilitator ? pending.Where(i => i.FacilitatesCallId == callId) : pending.Where(i => i.EvaluatesCallId == callId)).AnyAsync(ct))
+        {
+            return facilitator
+                ? new DomainError(ErrorCodes.FacilitatorAlreadyInvited, "This email is already invited to facilitate the call: the invitation waits for them to register.")
+                : new DomainError(EvaluationCodes.EvaluatorAlreadyInvited, "This email is already invited to evaluate the call: the invitation waits for them to register.");
+        }
+
+        return limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!) ? null : limits.Refusal(ActionRateLimits.Invitations, "invitations");
+    }
+
+    /// <summary>
     /// Adds the invitation of someone a call's facilitators name co-facilitator before they have an account: on
     /// registering they become facilitator of <paramref name="callId"/>. Saved with the caller's change, whose rights the
-    /// caller checked.
+    /// caller checked, and <see cref="RefuseCallInvitationAsync"/> before it.
     /// </summary>
     public IssuedInvitation IssueFacilitator(AppDbContext db, Actor actor, string email, Guid callId) =>
         Issue(db, mails, email, null, null, actor.UserId!, clock.GetUtcNow(), facilitatesCallId: callId);
@@ -88,8 +120,9 @@ public sealed class InvitationService(
     /// <summary>
     /// Adds the invitation of an outside expert a call's facilitators name evaluator before they have an account: the
     /// mail says which call they are asked to evaluate, and on registering they evaluate <paramref name="callId"/>.
-    /// Saved with the caller's change, whose rights and limit the caller checked. Static like <see cref="Issue"/>: the
-    /// evaluation service that calls it lives as long as the application, this service only as long as a request.
+    /// Saved with the caller's change, whose rights the caller checked, and <see cref="RefuseCallInvitationAsync"/> before
+    /// it. Static like <see cref="Issue"/>: the evaluation service that calls it lives as long as the application, this
+    /// service only as long as a request.
     /// </summary>
     public static IssuedInvitation IssueEvaluator(AppDbContext db, AccountMails mails, Actor actor, string email, Guid callId, string callTitle, DateTimeOffset now)
     {

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommonsCall.Web.Features.Calls;
 
 /// <summary>
-/// Names the person with this email facilitator of the call (they are notified); someone without an account is invited by mail.
+/// Names the person with this email facilitator of the call (they are notified); someone without an account is invited by
+/// mail, once while the invitation waits, counted against the facilitator's invitations limit.
 /// </summary>
 public sealed record AppointFacilitator(string Email) : ICallCommand
 {
@@ -49,6 +50,7 @@ public sealed class FacilitatorService(
     IDbContextFactory<AppDbContext> factory,
     CallChanges changes,
     InvitationService invitations,
+    ActionRateLimits limits,
     Notifier notifier,
     IValidator<AppointFacilitator> validator,
     TimeProvider clock)
@@ -97,6 +99,11 @@ public sealed class FacilitatorService(
             var user = await x.Db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalised).Select(u => new { u.Id }).SingleOrDefaultAsync(ct);
             if (user is null)
             {
+                if (await InvitationService.RefuseCallInvitationAsync(x.Db, limits, actor, x.Call.Id, CallInvitationRole.Facilitator, email, x.Now, ct) is { } refused)
+                {
+                    return refused;
+                }
+
                 var (invitation, _, token) = invitations.IssueFacilitator(x.Db, actor, email, x.Call.Id);
                 x.Audit("call.facilitator_invited", null, new { invitation.Id, invitation.Email });
                 return new AppointedFacilitator(null, invitation.Id, token);

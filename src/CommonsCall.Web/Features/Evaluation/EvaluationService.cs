@@ -77,7 +77,7 @@ public sealed class EvaluationService(
             var user = await x.Db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).SingleOrDefaultAsync(ct);
             if (user is null)
             {
-                return await InviteAsync(x, actor, email, normalised, ct);
+                return await InviteAsync(x, actor, email, ct);
             }
 
             if (await x.Db.CallEvaluators.AnyAsync(e => e.CallId == command.CallId && e.UserId == user, ct))
@@ -233,17 +233,12 @@ public sealed class EvaluationService(
     }
 
     /// <summary>An outside expert without an account: one pending invitation per email and call, mailed in the change.</summary>
-    private async Task<Result<AppointedEvaluator>> InviteAsync(CallChange x, Actor actor, string email, string normalised, CancellationToken ct)
+    private async Task<Result<AppointedEvaluator>> InviteAsync(CallChange x, Actor actor, string email, CancellationToken ct)
     {
         var now = x.Now;
-        if (await x.Db.AccountInvitations.AnyAsync(i => i.EvaluatesCallId == x.Call.Id && i.Email.ToUpper() == normalised && i.UsedAt == null && i.ExpiresAt > now, ct))
+        if (await InvitationService.RefuseCallInvitationAsync(x.Db, limits, actor, x.Call.Id, CallInvitationRole.Evaluator, email, now, ct) is { } refused)
         {
-            return new DomainError(EvaluationCodes.EvaluatorAlreadyInvited, "This email is already invited to evaluate the call: the invitation waits for them to register.");
-        }
-
-        if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
-        {
-            return limits.Refusal(ActionRateLimits.Invitations, "invitations");
+            return refused;
         }
 
         var (invitation, _, _) = InvitationService.IssueEvaluator(x.Db, mails, actor, email, x.Call.Id, x.Call.Title, now);

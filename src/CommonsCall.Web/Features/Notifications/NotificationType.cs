@@ -33,6 +33,9 @@ public enum NotificationType
     ObjectionAnswered,
     EvaluationAssigned,
     SelectionPublished,
+
+    /// <summary>To a badge's holder: a facilitator revoked it, with the published reason.</summary>
+    BadgeRevoked,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>

@@ -69,12 +69,7 @@ public sealed class BadgeQueries(IDbContextFactory<AppDbContext> factory, Public
         var recipient = badge.RecipientOrganisationId is { } organisation
             ? await db.Organisations.Where(o => o.Id == organisation).Select(o => o.Name).SingleAsync(ct)
             : await db.Users.Where(u => u.Id == badge.RecipientUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? string.Empty;
-        var subject = badge.Kind switch
-        {
-            BadgeKind.ChallengeResourcePerson => await db.Challenges.Where(c => c.Id == badge.SubjectId).Select(c => c.Question).SingleOrDefaultAsync(ct),
-            BadgeKind.MostInvolvedOrganisation or BadgeKind.Evaluator => null,
-            _ => await db.Commons.Where(c => c.Id == badge.SubjectId).Select(c => c.Title).SingleOrDefaultAsync(ct),
-        };
+        var subject = await SubjectAsync(db, badge, ct);
         return new BadgeView(badge.Id, badge.Kind, recipient, badge.RecipientOrganisationId, call.Title, call.Slug, subject, await SubjectLinkAsync(db, badge, ct),
             badge.IssuedAt, badge.IsRevoked, badge.RevocationReason, Documents.AssertionOf(badge.Id).ToString());
     }
@@ -120,6 +115,14 @@ public sealed class BadgeQueries(IDbContextFactory<AppDbContext> factory, Public
             .OrderBy(b => b.Kind).Select(b => new { b.Id, b.Kind, Organisation = b.RecipientOrganisationId!.Value }).ToListAsync(ct);
         return badges.GroupBy(b => b.Organisation).ToDictionary(g => g.Key, g => (IReadOnlyList<(Guid, BadgeKind)>)[.. g.Select(b => (b.Id, b.Kind))]);
     }
+
+    /// <summary>What the badge was awarded for, in words: the commons' title or the micro-challenge's question; null for a badge of the whole call.</summary>
+    internal static async Task<string?> SubjectAsync(AppDbContext db, Badge badge, CancellationToken ct) => badge.Kind switch
+    {
+        BadgeKind.ChallengeResourcePerson => await db.Challenges.Where(c => c.Id == badge.SubjectId).Select(c => c.Question).SingleOrDefaultAsync(ct),
+        BadgeKind.MostInvolvedOrganisation or BadgeKind.Evaluator => null,
+        _ => await db.Commons.Where(c => c.Id == badge.SubjectId).Select(c => c.Title).SingleOrDefaultAsync(ct),
+    };
 
     private static async Task<string> SubjectLinkAsync(AppDbContext db, Badge badge, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CommonsCall.Domain.Recognition;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using CommonsCall.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,11 @@ public sealed class RevokeBadgeValidator : AbstractValidator<RevokeBadge>
             .Must(r => r.Trim().Length <= FieldLimits.RevocationReasonLength).WithMessage(_ => l["recognition.validation.reason.length", FieldLimits.RevocationReasonLength]);
 }
 
-/// <summary>Changes of a call's badges (issue 16 §6): its facilitators (and platform administrators) revoke one, audited.</summary>
-public sealed class BadgeService(CallChanges changes, IValidator<RevokeBadge> validator)
+/// <summary>
+/// Changes of a call's badges (issue 16 §6): its facilitators (and platform administrators) revoke one, audited, and
+/// whoever holds it is told.
+/// </summary>
+public sealed class BadgeService(CallChanges changes, Notifier notifier, IValidator<RevokeBadge> validator)
 {
     public const string OnlyFacilitators = "Only the call's facilitators revoke its badges.";
 
@@ -35,7 +39,8 @@ public sealed class BadgeService(CallChanges changes, IValidator<RevokeBadge> va
 
     /// <summary>
     /// Revokes a badge of the call: its assertion then answers <c>revoked</c> with the reason, and the revocation list
-    /// names it. A badge of another call is unknown here; a second revocation is refused (<see cref="BadgeCodes.AlreadyRevoked"/>).
+    /// names it, and its holder receives a notice with the reason. A badge of another call is unknown here; a second
+    /// revocation is refused (<see cref="BadgeCodes.AlreadyRevoked"/>) and tells nobody.
     /// </summary>
     /// <remarks>
     /// The call is locked exclusively so that two facilitators revoking one badge at once are told apart: the second
@@ -56,8 +61,35 @@ public sealed class BadgeService(CallChanges changes, IValidator<RevokeBadge> va
                 return validation.ToDomainError();
             }
 
-            return x.Audited(badge.Revoke(command.Reason, x.Now), AuditKind,
+            var revoked = x.Audited(badge.Revoke(command.Reason, x.Now), AuditKind,
                 new { badge.Id, Kind = badge.Kind.ToString(), badge.RecipientKey, Revoked = false },
                 () => new { badge.Id, Kind = badge.Kind.ToString(), badge.RecipientKey, Revoked = true, badge.RevocationReason });
+            if (revoked.IsSuccess)
+            {
+                await NotifyHolderAsync(x, actor, badge, ct);
+            }
+
+            return revoked;
         }, ct);
+
+    /// <summary>
+    /// The badge's holder (the organisation's representatives, or the person) learns in their language that it is
+    /// revoked and why, with a link to its public page. Added to the revocation's own unit of work, so the notice and
+    /// its mail exist exactly when the revocation commits. The facilitator who revoked it is not told of their own act.
+    /// </summary>
+    private async Task NotifyHolderAsync(CallChange x, Actor actor, Badge badge, CancellationToken ct)
+    {
+        var holders = badge.RecipientOrganisationId is { } organisation
+            ? await Notifier.RepresentativesAsync(x.Db, [organisation], ct)
+            : [badge.RecipientUserId!];
+        var body = new List<Words> { new("notifications.badge.revoked.body", x.Call.Title) };
+        if (await BadgeQueries.SubjectAsync(x.Db, badge, ct) is { } subject)
+        {
+            body.Add(new Words("notifications.badge.revoked.subject", subject));
+        }
+
+        body.Add(new Words("notifications.badge.revoked.reason", badge.RevocationReason!));
+        await notifier.NotifyUsersAsync(x.Db, holders.Where(h => h != actor.UserId), NotificationType.BadgeRevoked, x.Call.Id, $"/badges/{badge.Id}",
+            new NotificationText(new Words($"notifications.badge.revoked.{badge.Kind}.title"), body), ct);
+    }
 }
