@@ -88,7 +88,8 @@ public sealed class CommonsPagesTests : ComponentTestContext, IClassFixture<AppF
         cut.WaitForAssertion(() => cut.Find("[data-testid=milestone]").TextContent.ShouldContain("Spécification v1"));
         cut.Find("[data-testid=milestone]").TextContent.ShouldContain(s.Members[0].Organisation.Name);
 
-        cut.Find($"[data-testid=milestone] input[type=checkbox]").Change(true);
+        // Found and changed on the renderer's thread: the list may render again between a Find and a Change made from here.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=milestone] input[type=checkbox]").Change(true));
         cut.WaitForAssertion(() => cut.Find("[data-testid=milestone]").TextContent.ShouldContain("Fait"));
     }
 
