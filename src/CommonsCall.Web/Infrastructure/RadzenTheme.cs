@@ -236,18 +236,11 @@ public sealed class RadzenTheme
         var from = 0;
         for (var i = 0; i < prelude.Length; i++)
         {
-            switch (prelude[i])
+            depth += Nesting(prelude[i]);
+            if (prelude[i] == ',' && depth == 0)
             {
-                case '(' or '[':
-                    depth++;
-                    break;
-                case ')' or ']':
-                    depth--;
-                    break;
-                case ',' when depth == 0:
-                    selectors.Add(prelude[from..i]);
-                    from = i + 1;
-                    break;
+                selectors.Add(prelude[from..i]);
+                from = i + 1;
             }
         }
 
@@ -268,25 +261,27 @@ public sealed class RadzenTheme
                 return true;
             }
 
-            switch (c)
+            depth += Nesting(c);
+            if (depth == 0 && c is ' ' or '>' or '+' or '~')
             {
-                case '(' or '[':
-                    depth++;
-                    break;
-                case ')' or ']':
-                    depth--;
-                    break;
-                case ' ' or '>' or '+' or '~' when depth == 0:
-                    specific = false;
-                    break;
-                case '.' or '#' when depth == 0:
-                    specific = true;
-                    break;
+                specific = false;
+            }
+            else if (depth == 0 && c is '.' or '#')
+            {
+                specific = true;
             }
         }
 
         return false;
     }
+
+    /// <summary>How a selector's character changes its depth in parentheses (functional pseudo-classes) and brackets (attributes).</summary>
+    private static int Nesting(char c) => c switch
+    {
+        '(' or '[' => 1,
+        ')' or ']' => -1,
+        _ => 0,
+    };
 
     /// <summary>The filtered theme; each compressed form is made when first asked for, once per process.</summary>
     private sealed record Served(string Version, byte[] Plain, Lazy<byte[]> Gzip, Lazy<byte[]> Brotli, IReadOnlyList<string> Removed);

@@ -13,32 +13,21 @@ namespace CommonsCall.Web.Tests.FollowUp;
 /// Issue 15 §2: each follow-up event reaches the people it concerns, in the change's own transaction, in their
 /// language; the person who made the change is not told of it, and a refused change tells nobody.
 /// </summary>
-public sealed class FollowUpNotificationTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed class FollowUpNotificationTests(Smtp4dev smtp) : NotificationMailTests(smtp)
 {
     private static readonly CultureInfo French = new("fr");
     private static readonly CultureInfo English = new("en");
-    private MailApp _app = null!;
-    private NotificationKit _kit = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-        _kit = new NotificationKit(_app, smtp);
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
 
     [Fact]
     public async Task An_accepted_milestone_mails_the_holders_and_the_funders_the_tranche_paid_each_in_their_language()
     {
-        var s = await FollowUpScenario.CreateAsync(_app);
-        await _kit.SetAsync(s.Associate.User, "en");
+        var s = await FollowUpScenario.CreateAsync(App);
+        await Kit.SetAsync(s.Associate.User, "en");
         await s.StartAsync();
         (await s.DeclareAsync(s.Associate, s.SecondMilestone)).Error.ShouldBeNull();
 
         // The facilitator also represents the funder: told through neither, since the change is theirs.
-        await using (var db = await _app.DbAsync())
+        await using (var db = await App.DbAsync())
         {
             db.OrganisationMembers.Add(new OrganisationMember(s.Funder.Id, s.Facilitator.UserId!));
             await db.SaveChangesAsync();
@@ -50,27 +39,27 @@ public sealed class FollowUpNotificationTests(Smtp4dev smtp) : IClassFixture<Smt
         var link = $"{MailApp.PublicBaseUrl}/calls/{s.Budget.Call.Slug}/commons/{s.Funded.Id}/follow-up";
         foreach (var (person, language) in new[] { (s.Lead, French), (s.Funder, French) })
         {
-            var mail = (await _kit.MailsToAsync(await _kit.EmailOfAsync(person.User), 1))
+            var mail = (await Kit.MailsToAsync(await Kit.EmailOfAsync(person.User), 1))
                 .Single(m => m.Subject == $"« {title} » : jalon « {s.SecondMilestone.Title} » validé");
-            var text = await smtp.PlainTextAsync(mail);
+            var text = await Smtp.PlainTextAsync(mail);
             text.ShouldContain($"La tranche liée à ce jalon, {Money.Format(60_000, "EUR", language)}, est versée à {s.Lead.Organisation.Name}.");
             text.ShouldContain($"Versé au total : {Money.Format(105_000, "EUR", language)} sur {Money.Format(FollowUpScenario.Award, "EUR", language)}.");
             text.ShouldContain(link);
         }
 
-        var english = (await _kit.MailsToAsync(await _kit.EmailOfAsync(s.Associate.User), 1))
+        var english = (await Kit.MailsToAsync(await Kit.EmailOfAsync(s.Associate.User), 1))
             .Single(m => m.Subject == $"“{title}”: milestone “{s.SecondMilestone.Title}” accepted");
-        (await smtp.PlainTextAsync(english)).ShouldContain($"Paid in all: {Money.Format(105_000, "EUR", English)} of {Money.Format(FollowUpScenario.Award, "EUR", English)}.");
+        (await Smtp.PlainTextAsync(english)).ShouldContain($"Paid in all: {Money.Format(105_000, "EUR", English)} of {Money.Format(FollowUpScenario.Award, "EUR", English)}.");
 
-        (await _kit.NotificationsOfAsync(s.Contributor.User, NotificationType.MilestoneAccepted)).ShouldBeEmpty("a contributor holds nothing and funds nothing");
-        (await _kit.NotificationsOfAsync(s.Facilitator, NotificationType.MilestoneAccepted)).ShouldBeEmpty("the facilitator, who also represents the funder, accepted it");
-        (await _kit.OutboxCountAsync(await _kit.EmailOfAsync(s.Lead.User), Notifier.MailKind(NotificationType.MilestoneAccepted))).ShouldBe(1);
+        (await Kit.NotificationsOfAsync(s.Contributor.User, NotificationType.MilestoneAccepted)).ShouldBeEmpty("a contributor holds nothing and funds nothing");
+        (await Kit.NotificationsOfAsync(s.Facilitator, NotificationType.MilestoneAccepted)).ShouldBeEmpty("the facilitator, who also represents the funder, accepted it");
+        (await Kit.OutboxCountAsync(await Kit.EmailOfAsync(s.Lead.User), Notifier.MailKind(NotificationType.MilestoneAccepted))).ShouldBe(1);
     }
 
     [Fact]
     public async Task The_last_milestone_accepted_says_the_commons_is_delivered()
     {
-        var s = await FollowUpScenario.CreateAsync(_app);
+        var s = await FollowUpScenario.CreateAsync(App);
         await s.StartAsync();
         foreach (var milestone in new[] { s.SecondMilestone, s.Delivery })
         {
@@ -78,7 +67,7 @@ public sealed class FollowUpNotificationTests(Smtp4dev smtp) : IClassFixture<Smt
             (await s.AcceptAsync(milestone)).Error.ShouldBeNull();
         }
 
-        var last = (await _kit.NotificationsOfAsync(s.Funder.User, NotificationType.MilestoneAccepted)).Last();
+        var last = (await Kit.NotificationsOfAsync(s.Funder.User, NotificationType.MilestoneAccepted)).Last();
         last.Body.ShouldContain("Toutes les tranches sont versées : le commun est livré.");
         last.Body.ShouldContain($"Versé au total : {Money.Format(FollowUpScenario.Award, "EUR", French)} sur {Money.Format(FollowUpScenario.Award, "EUR", French)}.");
     }
@@ -86,8 +75,8 @@ public sealed class FollowUpNotificationTests(Smtp4dev smtp) : IClassFixture<Smt
     [Fact]
     public async Task Each_follow_up_event_reaches_the_people_it_concerns_and_not_the_one_who_made_it()
     {
-        var s = await FollowUpScenario.CreateAsync(_app);
-        async Task<IReadOnlyList<Notification>> Of(Member who, NotificationType type) => await _kit.NotificationsOfAsync(who.User, type);
+        var s = await FollowUpScenario.CreateAsync(App);
+        async Task<IReadOnlyList<Notification>> Of(Member who, NotificationType type) => await Kit.NotificationsOfAsync(who.User, type);
 
         (await s.Agreements.ProposeScheduleAsync(s.Facilitator, s.UsualSchedule)).Error.ShouldBeNull();
         var proposed = (await Of(s.Lead, NotificationType.ScheduleProposed)).Single();
@@ -97,17 +86,17 @@ public sealed class FollowUpNotificationTests(Smtp4dev smtp) : IClassFixture<Smt
         (await Of(s.Associate, NotificationType.ScheduleProposed)).ShouldBeEmpty("only the lead holder accepts a schedule");
 
         (await s.Agreements.AcceptScheduleAsync(s.Associate.User, new AcceptSchedule(s.CallId, s.Funded.Id))).Error.ShouldNotBeNull();
-        (await _kit.NotificationsOfAsync(s.Facilitator, NotificationType.ScheduleAccepted)).ShouldBeEmpty("a refused acceptance tells nobody");
+        (await Kit.NotificationsOfAsync(s.Facilitator, NotificationType.ScheduleAccepted)).ShouldBeEmpty("a refused acceptance tells nobody");
 
         (await s.Agreements.AcceptScheduleAsync(s.Lead.User, new AcceptSchedule(s.CallId, s.Funded.Id))).Error.ShouldBeNull();
-        var accepted = (await _kit.NotificationsOfAsync(s.Facilitator, NotificationType.ScheduleAccepted)).Single();
+        var accepted = (await Kit.NotificationsOfAsync(s.Facilitator, NotificationType.ScheduleAccepted)).Single();
         accepted.Body.ShouldBe($"{s.Lead.Organisation.Name} a accepté l'échéancier ; {Money.Format(45_000, "EUR", French)} sont versés au démarrage.");
         accepted.Delivery.ShouldBe(NotificationDelivery.DailyDigest, "an accepted schedule asks nothing of those it informs");
         (await Of(s.Funder, NotificationType.ScheduleAccepted)).Count.ShouldBe(1);
         (await Of(s.Lead, NotificationType.ScheduleAccepted)).ShouldBeEmpty("the lead holder accepted it");
 
         (await s.DeclareAsync(s.Associate, s.SecondMilestone)).Error.ShouldBeNull();
-        var declared = (await _kit.NotificationsOfAsync(s.Facilitator, NotificationType.MilestoneDeclared)).Single();
+        var declared = (await Kit.NotificationsOfAsync(s.Facilitator, NotificationType.MilestoneDeclared)).Single();
         declared.Title.ShouldBe($"« {s.Funded.Title} » : jalon « {s.SecondMilestone.Title} » déclaré réalisé");
         declared.Body.ShouldStartWith($"{s.Associate.Organisation.Name} déclare ce jalon réalisé");
         declared.Delivery.ShouldBe(NotificationDelivery.Immediately);

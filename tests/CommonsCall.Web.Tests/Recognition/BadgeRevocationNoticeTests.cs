@@ -19,33 +19,22 @@ namespace CommonsCall.Web.Tests.Recognition;
 /// representatives or the person, each in their language, with the published reason and the badge's page; once, and
 /// never for a revocation that was refused.
 /// </summary>
-public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : NotificationMailTests(smtp)
 {
     private const string Reason = "La co-création du commun a été retirée après vérification.";
     private static readonly string Kind = Notifier.MailKind(NotificationType.BadgeRevoked);
-    private MailApp _app = null!;
-    private NotificationKit _kit = null!;
 
-    private BadgeService Badges => _app.Services.GetRequiredService<BadgeService>();
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-        _kit = new NotificationKit(_app, smtp);
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
+    private BadgeService Badges => App.Services.GetRequiredService<BadgeService>();
 
     [Fact]
     public async Task The_holding_organisations_representatives_are_told_once_each_in_their_language_with_the_reason()
     {
-        var s = await FollowUpScenario.CreateAsync(_app);
+        var s = await FollowUpScenario.CreateAsync(App);
         var badge = await BadgeAsync(s.CallId, BadgeKind.FundedCommonsHolder);
-        var colleague = await new TestData(_app).UserAsync(organisation: s.Lead.Id);
-        await _kit.SetAsync(s.Lead.User, "en");
+        var colleague = await new TestData(App).UserAsync(organisation: s.Lead.Id);
+        await Kit.SetAsync(s.Lead.User, "en");
         // The facilitator also represents the holder: not told of their own act.
-        await using (var db = await _app.DbAsync())
+        await using (var db = await App.DbAsync())
         {
             db.OrganisationMembers.Add(new OrganisationMember(s.Lead.Id, s.Facilitator.UserId!));
             await db.SaveChangesAsync();
@@ -53,36 +42,36 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Sm
 
         (await Badges.RevokeAsync(s.Lead.User, Revoke(badge))).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge, " "))).Error!.Code.ShouldBe(ErrorCodes.Validation);
-        (await _kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).ShouldBeEmpty("a refused revocation tells nobody");
+        (await Kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).ShouldBeEmpty("a refused revocation tells nobody");
 
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge))).Error.ShouldBeNull();
 
         var page = $"{MailApp.PublicBaseUrl}/badges/{badge.Id}";
-        var french = await MailAsync(await _kit.EmailOfAsync(colleague), "Badge « Porteur d'un commun financé » révoqué");
-        var text = await smtp.PlainTextAsync(french);
+        var french = await MailAsync(await Kit.EmailOfAsync(colleague), "Badge « Porteur d'un commun financé » révoqué");
+        var text = await Smtp.PlainTextAsync(french);
         text.ShouldContain($"Les animateurs de l'appel « {s.Budget.Call.Title} » ont révoqué ce badge");
         text.ShouldContain($"Il avait été décerné pour « {s.Funded.Title} ».");
         text.ShouldContain($"Raison publiée : {Reason}");
         text.ShouldContain(page);
-        var english = await MailAsync(await _kit.EmailOfAsync(s.Lead.User), "Badge “Holder of a funded commons” revoked");
-        (await smtp.PlainTextAsync(english)).ShouldContain($"Published reason: {Reason}");
-        var seen = (await _kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).ShouldHaveSingleItem();
+        var english = await MailAsync(await Kit.EmailOfAsync(s.Lead.User), "Badge “Holder of a funded commons” revoked");
+        (await Smtp.PlainTextAsync(english)).ShouldContain($"Published reason: {Reason}");
+        var seen = (await Kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).ShouldHaveSingleItem();
         seen.Link.ShouldBe($"/badges/{badge.Id}");
         seen.CallId.ShouldBe(s.CallId);
-        (await _kit.NotificationsOfAsync(s.Facilitator, NotificationType.BadgeRevoked)).ShouldBeEmpty("the facilitator revoked it");
-        (await _kit.NotificationsOfAsync(s.Associate.User, NotificationType.BadgeRevoked)).ShouldBeEmpty("another organisation's badge");
+        (await Kit.NotificationsOfAsync(s.Facilitator, NotificationType.BadgeRevoked)).ShouldBeEmpty("the facilitator revoked it");
+        (await Kit.NotificationsOfAsync(s.Associate.User, NotificationType.BadgeRevoked)).ShouldBeEmpty("another organisation's badge");
 
         // Twice: refused, and nobody hears of it again.
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge, "Une autre raison"))).Error!.Code.ShouldBe(BadgeCodes.AlreadyRevoked);
-        (await _kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).Count.ShouldBe(1);
-        (await _kit.OutboxCountAsync(await _kit.EmailOfAsync(colleague), Kind)).ShouldBe(1);
-        (await _kit.OutboxCountAsync(await _kit.EmailOfAsync(s.Lead.User), Kind)).ShouldBe(1);
+        (await Kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).Count.ShouldBe(1);
+        (await Kit.OutboxCountAsync(await Kit.EmailOfAsync(colleague), Kind)).ShouldBe(1);
+        (await Kit.OutboxCountAsync(await Kit.EmailOfAsync(s.Lead.User), Kind)).ShouldBe(1);
     }
 
     [Fact]
     public async Task A_persons_evaluator_badge_revoked_tells_that_person()
     {
-        var s = await EvaluationScenario.CreateAsync(_app);
+        var s = await EvaluationScenario.CreateAsync(App);
         await s.StaffAsync();
         (await s.ScoreAsync(s.Expert, s.Register, 8, 9, 7)).Error.ShouldBeNull();
         var session = await s.Selection.OpenAsync(s.Facilitator, new OpenSession(s.CallId, "Session de printemps", TestClock.Today.AddDays(12)));
@@ -94,21 +83,21 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Sm
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge, "Conflit d'intérêts découvert après la session."))).Error.ShouldBeNull();
 
         var mail = await MailAsync(s.ExpertEmail, "Badge « Évaluateur d'un appel à communs » révoqué");
-        var text = await smtp.PlainTextAsync(mail);
+        var text = await Smtp.PlainTextAsync(mail);
         text.ShouldContain("Raison publiée : Conflit d'intérêts découvert après la session.");
         text.ShouldNotContain("Il avait été décerné pour", Case.Sensitive, "a badge of the whole call names no commons");
-        (await _kit.NotificationsOfAsync(s.DatasetPerson, NotificationType.BadgeRevoked)).ShouldBeEmpty();
-        (await _kit.OutboxCountAsync(s.ExpertEmail, Kind)).ShouldBe(1);
+        (await Kit.NotificationsOfAsync(s.DatasetPerson, NotificationType.BadgeRevoked)).ShouldBeEmpty();
+        (await Kit.OutboxCountAsync(s.ExpertEmail, Kind)).ShouldBe(1);
     }
 
     [Fact]
     public async Task A_revocation_that_fails_at_commit_leaves_the_badge_standing_and_sends_nothing()
     {
-        var s = await FollowUpScenario.CreateAsync(_app);
+        var s = await FollowUpScenario.CreateAsync(App);
         var badge = await BadgeAsync(s.CallId, BadgeKind.FundedCommonsHolder);
         // This test's own database refuses any change of a badge when the transaction commits, after the notice and its
         // mail were added: as a crash at that moment would, it takes the whole change with it.
-        await using (var db = await _app.DbAsync())
+        await using (var db = await App.DbAsync())
         {
             await db.Database.ExecuteSqlRawAsync("""
                 CREATE FUNCTION refuse_badge_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit by the test'; END $$;
@@ -119,8 +108,8 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Sm
         await Should.ThrowAsync<Npgsql.PostgresException>(() => Badges.RevokeAsync(s.Facilitator, Revoke(badge)));
 
         (await BadgeAsync(s.CallId, BadgeKind.FundedCommonsHolder)).IsRevoked.ShouldBeFalse();
-        (await _kit.NotificationsOfAsync(s.Lead.User, NotificationType.BadgeRevoked)).ShouldBeEmpty();
-        (await _kit.OutboxCountAsync(await _kit.EmailOfAsync(s.Lead.User), Kind)).ShouldBe(0);
+        (await Kit.NotificationsOfAsync(s.Lead.User, NotificationType.BadgeRevoked)).ShouldBeEmpty();
+        (await Kit.OutboxCountAsync(await Kit.EmailOfAsync(s.Lead.User), Kind)).ShouldBe(0);
     }
 
     /// <summary>The one mail to <paramref name="email"/> with this subject, once smtp4dev lists it (earlier mails of the scenario are left aside).</summary>
@@ -129,7 +118,7 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Sm
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var received = (await smtp.MessagesAsync()).Where(m => m.To.Contains(email)).ToList();
+            var received = (await Smtp.MessagesAsync()).Where(m => m.To.Contains(email)).ToList();
             if (received.Where(m => m.Subject == subject).ToList() is { Count: > 0 } mails)
             {
                 return mails.ShouldHaveSingleItem();
@@ -144,7 +133,7 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : IClassFixture<Sm
 
     private async Task<Badge> BadgeAsync(Guid callId, BadgeKind kind)
     {
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         return await db.Set<Badge>().AsNoTracking().SingleAsync(b => b.CallId == callId && b.Kind == kind);
     }
 }
