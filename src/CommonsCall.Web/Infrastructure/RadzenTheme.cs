@@ -96,7 +96,8 @@ public sealed class RadzenTheme
         return new Served(
             Convert.ToHexStringLower(SHA256.HashData(plain))[..16], plain,
             new Lazy<byte[]>(() => Compress(plain, s => new GZipStream(s, CompressionLevel.SmallestSize))),
-            new Lazy<byte[]>(() => Compress(plain, s => new BrotliStream(s, CompressionLevel.SmallestSize))),
+            // Brotli's smallest size takes a second or more on 800 KB: the first page after a start would wait for it.
+            new Lazy<byte[]>(() => Compress(plain, s => new BrotliStream(s, CompressionLevel.Optimal))),
             removed);
     }
 
@@ -137,6 +138,13 @@ public sealed class RadzenTheme
             }
 
             var bodyEnd = Scan(css, preludeEnd + 1, end, stopAtBrace: false);
+            if (bodyEnd >= end)
+            {
+                // A block that never closes: the rest is kept as it is.
+                output.Append(css, i, end - i);
+                return;
+            }
+
             var prelude = css[i..preludeEnd];
             var trimmed = prelude.TrimStart();
             if (trimmed.StartsWith("@media", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("@supports", StringComparison.OrdinalIgnoreCase)

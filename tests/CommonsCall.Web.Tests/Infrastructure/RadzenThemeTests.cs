@@ -29,6 +29,7 @@ public sealed partial class RadzenThemeTests(AppFactory app) : IClassFixture<App
     [InlineData(".h::before{content:\"}{\\\"\"}li:has(>input){x:1}", ".h::before{content:\"}{\\\"\"}")]
     [InlineData("@keyframes k{from{a:1}to{a:2}}/* td:has(x){ */.z{b:1}", "@keyframes k{from{a:1}to{a:2}}/* td:has(x){ */.z{b:1}")]
     [InlineData("@charset \"UTF-8\";svg:has(>g>:hover) .s{a:1}", "@charset \"UTF-8\";")]
+    [InlineData(".a{b:1}.c{d:2", ".a{b:1}.c{d:2")]
     public void Only_has_selectors_on_a_bare_element_are_left_out(string css, string expected) =>
         RadzenTheme.WithoutGenericHas(css).ShouldBe(expected);
 
