@@ -12,14 +12,15 @@ namespace CommonsCall.Web.Infrastructure;
 /// restyle hundreds of elements: 311 per dashboard update instead of 74 (issue 17, bench/README.md). They style only
 /// RadzenLayout, the calendar's date ranges, chart hovering, RadzenAccordion and RadzenMarkdown, which the app does not
 /// use; <c>RadzenThemeTests</c> names them and fails if one of those components or a new such rule appears.
-/// The result is served compressed under a name that changes with its content.
+/// The result is served compressed, beside the package's file, under a name that changes with its content.
 /// </summary>
 public sealed class RadzenTheme
 {
     /// <summary>Where the package's theme is served from (and what pages link when it cannot be read).</summary>
     public const string PackagePath = "_content/Radzen.Blazor/css/material.css";
 
-    private const string Route = "/css/radzen-material.{version}.css";
+    /// <summary>Beside the package's file, so that the theme's relative links (its icon and text fonts, "../fonts/...") still resolve.</summary>
+    private const string Route = "/_content/Radzen.Blazor/css/material.{version}.css";
 
     private static readonly Lock Gate = new();
     private static Served? _served;

@@ -39,7 +39,7 @@ public sealed partial class RadzenThemeTests(AppFactory app) : IClassFixture<App
         var client = app.CreateClient();
         var page = await client.GetStringAsync("/account/login");
         var href = ThemeLink().Match(page).Groups[1].Value;
-        href.ShouldStartWith("/css/radzen-material.");
+        href.ShouldStartWith("/_content/Radzen.Blazor/css/material.");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, href);
         request.Headers.AcceptEncoding.ParseAdd("br");
@@ -57,7 +57,22 @@ public sealed partial class RadzenThemeTests(AppFactory app) : IClassFixture<App
         css.ShouldNotContain(":root:has(");
         css.Length.ShouldBeGreaterThan(package.Length * 98 / 100);
 
-        (await client.GetAsync("/css/radzen-material.0000000000000000.css")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/_content/Radzen.Blazor/css/material.0000000000000000.css")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_fonts_the_theme_names_are_found_where_it_names_them()
+    {
+        var client = app.CreateClient();
+        var href = ThemeLink().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
+        var css = await client.GetStringAsync(href);
+
+        var fonts = FontUrl().Matches(css).Select(m => new Uri(new Uri("http://localhost" + href), m.Groups[1].Value).AbsolutePath).Distinct().ToList();
+        fonts.ShouldNotBeEmpty();
+        foreach (var font in fonts)
+        {
+            (await client.GetAsync(font)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{font}, named by the theme (the icons and the text font)");
+        }
     }
 
     [Fact]
@@ -75,6 +90,9 @@ public sealed partial class RadzenThemeTests(AppFactory app) : IClassFixture<App
         used.ShouldBeEmpty("RadzenTheme leaves out some of these components' rules (their :has() on bare elements): restore them before using one.");
     }
 
-    [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]*radzen[^\"]*)\"")]
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]*Radzen[^\"]*)\"")]
     private static partial Regex ThemeLink();
+
+    [GeneratedRegex("url\\(\"?([^\")]+)\"?\\)")]
+    private static partial Regex FontUrl();
 }
