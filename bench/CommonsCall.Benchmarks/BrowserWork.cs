@@ -7,8 +7,10 @@ namespace CommonsCall.Benchmarks;
 
 /// <summary>
 /// What one page's renderer spends on a live update, from Chromium's own Performance metrics (DevTools protocol):
-/// script, style recalculation, layout and all its main-thread tasks, summed between a mark and the moment the
-/// page showed the change. It says where a browser's CPU per change goes, which the process totals cannot.
+/// script, style recalculation, layout and all its main-thread tasks, summed from a mark before the change until the
+/// browsers settled after it (the frames that paint it included). With many pages, several share the page's renderer
+/// process, and these are that renderer's figures. It says where a browser's CPU per change goes, which the process
+/// totals cannot.
 /// </summary>
 public sealed class BrowserWork
 {
