@@ -41,8 +41,10 @@ public sealed class CallBadgesPanelTests : ComponentTestContext, IClassFixture<A
         row.TextContent.ShouldContain(s.Lead.Organisation.Name);
         row.QuerySelector("[data-testid=call-badge-state]")!.TextContent.ShouldContain("Valide");
 
-        row.QuerySelector("[data-testid=call-badge-revoke]")!.Click();
-        cut.Find("[data-testid=revoke-form] h3").TextContent.ShouldBe($"Révoquer le badge « Porteur d'un commun financé » de {s.Lead.Organisation.Name}");
+        // Found and clicked on the renderer's thread, then awaited: the list may render again between a Find and a Click
+        // made from here (once, under load, the form never opened).
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=call-badge][data-badge='{badgeId}'] [data-testid=call-badge-revoke]").Click());
+        cut.WaitForAssertion(() => cut.Find("[data-testid=revoke-form] h3").TextContent.ShouldBe($"Révoquer le badge « Porteur d'un commun financé » de {s.Lead.Organisation.Name}"));
 
         // Without a reason: refused next to its field, nothing revoked.
         cut.Find("[data-testid=revoke-form]").Submit();
