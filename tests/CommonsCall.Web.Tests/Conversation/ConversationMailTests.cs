@@ -10,23 +10,13 @@ using Xunit.Abstractions;
 namespace CommonsCall.Web.Tests.Conversation;
 
 /// <summary>The conversation's notifications through a real SMTP server (smtp4dev): what arrives, to whom.</summary>
-public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper output) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper output) : MailAppTests(smtp)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-    private MailApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
-
     [Fact]
     public async Task The_asker_receives_the_answer_by_mail_and_in_the_notification_centre()
     {
-        var s = await ConversationScenario.CreateAsync(_app);
+        var s = await ConversationScenario.CreateAsync(App);
         var asker = s.Call.Author.User;
         var question = await s.PostAsync(asker, "Qui tient la liste des aires ?", CommentKind.Question);
         var answer = await s.PostAsync(s.Call.Facilitator, "La métropole, <b>depuis 2024</b>.", replyTo: question);
@@ -34,12 +24,12 @@ public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper outpu
         var mail = (await WaitForMailsAsync(1, await EmailAsync(asker))).Single();
         mail.Subject.ShouldBe("Réponse à votre question sur « Comment recenser les aires de covoiturage ? »");
         mail.Headers["List-Unsubscribe"].ShouldStartWith($"<{MailApp.PublicBaseUrl}/notifications/unsubscribe?token=");
-        var text = await smtp.PlainTextAsync(mail);
+        var text = await Smtp.PlainTextAsync(mail);
         text.ShouldContain("La métropole, <b>depuis 2024</b>.");
         text.ShouldContain($"{MailApp.PublicBaseUrl}/calls/{s.Slug}/challenges/{s.Challenge}#comment-{answer}");
-        (await smtp.HtmlAsync(mail)).ShouldNotContain("<b>depuis");
+        (await Smtp.HtmlAsync(mail)).ShouldNotContain("<b>depuis");
 
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         var row = await db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == asker.UserId);
         (row.Type, row.CallId).ShouldBe((NotificationType.QuestionAnswered, s.CallId));
         (await db.Notifications.AnyAsync(n => n.UserId == s.Call.Facilitator.UserId)).ShouldBeFalse();
@@ -48,13 +38,13 @@ public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper outpu
     [Fact]
     public async Task A_reply_to_a_comment_is_kept_for_the_digest_and_answering_oneself_notifies_nobody()
     {
-        var s = await ConversationScenario.CreateAsync(_app);
+        var s = await ConversationScenario.CreateAsync(App);
         var author = s.Call.Author.User;
         var comment = await s.PostAsync(author, "Bonne idée.");
         await s.PostAsync(author, "Je précise.", replyTo: comment);
         await s.PostAsync(s.Call.Other.User, "D'accord.", replyTo: comment);
 
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         var row = (await db.Notifications.AsNoTracking().Where(n => n.CallId == s.CallId).ToListAsync()).ShouldHaveSingleItem();
         (row.UserId, row.Type, row.Delivery).ShouldBe((author.UserId!, NotificationType.CommentReply, NotificationDelivery.DailyDigest));
         (await db.OutboxMessages.AnyAsync(m => m.Kind == Notifier.MailKind(NotificationType.CommentReply))).ShouldBeFalse();
@@ -63,8 +53,8 @@ public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper outpu
     [Fact]
     public async Task An_announcement_reaches_every_participants_representatives_and_nobody_else()
     {
-        var s = await ConversationScenario.CreateAsync(_app);
-        var secondRepresentative = await new TestData(_app).UserAsync(organisation: s.Call.Other.Id);
+        var s = await ConversationScenario.CreateAsync(App);
+        var secondRepresentative = await new TestData(App).UserAsync(organisation: s.Call.Other.Id);
         var recipients = new[] { s.Call.Author.User, s.Call.Other.User, secondRepresentative, s.Call.Third.User };
         var addresses = new HashSet<string>();
         foreach (var person in recipients)
@@ -78,14 +68,14 @@ public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper outpu
         var mails = await WaitForMailsAsync(recipients.Length, addresses);
         mails.Select(m => m.To.Single()).ShouldBe(addresses, ignoreOrder: true);
         mails.ShouldAllBe(m => m.Subject == $"{s.Call.Call.Title} : Atelier jeudi");
-        (await smtp.PlainTextAsync(mails[0])).ShouldContain("Rendez-vous à **14 h**.");
+        (await Smtp.PlainTextAsync(mails[0])).ShouldContain("Rendez-vous à **14 h**.");
         var outsiders = (await EmailAsync(s.Call.Outsider)).Concat(await EmailAsync(s.Call.Facilitator)).ToHashSet();
-        (await smtp.MessagesAsync()).ShouldNotContain(m => m.To.Any(outsiders.Contains));
+        (await Smtp.MessagesAsync()).ShouldNotContain(m => m.To.Any(outsiders.Contains));
     }
 
     private async Task<HashSet<string>> EmailAsync(Actor person)
     {
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         return [await db.Users.Where(u => u.Id == person.UserId).Select(u => u.Email!).SingleAsync()];
     }
 
@@ -95,8 +85,8 @@ public sealed class ConversationMailTests(Smtp4dev smtp, ITestOutputHelper outpu
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var mails = (await smtp.MessagesAsync()).Where(m => m.To.Any(to.Contains)).ToList();
-            await using var db = await _app.DbAsync();
+            var mails = (await Smtp.MessagesAsync()).Where(m => m.To.Any(to.Contains)).ToList();
+            await using var db = await App.DbAsync();
             var queued = await db.OutboxMessages.AnyAsync(m => to.Contains(m.To) && m.State == Features.Mail.OutboxState.Queued);
             if (mails.Count >= count && !queued)
             {

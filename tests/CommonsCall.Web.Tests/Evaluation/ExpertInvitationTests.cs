@@ -18,23 +18,13 @@ namespace CommonsCall.Web.Tests.Evaluation;
 /// Issue 16: a facilitator names an outside expert evaluator by an email without an account. The invitation goes
 /// through the real SMTP server (smtp4dev); its link registers the expert, who then evaluates the call.
 /// </summary>
-public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelper output) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelper output) : MailAppTests(smtp)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-    private MailApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
-
     [Fact]
     public async Task An_expert_without_an_account_is_invited_by_mail_and_evaluates_the_call_once_registered()
     {
-        var s = await EvaluationScenario.CreateAsync(_app);
+        var s = await EvaluationScenario.CreateAsync(App);
         var email = $"experte-{Guid.NewGuid():N}@expertise.example";
 
         var appointed = await s.Evaluation.AppointAsync(s.Facilitator, new AppointEvaluator(s.CallId, email));
@@ -44,7 +34,7 @@ public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelp
         appointed.Value.UserId.ShouldBeNull();
         var pending = (await s.Queries.InvitedAsync(s.Facilitator, s.CallId)).Value!.ShouldHaveSingleItem();
         pending.Email.ShouldBe(email);
-        pending.ExpiresAt.ShouldBe(_app.Clock.GetUtcNow() + InvitationService.Lifetime, TimeSpan.FromMinutes(5));
+        pending.ExpiresAt.ShouldBe(App.Clock.GetUtcNow() + InvitationService.Lifetime, TimeSpan.FromMinutes(5));
         (await s.Queries.InvitedAsync(s.RegisterHolder, s.CallId)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
         (await s.AuditCountAsync("evaluation.evaluator_invited")).ShouldBe(1);
 
@@ -55,14 +45,14 @@ public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelp
         var title = await CallTitleAsync(s.CallId);
         var mail = await WaitForMailToAsync(email);
         mail.Subject.ShouldBe($"Invitation à évaluer les communs de l'appel « {title} »");
-        var text = await smtp.PlainTextAsync(mail);
+        var text = await Smtp.PlainTextAsync(mail);
         text.ShouldContain($"Vous êtes invité·e à évaluer les communs de l'appel « {title} »");
         var link = RegistrationLink().Match(text);
         link.Success.ShouldBeTrue(text);
         link.Value.ShouldStartWith(MailApp.PublicBaseUrl + "/account/register?token=");
-        (await smtp.HtmlAsync(mail)).ShouldContain(WebUtility.HtmlEncode(link.Value));
+        (await Smtp.HtmlAsync(mail)).ShouldContain(WebUtility.HtmlEncode(link.Value));
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var token = Uri.UnescapeDataString(link.Groups["token"].Value);
             var registered = await scope.ServiceProvider.GetRequiredService<InvitationService>().RegisterAsync(new Registration(token, "Experte Invitée", TestData.Password));
@@ -81,7 +71,7 @@ public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelp
     [Fact]
     public async Task The_invitation_mail_is_written_in_the_facilitators_language()
     {
-        var s = await EvaluationScenario.CreateAsync(_app);
+        var s = await EvaluationScenario.CreateAsync(App);
         var email = $"expert-{Guid.NewGuid():N}@expertise.example";
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("en");
@@ -96,18 +86,18 @@ public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelp
 
         var mail = await WaitForMailToAsync(email);
         mail.Subject.ShouldBe($"Invitation to evaluate the commons of the call “{await CallTitleAsync(s.CallId)}”");
-        (await smtp.PlainTextAsync(mail)).ShouldContain("Create my account");
+        (await Smtp.PlainTextAsync(mail)).ShouldContain("Create my account");
     }
 
     private async Task<string> CallTitleAsync(Guid callId)
     {
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         return await db.Calls.Where(c => c.Id == callId).Select(c => c.Title).SingleAsync();
     }
 
     private async Task<string> UserIdAsync(string email)
     {
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
@@ -116,7 +106,7 @@ public sealed partial class ExpertInvitationTests(Smtp4dev smtp, ITestOutputHelp
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (watch.Elapsed < Generous)
         {
-            if ((await smtp.MessagesAsync()).FirstOrDefault(m => m.To.Contains(recipient)) is { } mail)
+            if ((await Smtp.MessagesAsync()).FirstOrDefault(m => m.To.Contains(recipient)) is { } mail)
             {
                 output.WriteLine($"mail to {recipient} arrived after {watch.Elapsed.TotalSeconds:0.0} s");
                 return mail;

@@ -13,7 +13,7 @@ namespace CommonsCall.Web.Tests.FollowUp;
 /// Issue 15 §2: each follow-up event reaches the people it concerns, in the change's own transaction, in their
 /// language; the person who made the change is not told of it, and a refused change tells nobody.
 /// </summary>
-public sealed class FollowUpNotificationTests(Smtp4dev smtp) : NotificationMailTests(smtp)
+public sealed class FollowUpNotificationTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private static readonly CultureInfo French = new("fr");
     private static readonly CultureInfo English = new("en");

@@ -13,25 +13,15 @@ using Xunit.Abstractions;
 namespace CommonsCall.Web.Tests.Mail;
 
 /// <summary>The account mails through a real SMTP server (smtp4dev): what arrives, and that its link works.</summary>
-public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper output) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper output) : MailAppTests(smtp)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-    private MailApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
-
     [Fact]
     public async Task Invitation_mail_arrives_with_both_parts_and_a_link_that_registers()
     {
-        var admin = await new TestData(_app).UserAsync(Roles.Administrator);
+        var admin = await new TestData(App).UserAsync(Roles.Administrator);
         var email = $"invited-{Guid.NewGuid():N}@invitation.example";
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<InvitationService>().CreateAsync(admin, new CreateInvitation(email, null, null));
             created.IsSuccess.ShouldBeTrue(created.Error?.ToString());
@@ -42,16 +32,16 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
         mail.HasText.ShouldBeTrue();
         mail.Subject.ShouldBe("Votre invitation à CommonsCall");
         mail.Headers.ContainsKey("List-Unsubscribe").ShouldBeFalse("account mail is transactional");
-        var text = await smtp.PlainTextAsync(mail);
-        var html = await smtp.HtmlAsync(mail);
+        var text = await Smtp.PlainTextAsync(mail);
+        var html = await Smtp.HtmlAsync(mail);
         var link = RegistrationLink().Match(text);
         link.Success.ShouldBeTrue(text);
         html.ShouldContain(WebUtility.HtmlEncode(link.Value));
         link.Value.ShouldStartWith(MailApp.PublicBaseUrl + "/account/register?token=");
 
-        var page = await _app.CreateClient().GetStringAsync(new Uri(link.Value).PathAndQuery);
+        var page = await App.CreateClient().GetStringAsync(new Uri(link.Value).PathAndQuery);
         page.ShouldContain(email);
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var token = Uri.UnescapeDataString(link.Groups["token"].Value);
             var registered = await scope.ServiceProvider.GetRequiredService<InvitationService>().RegisterAsync(new Registration(token, "Invited Person", "A-long-enough-passphrase"));
@@ -60,7 +50,7 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
         }
 
         // Once sent, the outbox keeps the envelope, not the link.
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         var sent = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == email);
         sent.State.ShouldBe(OutboxState.Sent);
         sent.TextBody.ShouldBeEmpty();
@@ -70,13 +60,13 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
     [Fact]
     public async Task Invitation_mail_is_written_in_the_inviters_language()
     {
-        var admin = await new TestData(_app).UserAsync(Roles.Administrator);
+        var admin = await new TestData(App).UserAsync(Roles.Administrator);
         var email = $"invited-{Guid.NewGuid():N}@invitation.example";
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("en");
         try
         {
-            await using var scope = _app.Services.CreateAsyncScope();
+            await using var scope = App.Services.CreateAsyncScope();
             (await scope.ServiceProvider.GetRequiredService<InvitationService>().CreateAsync(admin, new CreateInvitation(email, null, null))).IsSuccess.ShouldBeTrue();
         }
         finally
@@ -86,8 +76,8 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
 
         var mail = await WaitForMailToAsync(email);
         mail.Subject.ShouldBe("Your invitation to CommonsCall");
-        (await smtp.PlainTextAsync(mail)).ShouldContain("Create my account");
-        (await smtp.HtmlAsync(mail)).ShouldContain("<html lang=\"en\">");
+        (await Smtp.PlainTextAsync(mail)).ShouldContain("Create my account");
+        (await Smtp.HtmlAsync(mail)).ShouldContain("<html lang=\"en\">");
     }
 
     [Fact]
@@ -95,8 +85,8 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
     {
         var email = $"forgetful-{Guid.NewGuid():N}@reset.example";
         var unknown = $"nobody-{Guid.NewGuid():N}@reset.example";
-        await new TestData(_app).UserAsync(email: email);
-        await using var scope = _app.Services.CreateAsyncScope();
+        await new TestData(App).UserAsync(email: email);
+        await using var scope = App.Services.CreateAsyncScope();
         var reset = scope.ServiceProvider.GetRequiredService<PasswordResetService>();
 
         // The same answer for an unknown address: nobody learns who has an account.
@@ -108,9 +98,9 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
         var mail = await WaitForMailToAsync(email);
         mail.HasHtml.ShouldBeTrue();
         mail.HasText.ShouldBeTrue();
-        var link = ResetLink().Match(await smtp.PlainTextAsync(mail));
+        var link = ResetLink().Match(await Smtp.PlainTextAsync(mail));
         link.Success.ShouldBeTrue();
-        (await _app.CreateClient().GetAsync(new Uri(link.Value).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.CreateClient().GetAsync(new Uri(link.Value).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var userId = Uri.UnescapeDataString(link.Groups["user"].Value);
         var token = link.Groups["token"].Value;
@@ -123,9 +113,9 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
         // Single use: the reset changed the security stamp the token was bound to.
         (await reset.ResetAsync(new ChooseNewPassword(userId, token, "Yet-another-passphrase"))).Error!.Code.ShouldBe(ErrorCodes.NotFound);
 
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         (await db.OutboxMessages.CountAsync(m => m.To == unknown)).ShouldBe(0);
-        (await smtp.MessagesAsync()).ShouldNotContain(m => m.To.Contains(unknown));
+        (await Smtp.MessagesAsync()).ShouldNotContain(m => m.To.Contains(unknown));
     }
 
     [Theory]
@@ -135,10 +125,10 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
     [InlineData("<script>alert(1)</script>")]
     public async Task Malformed_emails_are_refused_and_nothing_is_queued(string email)
     {
-        var admin = await new TestData(_app).UserAsync(Roles.Administrator);
-        await using var db = await _app.DbAsync();
+        var admin = await new TestData(App).UserAsync(Roles.Administrator);
+        await using var db = await App.DbAsync();
         var before = await db.OutboxMessages.CountAsync();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
 
         var invitation = await scope.ServiceProvider.GetRequiredService<InvitationService>().CreateAsync(admin, new CreateInvitation(email, null, null));
         var reset = await scope.ServiceProvider.GetRequiredService<PasswordResetService>().RequestAsync(new RequestPasswordReset(email));
@@ -154,12 +144,12 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
     public async Task One_click_unsubscribe_headers_are_sent_when_a_mail_asks_for_them()
     {
         var domain = $"{Guid.NewGuid():N}.unsubscribe.example";
-        await _app.EnqueueAsync(domain, 1, new Unsubscribe("https://commonscall.test/unsubscribe/abc", "https://commonscall.test/account/notifications"));
+        await App.EnqueueAsync(domain, 1, new Unsubscribe("https://commonscall.test/unsubscribe/abc", "https://commonscall.test/account/notifications"));
 
         var mail = await WaitForMailToAsync($"person-0@{domain}");
         mail.Headers["List-Unsubscribe"].ShouldBe("<https://commonscall.test/unsubscribe/abc>");
         mail.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
-        (await smtp.PlainTextAsync(mail)).ShouldContain("https://commonscall.test/account/notifications");
+        (await Smtp.PlainTextAsync(mail)).ShouldContain("https://commonscall.test/account/notifications");
     }
 
     private async Task<ReceivedMail> WaitForMailToAsync(string recipient)
@@ -167,7 +157,7 @@ public sealed partial class AccountMailTests(Smtp4dev smtp, ITestOutputHelper ou
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (watch.Elapsed < Generous)
         {
-            var mail = (await smtp.MessagesAsync()).FirstOrDefault(m => m.To.Contains(recipient));
+            var mail = (await Smtp.MessagesAsync()).FirstOrDefault(m => m.To.Contains(recipient));
             if (mail is not null)
             {
                 output.WriteLine($"mail to {recipient} arrived after {watch.Elapsed.TotalSeconds:0.0} s");

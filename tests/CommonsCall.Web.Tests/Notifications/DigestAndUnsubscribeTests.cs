@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommonsCall.Web.Tests.Notifications;
 
 /// <summary>Preferences respected: the daily digest at the person's hour, once a day; one-click unsubscribe from a real mail.</summary>
-public sealed partial class DigestAndUnsubscribeTests(Smtp4dev smtp) : NotificationMailTests(smtp)
+public sealed partial class DigestAndUnsubscribeTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 

@@ -13,7 +13,7 @@ using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 namespace CommonsCall.Web.Tests.Notifications;
 
 /// <summary>Issue 13 §2: each event of the round and of the review reaches the right people, in the centre and by mail, in their language.</summary>
-public sealed class NotificationEventTests(Smtp4dev smtp) : NotificationMailTests(smtp)
+public sealed class NotificationEventTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private static readonly CultureInfo French = new("fr");
     private static readonly CultureInfo English = new("en");

@@ -13,7 +13,7 @@ using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 namespace CommonsCall.Web.Tests.Notifications;
 
 /// <summary>Reminders on the app's clock: due when the clock passes their threshold, sent once however often the scheduler runs.</summary>
-public sealed class ReminderTests(Smtp4dev smtp) : NotificationMailTests(smtp)
+public sealed class ReminderTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private static readonly CultureInfo French = new("fr");
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");

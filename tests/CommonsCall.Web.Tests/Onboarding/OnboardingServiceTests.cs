@@ -19,31 +19,21 @@ namespace CommonsCall.Web.Tests.Onboarding;
 /// server (smtp4dev): the preview changes nothing, applying invites and mails, importing again changes nothing,
 /// lines in error are never applied, and the status list follows each person.
 /// </summary>
-public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-    private MailApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new MailApp(smtp.SmtpPort);
-        await _app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)_app).DisposeAsync();
-
-    private OnboardingService Onboarding => _app.Services.GetRequiredService<OnboardingService>();
+    private OnboardingService Onboarding => App.Services.GetRequiredService<OnboardingService>();
 
     [Fact]
     public async Task The_preview_reports_every_line_and_changes_nothing()
     {
         var (call, facilitator, domain) = await ArrangeAsync();
         var file = $"nom;type;rôle;territoire;emails\nVélo Libre {domain};association;membre;Bocage;velo@{domain}\n;PME;membre;;sans-nom@{domain}\nAsso {domain};;pirate;;a@{domain}\nVélo Libre {domain};;membre;;autre@{domain}\n";
-        var before = await DatabaseSnapshot.TakeAsync(_app.ConnectionString);
+        var before = await DatabaseSnapshot.TakeAsync(App.ConnectionString);
 
         var preview = (await Onboarding.PreviewAsync(facilitator, new ImportOrganisations(file) { CallId = call.Id })).Value!;
 
-        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(_app.ConnectionString)).ShouldBeEmpty();
+        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(App.ConnectionString)).ShouldBeEmpty();
         preview.Lines.Select(l => l.Line).ShouldBe([2, 3, 4, 5]);
         preview.Lines[0].Errors.ShouldBeEmpty();
         preview.Lines[0].Organisation.ShouldBe(OrganisationAction.Create);
@@ -63,7 +53,7 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
         var outcome = (await Onboarding.ApplyAsync(facilitator, new ImportOrganisations(file) { CallId = call.Id })).Value!;
 
         outcome.ShouldBe(new ImportOutcome(LinesApplied: 2, LinesInError: 1, OrganisationsCreated: 2, ParticipantsInvited: 2, InvitationsSent: 3, RepresentativesAdded: 0));
-        await using (var db = await _app.DbAsync())
+        await using (var db = await App.DbAsync())
         {
             var covoit = await db.Organisations.SingleAsync(o => o.Name == $"Covoit {domain}");
             (covoit.Kind, covoit.Territory).ShouldBe((Domain.Organisations.OrganisationKind.Sme, "Nantes"));
@@ -76,14 +66,14 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
         foreach (var person in new[] { "lea", "paul", "sophie" })
         {
             var mail = await WaitForMailToAsync($"{person}@{domain}");
-            RegistrationLink().IsMatch(await smtp.PlainTextAsync(mail)).ShouldBeTrue();
+            RegistrationLink().IsMatch(await Smtp.PlainTextAsync(mail)).ShouldBeTrue();
         }
 
-        var before = await DatabaseSnapshot.TakeAsync(_app.ConnectionString);
+        var before = await DatabaseSnapshot.TakeAsync(App.ConnectionString);
         var again = (await Onboarding.ApplyAsync(facilitator, new ImportOrganisations(file.Replace($"Covoit {domain}", $"  covoit  {domain.ToUpperInvariant()} ", StringComparison.Ordinal)) { CallId = call.Id })).Value!;
 
         again.ShouldBe(new ImportOutcome(0, 1, 0, 0, 0, 0));
-        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(_app.ConnectionString)).ShouldBeEmpty();
+        DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(App.ConnectionString)).ShouldBeEmpty();
         var statuses = (await Onboarding.StatusAsync(facilitator, call.Id)).Value!;
         statuses.Select(s => (s.Email, s.Status)).ShouldBe(
             [($"lea@{domain}", OnboardingStatus.Invited), ($"paul@{domain}", OnboardingStatus.Invited), ($"sophie@{domain}", OnboardingStatus.Invited)], ignoreOrder: true);
@@ -94,9 +84,9 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     {
         var (call, facilitator, domain) = await ArrangeAsync();
         await Onboarding.ApplyAsync(facilitator, new ImportOrganisations($"nom;emails\nTiers-lieu {domain};ana@{domain}") { CallId = call.Id });
-        var link = RegistrationLink().Match(await smtp.PlainTextAsync(await WaitForMailToAsync($"ana@{domain}")));
+        var link = RegistrationLink().Match(await Smtp.PlainTextAsync(await WaitForMailToAsync($"ana@{domain}")));
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var registered = await scope.ServiceProvider.GetRequiredService<InvitationService>()
                 .RegisterAsync(new Registration(Uri.UnescapeDataString(link.Groups["token"].Value), "Ana", "A-long-enough-passphrase"));
@@ -114,9 +104,9 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     {
         var (call, facilitator, domain) = await ArrangeAsync();
         await Onboarding.ApplyAsync(facilitator, new ImportOrganisations($"nom;emails\nPremière {domain};conseil@{domain}\nSeconde {domain};conseil@{domain}") { CallId = call.Id });
-        var link = RegistrationLink().Match(await smtp.PlainTextAsync((await WaitForMailsToAsync($"conseil@{domain}", 2))[0]));
+        var link = RegistrationLink().Match(await Smtp.PlainTextAsync((await WaitForMailsToAsync($"conseil@{domain}", 2))[0]));
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var registered = await scope.ServiceProvider.GetRequiredService<InvitationService>()
                 .RegisterAsync(new Registration(Uri.UnescapeDataString(link.Groups["token"].Value), "Conseil", "A-long-enough-passphrase"));
@@ -130,15 +120,15 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     public async Task Someone_with_an_account_is_added_without_a_mail_and_a_represented_organisation_takes_no_stranger()
     {
         var (call, facilitator, domain) = await ArrangeAsync();
-        var known = await new TestData(_app).UserAsync(email: $"known@{domain}");
-        var represented = await new TestData(_app).OrganisationAsync($"Repr {domain}"[..20]);
-        await new TestData(_app).UserAsync(organisation: represented.Id, email: $"rep@{domain}");
+        var known = await new TestData(App).UserAsync(email: $"known@{domain}");
+        var represented = await new TestData(App).OrganisationAsync($"Repr {domain}"[..20]);
+        await new TestData(App).UserAsync(organisation: represented.Id, email: $"rep@{domain}");
 
         var outcome = (await Onboarding.ApplyAsync(facilitator, new ImportOrganisations(
             $"nom;emails\nNouvelle {domain};KNOWN@{domain}\n{represented.Name};intrus@{domain}\n") { CallId = call.Id })).Value!;
 
         outcome.ShouldBe(new ImportOutcome(1, 1, 1, 1, 0, 1));
-        await using var db = await _app.DbAsync();
+        await using var db = await App.DbAsync();
         var created = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Name == $"Nouvelle {domain}");
         created.HasMember(known.UserId!).ShouldBeTrue();
         (await db.OutboxMessages.CountAsync(m => m.To.EndsWith(domain))).ShouldBe(0);
@@ -150,8 +140,8 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     {
         var (call, facilitator, domain) = await ArrangeAsync();
         await Onboarding.ApplyAsync(facilitator, new ImportOrganisations($"nom;emails\nTard {domain};tard@{domain}") { CallId = call.Id });
-        var first = RegistrationLink().Match(await smtp.PlainTextAsync(await WaitForMailToAsync($"tard@{domain}"))).Groups["token"].Value;
-        _app.Clock.Advance(InvitationService.Lifetime + TimeSpan.FromMinutes(1));
+        var first = RegistrationLink().Match(await Smtp.PlainTextAsync(await WaitForMailToAsync($"tard@{domain}"))).Groups["token"].Value;
+        App.Clock.Advance(InvitationService.Lifetime + TimeSpan.FromMinutes(1));
         var expired = (await Onboarding.StatusAsync(facilitator, call.Id)).Value!.Single();
         expired.Status.ShouldBe(OnboardingStatus.Expired);
 
@@ -162,11 +152,11 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
         var tokens = new List<string>();
         foreach (var mail in mails)
         {
-            tokens.Add(RegistrationLink().Match(await smtp.PlainTextAsync(mail)).Groups["token"].Value);
+            tokens.Add(RegistrationLink().Match(await Smtp.PlainTextAsync(mail)).Groups["token"].Value);
         }
 
         var second = tokens.Single(t => t != first);
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
         (await invitations.FindPendingAsync(Uri.UnescapeDataString(first))).ShouldBeNull();
         (await invitations.FindPendingAsync(Uri.UnescapeDataString(second))).ShouldNotBeNull();
@@ -176,7 +166,7 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
     public async Task Someone_else_may_not_preview_apply_or_follow_the_import()
     {
         var (call, _, domain) = await ArrangeAsync();
-        var member = await new TestData(_app).UserAsync();
+        var member = await new TestData(App).UserAsync();
         var file = new ImportOrganisations($"nom;emails\nA {domain};a@{domain}") { CallId = call.Id };
 
         (await Onboarding.PreviewAsync(member, file)).Error!.Code.ShouldBe(ErrorCodes.Forbidden);
@@ -186,7 +176,7 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
 
     private async Task<(Call Call, Actor Facilitator, string Domain)> ArrangeAsync()
     {
-        var data = new TestData(_app);
+        var data = new TestData(App);
         var facilitator = await data.UserAsync(Roles.Facilitator);
         var call = await data.CallAsync(CallVisibility.MembersOnly, facilitator);
         return (call, facilitator, $"{Guid.NewGuid():N}"[..12] + ".example");
@@ -199,7 +189,7 @@ public sealed partial class OnboardingServiceTests(Smtp4dev smtp) : IClassFixtur
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < Generous)
         {
-            var mails = (await smtp.MessagesAsync()).Where(m => m.To.Contains(recipient)).ToList();
+            var mails = (await Smtp.MessagesAsync()).Where(m => m.To.Contains(recipient)).ToList();
             if (mails.Count >= count)
             {
                 return mails;

@@ -19,7 +19,7 @@ namespace CommonsCall.Web.Tests.Recognition;
 /// representatives or the person, each in their language, with the published reason and the badge's page; once, and
 /// never for a revocation that was refused.
 /// </summary>
-public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : NotificationMailTests(smtp)
+public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smtp)
 {
     private const string Reason = "La co-création du commun a été retirée après vérification.";
     private static readonly string Kind = Notifier.MailKind(NotificationType.BadgeRevoked);

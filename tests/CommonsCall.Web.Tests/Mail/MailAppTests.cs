@@ -1,12 +1,12 @@
-using CommonsCall.Web.Tests.Mail;
+using CommonsCall.Web.Tests.Notifications;
 
-namespace CommonsCall.Web.Tests.Notifications;
+namespace CommonsCall.Web.Tests.Mail;
 
 /// <summary>
 /// The base of the test classes that read what the app mailed: each test gets its own app (its own database) whose mail
 /// goes to the class's real smtp4dev, and the <see cref="NotificationKit"/> that reads it.
 /// </summary>
-public abstract class NotificationMailTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsyncLifetime
+public abstract class MailAppTests(Smtp4dev smtp) : IClassFixture<Smtp4dev>, IAsyncLifetime
 {
     protected MailApp App { get; private set; } = null!;
 
