@@ -145,10 +145,10 @@ public static class Machine
     public static TimeSpan PostgresCpu() =>
         ProcessCpu("postgres", (pid, parent) => pid == PostmasterPid || parent == PostmasterPid);
 
-    /// <summary>CPU time used so far by every Chromium process of the machine (the circuits part's browser is the only one while it runs).</summary>
-    public static TimeSpan ChromiumCpu() => ProcessCpu("chrom", (_, _) => true);
-
-    /// <summary>The same, by kind of Chromium process (browser, renderer, gpu-process, utility: its --type).</summary>
+    /// <summary>
+    /// CPU time used so far by every Chromium process of the machine (the circuits part's browser is the only one while it
+    /// runs), by kind of process (browser, renderer, gpu-process, utility: its --type).
+    /// </summary>
     public static Dictionary<string, TimeSpan> ChromiumCpuByKind()
     {
         var kinds = new Dictionary<string, TimeSpan>();

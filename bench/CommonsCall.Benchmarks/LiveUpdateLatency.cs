@@ -93,12 +93,8 @@ public static class LiveUpdateLatency
 
             // From the commit until every page showed the change and painted it: what the browsers spent on it.
             var seen = reports.ToArray();
-            var thisChange = TimeSpan.Zero;
-            var kinds = Machine.ChromiumCpuByKind();
-            foreach (var (kind, cpu) in kinds)
-            {
-                thisChange += cpu - browsersBefore.GetValueOrDefault(kind);
-            }
+            var spent = Machine.ChromiumCpuByKind().ToDictionary(k => k.Key, k => k.Value - browsersBefore.GetValueOrDefault(k.Key));
+            var thisChange = spent.Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
 
             var last = seen.Length == 0 ? double.NaN : seen.Max(r => r.At) - committed;
             if (i < 1)
@@ -107,9 +103,9 @@ public static class LiveUpdateLatency
                 continue;
             }
 
-            foreach (var (kind, cpu) in kinds)
+            foreach (var (kind, cpu) in spent)
             {
-                byKind[kind] = byKind.GetValueOrDefault(kind) + cpu - browsersBefore.GetValueOrDefault(kind);
+                byKind[kind] = byKind.GetValueOrDefault(kind) + cpu;
             }
 
             perChange.Add(thisChange.TotalMilliseconds);
