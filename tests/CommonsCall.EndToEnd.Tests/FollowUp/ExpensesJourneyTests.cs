@@ -41,7 +41,7 @@ public sealed class ExpensesJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Montant (EUR)").FillAsync("84,90");
         await page.GetByLabel("Objet de la dépense").FillAsync("Pièces détachées pour l'atelier");
         await page.GetByLabel("Fournisseur (facultatif)").FillAsync("Cycles du Conquet");
-        await page.GetByTestId("expense-receipts").SetInputFilesAsync(new FilePayload { Name = "facture-pieces.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.GetByTestId("expense-receipts").ChooseFileAsync(new FilePayload { Name = "facture-pieces.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await Expect(page.GetByTestId("expense-receipts-chosen")).ToContainTextAsync("facture-pieces.pdf");
         await page.GetByTestId("expense-save").ClickAsync();
         await Expect(page.GetByTestId("followup-message")).ToHaveTextAsync("Dépense enregistrée.");

@@ -58,7 +58,7 @@ public sealed class FollowUpDashboardJourneyTests(BrowserFixture browser, ITestO
         var beta = holder.Locator($"[data-testid=followup-milestone][data-milestone='{s.Beta}']");
         await beta.GetByLabel("Lien vers ce qui a été livré").FillAsync("https://forge.example/cadenas/releases/beta");
         var report = "%PDF-1.4\n% Rapport de tests de la bêta\n%%EOF\n"u8.ToArray();
-        await beta.GetByTestId("declare-files").SetInputFilesAsync(new FilePayload { Name = "rapport-beta.pdf", MimeType = "application/pdf", Buffer = report });
+        await beta.GetByTestId("declare-files").ChooseFileAsync(new FilePayload { Name = "rapport-beta.pdf", MimeType = "application/pdf", Buffer = report });
         await Expect(beta.GetByTestId("declare-files-chosen")).ToHaveTextAsync("rapport-beta.pdf");
         await beta.GetByTestId("declare").ClickAsync();
         await Expect(holder.GetByTestId("followup-message")).ToHaveTextAsync("Jalon déclaré réalisé : l'animation va l'examiner.");

@@ -18,6 +18,16 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Chooses a file as a person would: once the input is enabled. The app's <c>FileInput</c> stays disabled until the
+    /// browser listens to it; a file set on it before then would be dropped, and Playwright sets files even on a disabled input.
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, FilePayload file)
+    {
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(file);
+    }
+
     /// <summary>Fills the (static) sign-in form and submits it; the caller asserts where it leads.</summary>
     public static async Task SubmitSignInAsync(this IPage page, string email, string password, string returnUrl = "/")
     {

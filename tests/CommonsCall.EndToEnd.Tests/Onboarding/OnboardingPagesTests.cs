@@ -26,7 +26,7 @@ public sealed class OnboardingPagesTests(BrowserFixture browser)
         await page.SignInAsync(DemoData.Facilitator, $"/calls/{DemoData.CallSlug}/onboarding");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import et invitations", Level = 1 })).ToBeVisibleAsync();
 
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "organisations.csv", MimeType = "text/csv", Buffer = file });
+        await page.GetByTestId("import-file").ChooseFileAsync(new FilePayload { Name = "organisations.csv", MimeType = "text/csv", Buffer = file });
 
         var lines = page.GetByTestId("import-line");
         await Expect(lines).ToHaveCountAsync(3);
@@ -52,7 +52,7 @@ public sealed class OnboardingPagesTests(BrowserFixture browser)
 
         var phone = await people.OpenPageAsync("facilitator-phone", Phone);
         await phone.SignInAsync(DemoData.Facilitator, $"/calls/{DemoData.CallSlug}/onboarding");
-        await phone.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "organisations.csv", MimeType = "text/csv", Buffer = file });
+        await phone.GetByTestId("import-file").ChooseFileAsync(new FilePayload { Name = "organisations.csv", MimeType = "text/csv", Buffer = file });
         await Expect(phone.GetByTestId("import-line")).ToHaveCountAsync(3);
         await Expect(phone.GetByTestId("import-line").Nth(0)).ToContainTextAsync("déjà invité·e");
         await Expect(phone.GetByTestId("import-apply")).ToBeDisabledAsync();

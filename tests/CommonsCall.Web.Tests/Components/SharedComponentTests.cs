@@ -51,4 +51,21 @@ public sealed class SharedComponentTests : ComponentTestContext
         cut.FindAll("img").ShouldBeEmpty();
         cut.Markup.ShouldContain("&lt;script&gt;");
     }
+
+    [Fact]
+    public void A_file_input_can_be_used_only_once_the_browser_listens_to_it_and_while_its_page_allows()
+    {
+        var setup = JSInterop.SetupVoid("Blazor._internal.InputFile.init", _ => true);
+        var cut = Render<FileInput>(p => p.AddUnmatched("id", "import-file"));
+
+        cut.Find("#import-file").HasAttribute("disabled").ShouldBeTrue("a file chosen before the listener is set up would be dropped");
+
+        cut.InvokeAsync(setup.SetVoidResult);
+        cut.WaitForAssertion(() => cut.Find("#import-file").HasAttribute("disabled").ShouldBeFalse());
+
+        cut.Render(p => p.Add(c => c.Disabled, true));
+        cut.Find("#import-file").HasAttribute("disabled").ShouldBeTrue();
+        cut.Render(p => p.Add(c => c.Disabled, false));
+        cut.Find("#import-file").HasAttribute("disabled").ShouldBeFalse();
+    }
 }
