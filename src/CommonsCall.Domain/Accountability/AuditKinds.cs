@@ -2,8 +2,9 @@ namespace CommonsCall.Domain.Accountability;
 
 /// <summary>
 /// The kinds of audit entries the application writes (<c>AuditEntry.Action</c>), each told as a sentence by the
-/// resource <c>audit.kind.{kind}</c> in French and English. A kind written before this list knew it is still shown,
-/// with a plain sentence naming it (<see cref="IsKnown"/> is false).
+/// resource <c>audit.kind.{kind}</c> and named in a filter by the short label <c>audit.label.{kind}</c>, in French and
+/// English. A kind is <c>family.what_happened</c>; a filter groups kinds under <c>audit.family.{family}</c>. A kind
+/// written before this list knew it is still shown, with a plain sentence naming it (<see cref="IsKnown"/> is false).
 /// </summary>
 public static class AuditKinds
 {
@@ -36,10 +37,28 @@ public static class AuditKinds
         "expense.recorded", "expense.corrected", "expense.removed", "expense.receipts_added",
     ];
 
+    /// <summary>The families of kinds, in the order a call lives them: the audit trail's filter lists them so.</summary>
+    public static readonly IReadOnlyList<string> Families =
+    [
+        "call", "challenge", "commons", "positioning", "milestone", "meeting", "evaluation", "objections", "selection", "budget",
+        "agreement", "expense", "recognition", "comment", "announcement", "organisation", "user",
+    ];
+
+    /// <summary>The families whose entries concern an account or an organisation rather than one call: a call's trail never holds them.</summary>
+    public static readonly IReadOnlyList<string> OutsideCalls = ["organisation", "user"];
+
     private static readonly HashSet<string> Known = [.. All];
 
     public static bool IsKnown(string kind) => Known.Contains(kind);
 
     /// <summary>The resource key of the sentence telling an entry of this kind (the generic one for a kind not in the list).</summary>
     public static string SentenceKey(string kind) => IsKnown(kind) ? $"audit.kind.{kind}" : "audit.kind.other";
+
+    /// <summary>The resource key of the kind's short label, for a filter (<c>Milestone accepted, tranche paid</c>).</summary>
+    public static string LabelKey(string kind) => $"audit.label.{kind}";
+
+    public static string FamilyOf(string kind) => kind.Split('.')[0];
+
+    /// <summary>The resource key naming a family of kinds in a filter.</summary>
+    public static string FamilyKey(string family) => $"audit.family.{family}";
 }

@@ -71,7 +71,9 @@ public sealed class AccountabilityPagesTests(BrowserFixture browser)
         await facilitator.AssertAccessibleAsync();
         await SaveAsync(facilitator, "audit-facilitator-1280");
 
-        await facilitator.GetByLabel("Type d'action").SelectOptionAsync(new SelectOptionValue { Label = "… a validé un jalon : la tranche est versée." });
+        // The filter names kinds shortly, grouped by what they concern.
+        await Expect(facilitator.Locator("#audit-kind optgroup[label='Conventions et versements'] option")).ToContainTextAsync(["Échéancier accepté", "Jalon validé, tranche versée"]);
+        await facilitator.GetByLabel("Type d'action").SelectOptionAsync(new SelectOptionValue { Label = "Jalon validé, tranche versée" });
         await facilitator.GetByTestId("audit-apply").ClickAsync();
         await facilitator.WaitForURLAsync("**/audit?kind=agreement.milestone_accepted*");
         await Expect(facilitator.GetByTestId("audit-count")).ToHaveTextAsync("1 entrée");
