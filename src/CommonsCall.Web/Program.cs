@@ -60,7 +60,6 @@ app.UseSecurityHeaders();
 // Localisation first: the API's error pages speak the request's language too.
 app.UseRequestLocalization();
 app.UseApiErrors();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

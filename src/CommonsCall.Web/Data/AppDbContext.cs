@@ -103,6 +103,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
 
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using CommonsCall.Web.Features.Accounts;
 using CommonsCall.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CommonsCall.Web.Tests.Security;
@@ -85,12 +87,26 @@ public sealed class SignInTimingTests(RealHashingApp app, ITestOutputHelper outp
     }
 }
 
-/// <summary>Sign-in attempts are limited per address, whatever the accounts tried (the lockout limits them per account).</summary>
+/// <summary>
+/// Sign-in attempts are limited per address, whatever the accounts tried (the lockout limits them per account), and
+/// the count is one for every instance of the app sharing the database.
+/// </summary>
 public sealed class SignInRateLimitTests(NetworkApp app) : IClassFixture<NetworkApp>
 {
-    private Browser From(string address)
+    private Browser From(string address) => From(app, address);
+
+    /// <summary>A second instance on the same database, its clock where the first one's is (another test may have moved it).</summary>
+    private async Task<SecondNetworkApp> SecondInstanceAsync()
     {
-        var browser = Browser.Open(app);
+        var second = new SecondNetworkApp(app);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        second.Clock.Set(app.Clock.GetUtcNow());
+        return second;
+    }
+
+    private static Browser From(NetworkApp instance, string address)
+    {
+        var browser = Browser.Open(instance);
         browser.Client.DefaultRequestHeaders.Add(NetworkApp.PeerHeader, address);
         return browser;
     }
@@ -108,11 +124,53 @@ public sealed class SignInRateLimitTests(NetworkApp app) : IClassFixture<Network
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.ShouldNotBeNull();
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives de connexion depuis votre réseau");
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives de connexion depuis votre réseau");
         (await prober.Client.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var neighbour = From("192.0.2.11");
         var user = await new TestData(app).UserAsync();
         (await neighbour.SignInAsync(await Browser.EmailAsync(app, user), TestData.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task The_count_is_shared_by_two_instances_and_lifts_when_its_window_ends()
+    {
+        await using var second = await SecondInstanceAsync();
+        var onFirst = From(app, "192.0.2.20");
+        var onSecond = From(second, "192.0.2.20");
+
+        // A load balancer spreads the attempts over both instances: together they allow the limit once.
+        for (var i = 0; i < NetworkApp.SignInAttempts; i++)
+        {
+            (await (i % 2 == 0 ? onFirst : onSecond).SignInAsync($"partage-{i}@test.example", "Mauvais-mot-de-passe-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await onSecond.SignInAsync("encore@test.example", "Mauvais-mot-de-passe-1")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var refused = await onFirst.SignInAsync("encore@test.example", "Mauvais-mot-de-passe-1");
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta!.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        // The next window: the person who only mistyped signs in.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        second.Clock.Advance(TimeSpan.FromMinutes(1));
+        var user = await new TestData(app).UserAsync();
+        (await onSecond.SignInAsync(await Browser.EmailAsync(app, user), TestData.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Racing_uses_of_one_key_on_two_instances_count_exactly_up_to_the_limit_and_the_key_is_never_stored()
+    {
+        await using var second = await SecondInstanceAsync();
+        ActionRateLimits[] instances = [app.Services.GetRequiredService<ActionRateLimits>(), second.Services.GetRequiredService<ActionRateLimits>()];
+        var key = $"course-{Guid.NewGuid():N}@test.example";
+
+        var acquired = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => instances[i % 2].TryAcquireAsync(ActionRateLimits.SignIn, key))));
+
+        acquired.Count(a => a).ShouldBe(NetworkApp.SignInAttempts);
+        await using var db = await new TestData(app).DbAsync();
+        var windows = await db.RateLimitWindows.AsNoTracking().ToListAsync();
+        var counted = windows.Where(w => w.Policy == ActionRateLimits.SignIn && w.KeyHash == Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))).ShouldHaveSingleItem();
+        counted.Count.ShouldBe(NetworkApp.SignInAttempts);
+        windows.ShouldAllBe(w => w.KeyHash.Length == 64 && w.KeyHash.All(char.IsAsciiHexDigitLower), "a window holds a key as it was given (an email, an address)");
     }
 }

@@ -43,6 +43,18 @@ public class NetworkApp : AppFactory
     }
 }
 
+/// <summary>Another instance of <paramref name="first"/>'s app on its database, as behind a load balancer.</summary>
+public sealed class SecondNetworkApp(NetworkApp first) : NetworkApp
+{
+    protected override bool OwnsDatabase => false;
+
+    public override Task InitializeAsync()
+    {
+        ConnectionString = first.ConnectionString;
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The same, outside Development (as docker-compose runs it).</summary>
 public sealed class ProductionApp : NetworkApp
 {

@@ -68,7 +68,6 @@ public static class AccountsSetup
         services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<PasswordSignIn.DecoyHash>();
         services.AddScoped<PasswordSignIn>();
-        services.AddSignInRateLimit();
         services.AddActionRateLimits();
 
         // Keys in PostgreSQL: sign-ins survive restarts and every instance reads the same key ring.

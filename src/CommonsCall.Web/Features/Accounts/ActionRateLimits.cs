@@ -1,10 +1,14 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using CommonsCall.Web.Data;
+using CommonsCall.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CommonsCall.Web.Features.Accounts;
 
-/// <summary>How many times something may be done per key in each window (<c>RateLimiting:&lt;policy&gt;</c>), as for <see cref="SignInRateLimitOptions"/>.</summary>
+/// <summary>How many times something may be done per key in each window (<c>RateLimiting:&lt;policy&gt;</c>).</summary>
 public sealed class FixedWindowLimit
 {
     public int PermitLimit { get; set; }
@@ -14,13 +18,16 @@ public sealed class FixedWindowLimit
 
 /// <summary>
 /// The limits on what one person or one address may do repeatedly, checked in the services (so the pages, the API
-/// and Blazor events alike): the same fixed windows of System.Threading.RateLimiting as the sign-in limit, which
-/// ASP.NET Core's middleware applies to its form posts only. Each key (a user, an email, a client address) has its
-/// own window; the counts live in this instance's memory, like the sign-in limit's (with several instances each
-/// allows its own count).
+/// and Blazor events alike). Each key (a user, an email, a client address) has a fixed window per limit, aligned on
+/// the clock (a one-minute window runs from one minute to the next). The counts live in PostgreSQL
+/// (<see cref="RateLimitWindow"/>), so that several instances behind a load balancer allow the limit once between
+/// them, not once each; the key is stored hashed.
 /// </summary>
-public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options) : IDisposable
+public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options, DatabaseConnection database, RateLimitRows rows, TimeProvider clock)
 {
+    /// <summary>Sign-in attempts per client address (the lockout limits them per account, this across accounts).</summary>
+    public const string SignIn = "SignIn";
+
     /// <summary>Invitations sent per inviting user (one each, an import counts every mail it sends).</summary>
     public const string Invitations = "Invitations";
 
@@ -38,6 +45,7 @@ public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options) 
 
     public static readonly IReadOnlyDictionary<string, (int PermitLimit, TimeSpan Window)> Defaults = new Dictionary<string, (int, TimeSpan)>
     {
+        [SignIn] = (10, TimeSpan.FromMinutes(1)),
         [Invitations] = (300, TimeSpan.FromHours(1)),
         [PasswordResetPerAddress] = (3, TimeSpan.FromMinutes(15)),
         [PasswordResetPerClient] = (20, TimeSpan.FromMinutes(15)),
@@ -45,10 +53,13 @@ public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options) 
         [DeviceApprovals] = (10, TimeSpan.FromMinutes(10)),
     };
 
-    private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
+    /// <summary>How often an instance deletes the windows that have ended (while it counts uses).</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
+
+    private long _nextSweepTicks;
 
     /// <summary>Counts <paramref name="permits"/> uses for <paramref name="key"/>, or none and false when they would go beyond the limit.</summary>
-    public bool TryAcquire(string policy, string key, int permits = 1)
+    public async Task<bool> TryAcquireAsync(string policy, string key, int permits = 1, CancellationToken ct = default)
     {
         var limit = options.Get(policy);
         if (permits > limit.PermitLimit)
@@ -56,10 +67,27 @@ public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options) 
             return false;
         }
 
-        var limiter = _limiters.GetOrAdd(policy, _ => PartitionedRateLimiter.Create<string, string>(k => RateLimitPartition.GetFixedWindowLimiter(
-            k, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 })));
-        using var lease = limiter.AttemptAcquire(key, permits);
-        return lease.IsAcquired;
+        var now = clock.GetUtcNow();
+        var start = WindowStart(limit.Window, now);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        var counted = await rows.TryCountAsync(connection, policy, Hash(key), start, start + limit.Window, permits, limit.PermitLimit, ct);
+
+        var next = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks >= next && Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks, next) == next)
+        {
+            await rows.SweepAsync(connection, now, ct);
+        }
+
+        return counted;
+    }
+
+    /// <summary>How long until the current window of <paramref name="policy"/> ends (a refused request's <c>Retry-After</c>).</summary>
+    public TimeSpan RetryAfter(string policy)
+    {
+        var window = options.Get(policy).Window;
+        var now = clock.GetUtcNow();
+        return WindowStart(window, now) + window - now;
     }
 
     /// <summary>The refusal: 429 in the API, a sentence on the pages; <paramref name="what"/> says what was limited.</summary>
@@ -69,13 +97,14 @@ public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options) 
         return new DomainError(ErrorCodes.RateLimited, $"Too many {what}: at most {limit.PermitLimit} every {limit.Window.TotalMinutes:0} minutes. Try again later.");
     }
 
-    public void Dispose()
+    /// <summary>The window holding <paramref name="now"/>: windows follow each other from the Unix epoch, the same on every instance.</summary>
+    private static DateTimeOffset WindowStart(TimeSpan window, DateTimeOffset now)
     {
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.Dispose();
-        }
+        var sinceEpoch = now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        return DateTimeOffset.UnixEpoch.AddTicks(sinceEpoch - (sinceEpoch % window.Ticks));
     }
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
 public static class ActionRateLimitsSetup
@@ -89,6 +118,7 @@ public static class ActionRateLimitsSetup
                 .BindConfiguration("RateLimiting:" + policy);
         }
 
+        services.AddSingleton(sp => RateLimitRows.From(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
         return services.AddSingleton<ActionRateLimits>();
     }
 }

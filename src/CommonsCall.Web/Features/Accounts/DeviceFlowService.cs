@@ -64,7 +64,7 @@ public sealed class DeviceFlowService(IDbContextFactory<AppDbContext> factory, P
             return new DomainError(InvalidRequest, $"client_id is required: the program's name, at most {MaxClientIdLength} characters.");
         }
 
-        if (!limits.TryAcquire(ActionRateLimits.DeviceCodes, clientAddress ?? "unknown"))
+        if (!await limits.TryAcquireAsync(ActionRateLimits.DeviceCodes, clientAddress ?? "unknown", ct: ct))
         {
             return limits.Refusal(ActionRateLimits.DeviceCodes, "device authorizations from this address");
         }
@@ -155,7 +155,7 @@ public sealed class DeviceFlowService(IDbContextFactory<AppDbContext> factory, P
             return refused;
         }
 
-        if (!limits.TryAcquire(ActionRateLimits.DeviceApprovals, actor.UserId!))
+        if (!await limits.TryAcquireAsync(ActionRateLimits.DeviceApprovals, actor.UserId!, ct: ct))
         {
             return limits.Refusal(ActionRateLimits.DeviceApprovals, "codes typed");
         }

@@ -75,7 +75,7 @@ public sealed class InvitationService(
             return new DomainError(ErrorCodes.NotFound, "Unknown organisation.");
         }
 
-        if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
+        if (!await limits.TryAcquireAsync(ActionRateLimits.Invitations, actor.UserId!, ct: ct))
         {
             return limits.Refusal(ActionRateLimits.Invitations, "invitations");
         }
@@ -106,7 +106,7 @@ public sealed class InvitationService(
                 : new DomainError(EvaluationCodes.EvaluatorAlreadyInvited, "This email is already invited to evaluate the call: the invitation waits for them to register.");
         }
 
-        return limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!) ? null : limits.Refusal(ActionRateLimits.Invitations, "invitations");
+        return await limits.TryAcquireAsync(ActionRateLimits.Invitations, actor.UserId!, ct: ct) ? null : limits.Refusal(ActionRateLimits.Invitations, "invitations");
     }
 
     /// <summary>

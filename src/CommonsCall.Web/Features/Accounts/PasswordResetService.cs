@@ -55,12 +55,12 @@ public sealed class PasswordResetService(
             return validation.ToDomainError();
         }
 
-        if (!limits.TryAcquire(ActionRateLimits.PasswordResetPerClient, clientAddress ?? "unknown"))
+        if (!await limits.TryAcquireAsync(ActionRateLimits.PasswordResetPerClient, clientAddress ?? "unknown", ct: ct))
         {
             return limits.Refusal(ActionRateLimits.PasswordResetPerClient, "password reset requests from this address");
         }
 
-        if (!limits.TryAcquire(ActionRateLimits.PasswordResetPerAddress, command.Email.Trim().ToUpperInvariant()))
+        if (!await limits.TryAcquireAsync(ActionRateLimits.PasswordResetPerAddress, command.Email.Trim().ToUpperInvariant(), ct: ct))
         {
             return limits.Refusal(ActionRateLimits.PasswordResetPerAddress, "password reset requests for this email");
         }

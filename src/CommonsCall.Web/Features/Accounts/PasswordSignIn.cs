@@ -7,12 +7,34 @@ namespace CommonsCall.Web.Features.Accounts;
 /// Signing in with an email and a password, telling a prober nothing: an unknown email, a wrong password and a
 /// locked account give the same answer, after the same work (one password hash checked), so that neither the
 /// message nor the time says whether an account exists. A disabled account is refused the same way. Every sign-in records when the password was proved
-/// (<see cref="RecentSignIn"/>).
+/// (<see cref="RecentSignIn"/>). Attempts are limited per client address (<see cref="ActionRateLimits.SignIn"/>), whatever the
+/// accounts tried: the lockout limits them per account.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, PasswordSignIn.DecoyHash decoy, TimeProvider clock)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, PasswordSignIn.DecoyHash decoy, ActionRateLimits limits, TimeProvider clock)
 {
-    /// <summary>True when the person is now signed in (a persistent cookie); false for any failure, whatever its cause.</summary>
-    public async Task<bool> SignInAsync(string email, string password)
+    public enum Outcome
+    {
+        /// <summary>The person is now signed in (a persistent cookie).</summary>
+        SignedIn,
+
+        /// <summary>Any failure, whatever its cause: unknown email, wrong password, locked or disabled account.</summary>
+        Refused,
+
+        /// <summary>Too many attempts from this client address in the current window: no password was checked.</summary>
+        Throttled,
+    }
+
+    public async Task<Outcome> SignInAsync(string email, string password, string? clientAddress)
+    {
+        if (!await limits.TryAcquireAsync(ActionRateLimits.SignIn, clientAddress ?? "unknown"))
+        {
+            return Outcome.Throttled;
+        }
+
+        return await CheckAsync(email, password) ? Outcome.SignedIn : Outcome.Refused;
+    }
+
+    private async Task<bool> CheckAsync(string email, string password)
     {
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email);

@@ -42,7 +42,7 @@ public sealed class OnboardingService(
 
             var lines = planned.Value!;
             var invitations = lines.Sum(l => l.ChangesSomething ? l.Emails.Count(e => e.Action == EmailAction.Invite) : 0);
-            if (invitations > 0 && !limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!, invitations))
+            if (invitations > 0 && !await limits.TryAcquireAsync(ActionRateLimits.Invitations, actor.UserId!, invitations, ct))
             {
                 return limits.Refusal(ActionRateLimits.Invitations, "invitations");
             }
@@ -108,7 +108,7 @@ public sealed class OnboardingService(
                 return Result.Fail(OnboardingCodes.AlreadyJoined, "This person has already joined: there is nothing to resend.");
             }
 
-            if (!limits.TryAcquire(ActionRateLimits.Invitations, actor.UserId!))
+            if (!await limits.TryAcquireAsync(ActionRateLimits.Invitations, actor.UserId!, ct: ct))
             {
                 return limits.Refusal(ActionRateLimits.Invitations, "invitations");
             }
