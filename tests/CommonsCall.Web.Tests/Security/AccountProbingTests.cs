@@ -172,5 +172,10 @@ public sealed class SignInRateLimitTests(NetworkApp app) : IClassFixture<Network
         var counted = windows.Where(w => w.Policy == ActionRateLimits.SignIn && w.KeyHash == Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))).ShouldHaveSingleItem();
         counted.Count.ShouldBe(NetworkApp.SignInAttempts);
         windows.ShouldAllBe(w => w.KeyHash.Length == 64 && w.KeyHash.All(char.IsAsciiHexDigitLower), "a window holds a key as it was given (an email, an address)");
+
+        // Once its window has ended, the row is deleted as the instance counts other uses.
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await instances[0].TryAcquireAsync(ActionRateLimits.SignIn, "192.0.2.99")).ShouldBeTrue();
+        (await db.RateLimitWindows.AsNoTracking().AnyAsync(w => w.KeyHash == counted.KeyHash)).ShouldBeFalse();
     }
 }
