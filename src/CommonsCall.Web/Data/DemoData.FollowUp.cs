@@ -9,6 +9,7 @@ using CommonsCall.Web.Features.Budgeting;
 using CommonsCall.Web.Features.Calls;
 using CommonsCall.Web.Features.FollowUp;
 using CommonsCall.Web.Features.Notifications;
+using CommonsCall.Web.Features.Recognition;
 using Microsoft.AspNetCore.Identity;
 using CommonsEntity = CommonsCall.Domain.Commons.Commons;
 
@@ -200,8 +201,9 @@ public static partial class DemoData
         var phases = new CallPhaseService(changes);
         var contributions = ActivatorUtilities.CreateInstance<ContributionService>(services, clock);
         var receipts = ActivatorUtilities.CreateInstance<ContributionReceipts>(services, notifier, clock);
-        var round = ActivatorUtilities.CreateInstance<RoundService>(services, changes, notifier);
-        var agreements = ActivatorUtilities.CreateInstance<AgreementService>(services, changes, ActivatorUtilities.CreateInstance<AgreementNotices>(services, notifier));
+        var badges = ActivatorUtilities.CreateInstance<BadgeIssuer>(services, notifier);
+        var round = ActivatorUtilities.CreateInstance<RoundService>(services, changes, notifier, badges);
+        var agreements = ActivatorUtilities.CreateInstance<AgreementService>(services, changes, ActivatorUtilities.CreateInstance<AgreementNotices>(services, notifier), badges);
         var camille = new Actor(facilitator.Id, IsAdministrator: false, IsFacilitator: true);
         Actor Person(AppUser user) => new(user.Id, IsAdministrator: false, IsFacilitator: false);
 

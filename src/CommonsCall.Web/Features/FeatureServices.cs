@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddSingleton<Objections.ObjectionService>();
         services.AddSingleton<Objections.ObjectionQueries>();
         services.AddSingleton<Recognition.BadgeQueries>();
+        services.AddSingleton<Recognition.BadgeIssuer>();
         services.AddSingleton<Recognition.BadgeService>();
         services.AddSingleton<GrantsCsv>();
         services.AddSingleton<ChallengeService>();

@@ -65,6 +65,13 @@ public sealed class NotificationKit(MailApp app, Smtp4dev smtp)
         }
     }
 
+    /// <summary>The one mail to <paramref name="email"/> with this subject, once every mail the outbox sent there arrived (the scenario's other mails are left aside).</summary>
+    public async Task<ReceivedMail> MailWithSubjectAsync(string email, string subject)
+    {
+        var received = await MailsToAsync(email, 1);
+        return received.Where(m => m.Subject == subject).ShouldHaveSingleItem($"mails to {email}: {string.Join(" | ", received.Select(m => m.Subject))}");
+    }
+
     /// <summary>How many mails the outbox holds for <paramref name="email"/> (queued or sent): what was decided to be sent.</summary>
     public async Task<int> OutboxCountAsync(string email, string? kind = null)
     {

@@ -47,13 +47,13 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smt
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge))).Error.ShouldBeNull();
 
         var page = $"{MailApp.PublicBaseUrl}/badges/{badge.Id}";
-        var french = await MailAsync(await Kit.EmailOfAsync(colleague), "Badge « Porteur d'un commun financé » révoqué");
+        var french = await Kit.MailWithSubjectAsync(await Kit.EmailOfAsync(colleague), "Badge « Porteur d'un commun financé » révoqué");
         var text = await Smtp.PlainTextAsync(french);
         text.ShouldContain($"Les animateurs de l'appel « {s.Budget.Call.Title} » ont révoqué ce badge");
         text.ShouldContain($"Il avait été décerné pour « {s.Funded.Title} ».");
         text.ShouldContain($"Raison publiée : {Reason}");
         text.ShouldContain(page);
-        var english = await MailAsync(await Kit.EmailOfAsync(s.Lead.User), "Badge “Holder of a funded commons” revoked");
+        var english = await Kit.MailWithSubjectAsync(await Kit.EmailOfAsync(s.Lead.User), "Badge “Holder of a funded commons” revoked");
         (await Smtp.PlainTextAsync(english)).ShouldContain($"Published reason: {Reason}");
         var seen = (await Kit.NotificationsOfAsync(colleague, NotificationType.BadgeRevoked)).ShouldHaveSingleItem();
         seen.Link.ShouldBe($"/badges/{badge.Id}");
@@ -82,7 +82,7 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smt
 
         (await Badges.RevokeAsync(s.Facilitator, Revoke(badge, "Conflit d'intérêts découvert après la session."))).Error.ShouldBeNull();
 
-        var mail = await MailAsync(s.ExpertEmail, "Badge « Évaluateur d'un appel à communs » révoqué");
+        var mail = await Kit.MailWithSubjectAsync(s.ExpertEmail, "Badge « Évaluateur d'un appel à communs » révoqué");
         var text = await Smtp.PlainTextAsync(mail);
         text.ShouldContain("Raison publiée : Conflit d'intérêts découvert après la session.");
         text.ShouldNotContain("Il avait été décerné pour", Case.Sensitive, "a badge of the whole call names no commons");
@@ -110,23 +110,6 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smt
         (await BadgeAsync(s.CallId, BadgeKind.FundedCommonsHolder)).IsRevoked.ShouldBeFalse();
         (await Kit.NotificationsOfAsync(s.Lead.User, NotificationType.BadgeRevoked)).ShouldBeEmpty();
         (await Kit.OutboxCountAsync(await Kit.EmailOfAsync(s.Lead.User), Kind)).ShouldBe(0);
-    }
-
-    /// <summary>The one mail to <paramref name="email"/> with this subject, once smtp4dev lists it (earlier mails of the scenario are left aside).</summary>
-    private async Task<ReceivedMail> MailAsync(string email, string subject)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var received = (await Smtp.MessagesAsync()).Where(m => m.To.Contains(email)).ToList();
-            if (received.Where(m => m.Subject == subject).ToList() is { Count: > 0 } mails)
-            {
-                return mails.ShouldHaveSingleItem();
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"no mail \"{subject}\" to {email}; received: {string.Join(" | ", received.Select(m => m.Subject))}");
-            await Task.Delay(200);
-        }
     }
 
     private static RevokeBadge Revoke(Badge badge, string reason = Reason) => new(reason) { CallId = badge.CallId, BadgeId = badge.Id };

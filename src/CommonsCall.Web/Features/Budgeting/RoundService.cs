@@ -19,7 +19,7 @@ public sealed record RoundClosed(SettlementResult Settlement, IReadOnlyList<Memb
 /// <summary>Closes the budget round of the call <see cref="CallId"/>.</summary>
 public sealed record CloseRound(Guid CallId);
 
-public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Notifier notifier)
+public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Notifier notifier, Recognition.BadgeIssuer badges)
 {
     /// <summary>
     /// Closes the round, then reads the budgets as the actor may see them: settled budgets no longer change (grants,
@@ -99,7 +99,7 @@ public sealed class RoundService(CallChanges changes, BudgetQueries budgets, Not
             new { Funded = result.Funded.Count(), NotFunded = result.NotFunded.Count(), result.Mode, result.MatchingPool, result.Matched, result.UnmatchedPool });
         await NotifyResultsAsync(db, call, commons, given, budgets, result, ct);
         await ContributionEvents.NotifyCallChangedAsync(db, callId, ct);
-        await Recognition.BadgeIssuer.IssueAsync(db, callId, now, ct);
+        await badges.IssueAsync(db, callId, now, ct);
         return result;
     }
 

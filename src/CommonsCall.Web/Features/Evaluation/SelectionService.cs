@@ -13,7 +13,7 @@ namespace CommonsCall.Web.Features.Evaluation;
 /// with a written reason and the commons' aggregated scores, which every applicant (the people of its co-creator
 /// organisations) is notified of, in the same transaction.
 /// </summary>
-public sealed class SelectionService(CallChanges changes, Notifier notifier, IValidator<OpenSession> openValidator, IValidator<PublishSession> publishValidator)
+public sealed class SelectionService(CallChanges changes, Notifier notifier, BadgeIssuer badges, IValidator<OpenSession> openValidator, IValidator<PublishSession> publishValidator)
 {
     public static DomainError UnknownSession => new(ErrorCodes.NotFound, "Unknown session in this call.");
 
@@ -51,7 +51,7 @@ public sealed class SelectionService(CallChanges changes, Notifier notifier, IVa
 
                 x.Audit("selection.session_published", null, new { session.Id, Decisions = command.Decisions });
                 await NotifyApplicantsAsync(x, session, ct);
-                await BadgeIssuer.IssueAsync(x.Db, command.CallId, x.Now, ct);
+                await badges.IssueAsync(x.Db, command.CallId, x.Now, ct);
                 return Result.Ok();
             }, ct);
 

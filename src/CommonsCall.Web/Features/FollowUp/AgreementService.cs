@@ -24,6 +24,7 @@ namespace CommonsCall.Web.Features.FollowUp;
 public sealed class AgreementService(
     CallChanges changes,
     AgreementNotices notices,
+    Recognition.BadgeIssuer badges,
     IValidator<ProposeSchedule> proposeValidator,
     IValidator<DeclareMilestoneDone> declareValidator,
     IValidator<AskMilestoneChanges> askChangesValidator,
@@ -105,7 +106,7 @@ public sealed class AgreementService(
             if (a.Status == AgreementStatus.Delivered)
             {
                 (await x.Db.Commons.SingleAsync(c => c.Id == a.CommonsId, ct)).MarkDelivered();
-                await Recognition.BadgeIssuer.IssueAsync(x.Db, x.Call.Id, x.Now, ct);
+                await badges.IssueAsync(x.Db, x.Call.Id, x.Now, ct);
             }
 
             return paid;

@@ -36,6 +36,9 @@ public enum NotificationType
 
     /// <summary>To a badge's holder: a facilitator revoked it, with the published reason.</summary>
     BadgeRevoked,
+
+    /// <summary>To a badge's holder: the call awarded it (settlement, selection, delivery), with its public page.</summary>
+    BadgeAwarded,
 }
 
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>

@@ -4,6 +4,7 @@ using CommonsCall.Domain.Recognition;
 using CommonsCall.Domain.Reports;
 using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Data;
+using CommonsCall.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Features.Recognition;
@@ -11,9 +12,9 @@ namespace CommonsCall.Web.Features.Recognition;
 /// <summary>
 /// Issues the badges whose facts are true, once each (a unique key per kind, subject and recipient): the features call
 /// it inside their own unit of work when a fact may have become true (settlement, delivery), so the badges commit
-/// with the change that earned them. Running it again issues nothing twice.
+/// with the change that earned them, and so do the notices telling their holders. Running it again issues nothing twice.
 /// </summary>
-public static class BadgeIssuer
+public sealed class BadgeIssuer(Notifier notifier)
 {
     private const PositioningKinds Contributes = PositioningKinds.ContributesSkills | PositioningKinds.ContributesTechnicalMeans | PositioningKinds.ContributesMoneyInKind;
 
@@ -23,7 +24,7 @@ public static class BadgeIssuer
     /// settled call was one; the organisations ranked first by the involvement ranking of a settled call were the most
     /// involved; a person who scored a commons that a published selection session decided evaluated the call.
     /// </summary>
-    public static async Task<IReadOnlyList<Badge>> IssueAsync(AppDbContext db, Guid callId, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<Badge>> IssueAsync(AppDbContext db, Guid callId, DateTimeOffset now, CancellationToken ct)
     {
         // The caller's changes (a commons just funded or delivered) are flushed, in its transaction, so the facts read them.
         await db.SaveChangesAsync(ct);
@@ -56,7 +57,30 @@ public static class BadgeIssuer
             .Select(b => (b.Kind, b.SubjectId, b.RecipientKey)).ToHashSet();
         var fresh = wanted.Where(b => issued.Add((b.Kind, b.SubjectId, b.RecipientKey))).ToList();
         badges.AddRange(fresh);
+        foreach (var badge in fresh)
+        {
+            await NotifyHolderAsync(db, call.Title, badge, ct);
+        }
+
         return fresh;
+    }
+
+    /// <summary>
+    /// The badge's holder (the organisation's representatives, or the person) learns in their language what it was
+    /// awarded for, with a link to its public page, which they may share. Once per badge, as it is issued.
+    /// </summary>
+    private async Task NotifyHolderAsync(AppDbContext db, string callTitle, Badge badge, CancellationToken ct)
+    {
+        var holders = badge.RecipientOrganisationId is { } organisation ? await Notifier.RepresentativesAsync(db, [organisation], ct) : [badge.RecipientUserId!];
+        var body = new List<Words> { new($"notifications.badge.awarded.{badge.Kind}.body", callTitle) };
+        if (await BadgeQueries.SubjectAsync(db, badge, ct) is { } subject)
+        {
+            body.Add(new Words("notifications.badge.awarded.subject", subject));
+        }
+
+        body.Add(new Words("notifications.badge.awarded.share"));
+        await notifier.NotifyUsersAsync(db, holders, NotificationType.BadgeAwarded, badge.CallId, $"/badges/{badge.Id}",
+            new NotificationText(new Words($"notifications.badge.awarded.{badge.Kind}.title"), body), ct);
     }
 
     /// <summary>The organisations of rank 1 in the call's involvement ranking, counted as its facilitators see it (every contribution).</summary>
