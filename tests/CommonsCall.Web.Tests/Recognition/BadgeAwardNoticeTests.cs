@@ -81,15 +81,8 @@ public sealed class BadgeAwardNoticeTests(Smtp4dev smtp) : MailAppTests(smtp)
         await s.StaffAsync();
         (await s.ScoreAsync(s.Expert, s.Register, 8, 9, 7)).Error.ShouldBeNull();
         var session = await s.Selection.OpenAsync(s.Facilitator, new OpenSession(s.CallId, "Session de printemps", TestClock.Today.AddDays(12)));
-        // This test's own database refuses any new badge when the transaction commits, after its notice and mail were
-        // added: as a crash at that moment would, it takes the whole change with it.
-        await using (var db = await App.DbAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE FUNCTION refuse_badge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit by the test'; END $$;
-                CREATE CONSTRAINT TRIGGER refuse_badge AFTER INSERT ON "Badges" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_badge();
-                """);
-        }
+        // A new badge is refused when the transaction commits, after its notice and mail were added.
+        await CommitFaults.RefuseAtCommitAsync(App.ConnectionString, "Badges", "INSERT");
 
         await Should.ThrowAsync<Npgsql.PostgresException>(() => s.Selection.PublishAsync(s.Facilitator, new PublishSession(s.CallId, session.Value,
             [new DecisionTerms(s.Register, SelectionOutcome.Selected, "Un registre attendu.")])));

@@ -95,15 +95,8 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smt
     {
         var s = await FollowUpScenario.CreateAsync(App);
         var badge = await BadgeAsync(s.CallId, BadgeKind.FundedCommonsHolder);
-        // This test's own database refuses any change of a badge when the transaction commits, after the notice and its
-        // mail were added: as a crash at that moment would, it takes the whole change with it.
-        await using (var db = await App.DbAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE FUNCTION refuse_badge_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit by the test'; END $$;
-                CREATE CONSTRAINT TRIGGER refuse_badge_change AFTER UPDATE ON "Badges" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_badge_change();
-                """);
-        }
+        // A change of a badge is refused when the transaction commits, after the notice and its mail were added.
+        await CommitFaults.RefuseAtCommitAsync(App.ConnectionString, "Badges", "UPDATE");
 
         await Should.ThrowAsync<Npgsql.PostgresException>(() => Badges.RevokeAsync(s.Facilitator, Revoke(badge)));
 
