@@ -17,7 +17,11 @@ public sealed class FileInput : InputFile
     [Parameter]
     public bool Disabled { get; set; }
 
-    protected override void OnParametersSet() => ApplyDisabled();
+    protected override void OnParametersSet()
+    {
+        base.OnParametersSet();
+        ApplyDisabled();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
