@@ -52,6 +52,11 @@ public sealed class NotificationCentreTests(BrowserFixture browser)
         await page.GetByTestId("preferences-link").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Préférences de notification", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForInteractiveAsync();
+        // The types are grouped by what they concern, in the order a call lives them.
+        await Expect(page.GetByTestId("preferences-topic").Locator("th[scope=colgroup]")).ToHaveTextAsync([
+            "Le tour de cofinancement", "Mes communs, l'évaluation et la sélection", "Les groupes de travail", "Le suivi des communs financés",
+            "Questions, réponses et annonces", "Mes rôles et mes badges"]);
+        await Expect(page.GetByTestId("preferences-topic").Last).ToContainTextAsync("Badges décernés à moi ou à mon organisation");
         await page.GetByLabel("Annonces de l'animation").SelectOptionAsync("Off");
         await page.GetByTestId("digest-hour").SelectOptionAsync("18");
         await page.GetByTestId("save-preferences").ClickAsync();

@@ -41,6 +41,38 @@ public enum NotificationType
     BadgeAwarded,
 }
 
+/// <summary>What the preferences page groups the types under, in the order a call lives them.</summary>
+public enum NotificationTopic
+{
+    Round,
+    Selection,
+    WorkingGroups,
+    FollowUp,
+    Conversation,
+    Roles,
+}
+
+public static class NotificationTopics
+{
+    /// <summary>
+    /// The topic of each type. The switch lists every type and has no default on purpose: a new type without a topic
+    /// does not compile (CS8509). Only CS8524, about numbers that name no type, is silenced.
+    /// </summary>
+#pragma warning disable CS8524
+    public static NotificationTopic Of(NotificationType type) => type switch
+    {
+        NotificationType.ContributionReceipt or NotificationType.RoundOpened or NotificationType.RoundClosing or NotificationType.RoundClosed => NotificationTopic.Round,
+        NotificationType.CommonsReviewed or NotificationType.ObjectionRaised or NotificationType.ObjectionAnswered or NotificationType.EvaluationAssigned
+            or NotificationType.SelectionPublished => NotificationTopic.Selection,
+        NotificationType.MilestoneDue or NotificationType.MilestoneOverdue or NotificationType.MeetingCadence => NotificationTopic.WorkingGroups,
+        NotificationType.ScheduleProposed or NotificationType.ScheduleAccepted or NotificationType.MilestoneDeclared or NotificationType.MilestoneAccepted
+            or NotificationType.MilestoneChangesAsked or NotificationType.AgreementCancelled or NotificationType.AwardCorrected => NotificationTopic.FollowUp,
+        NotificationType.QuestionAnswered or NotificationType.CommentReply or NotificationType.Announcement => NotificationTopic.Conversation,
+        NotificationType.FacilitatorAppointed or NotificationType.BadgeAwarded or NotificationType.BadgeRevoked => NotificationTopic.Roles,
+    };
+#pragma warning restore CS8524
+}
+
 /// <summary>How a person wants one type of notification: each is always listed in the notification centre.</summary>
 public enum NotificationDelivery
 {

@@ -71,7 +71,7 @@ public sealed class BadgeIssuer(Notifier notifier)
     /// </summary>
     private async Task NotifyHolderAsync(AppDbContext db, string callTitle, Badge badge, CancellationToken ct)
     {
-        var holders = badge.RecipientOrganisationId is { } organisation ? await Notifier.RepresentativesAsync(db, [organisation], ct) : [badge.RecipientUserId!];
+        var holders = await BadgeQueries.HoldersAsync(db, badge, ct);
         var body = new List<Words> { new($"notifications.badge.awarded.{badge.Kind}.body", callTitle) };
         if (await BadgeQueries.SubjectAsync(db, badge, ct) is { } subject)
         {

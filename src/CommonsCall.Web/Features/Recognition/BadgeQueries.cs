@@ -116,6 +116,10 @@ public sealed class BadgeQueries(IDbContextFactory<AppDbContext> factory, Public
         return badges.GroupBy(b => b.Organisation).ToDictionary(g => g.Key, g => (IReadOnlyList<(Guid, BadgeKind)>)[.. g.Select(b => (b.Id, b.Kind))]);
     }
 
+    /// <summary>The people a badge's notices go to: its organisation's representatives, or the person who holds it.</summary>
+    internal static async Task<IReadOnlyList<string>> HoldersAsync(AppDbContext db, Badge badge, CancellationToken ct) =>
+        badge.RecipientOrganisationId is { } organisation ? await Notifications.Notifier.RepresentativesAsync(db, [organisation], ct) : [badge.RecipientUserId!];
+
     /// <summary>What the badge was awarded for, in words: the commons' title or the micro-challenge's question; null for a badge of the whole call.</summary>
     internal static async Task<string?> SubjectAsync(AppDbContext db, Badge badge, CancellationToken ct) => badge.Kind switch
     {

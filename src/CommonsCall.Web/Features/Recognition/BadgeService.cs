@@ -79,9 +79,7 @@ public sealed class BadgeService(CallChanges changes, Notifier notifier, IValida
     /// </summary>
     private async Task NotifyHolderAsync(CallChange x, Actor actor, Badge badge, CancellationToken ct)
     {
-        var holders = badge.RecipientOrganisationId is { } organisation
-            ? await Notifier.RepresentativesAsync(x.Db, [organisation], ct)
-            : [badge.RecipientUserId!];
+        var holders = await BadgeQueries.HoldersAsync(x.Db, badge, ct);
         var body = new List<Words> { new("notifications.badge.revoked.body", x.Call.Title) };
         if (await BadgeQueries.SubjectAsync(x.Db, badge, ct) is { } subject)
         {
