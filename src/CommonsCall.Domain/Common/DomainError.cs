@@ -7,6 +7,9 @@ namespace CommonsCall.Domain.Common;
 /// </summary>
 public sealed record DomainError(string Code, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
+    /// <summary>For a refusal that time lifts (a rate limit): how long until the same request may be accepted.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public override string ToString() => $"{Code}: {Detail}";
 }
 

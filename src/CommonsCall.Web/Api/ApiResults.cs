@@ -5,7 +5,8 @@ namespace CommonsCall.Web.Api;
 
 /// <summary>
 /// How the API answers a service's outcome: the value on success, else RFC 7807 problem details whose
-/// <c>code</c> member is the stable <see cref="ErrorCodes"/> value (and <c>errors</c> lists the invalid fields).
+/// <c>code</c> member is the stable <see cref="ErrorCodes"/> value (and <c>errors</c> lists the invalid fields). A
+/// refusal that time lifts (<see cref="DomainError.RetryAfter"/>) says when in <c>Retry-After</c>.
 /// </summary>
 public static class ApiResults
 {
@@ -64,6 +65,12 @@ public static class ApiResults
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var status = StatusCodeFor(error.Code, httpContext.User.Identity?.IsAuthenticated == true);
+            if (error.RetryAfter is { } wait)
+            {
+                // Whole seconds, at least one: "0" would invite an immediate retry that is refused again.
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return Problem(status, error.Code, error.Detail, error.Code == ErrorCodes.Validation ? error.Fields ?? new Dictionary<string, string[]>() : null)
                 .ExecuteAsync(httpContext);
         }

@@ -63,6 +63,7 @@ public sealed class ConversationLimitsTests(LimitedConversationApp app) : IClass
         var response = await client.PostAsJsonAsync(url, new { body = "Un de trop" });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromMinutes(1), "every message was posted at the same instant: the oldest leaves the window in a minute");
         (await s.StateAsync()).ShouldBe(before);
     }
 

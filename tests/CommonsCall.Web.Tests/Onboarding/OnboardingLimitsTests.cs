@@ -69,6 +69,7 @@ public sealed partial class OnboardingLimitsTests
             var before = await DatabaseSnapshot.TakeAsync(app.ConnectionString);
             var tooMany = await api.PostAsJsonAsync(url, new { csv = "nom;emails\nQuatre;\"a@q.example b@q.example c@q.example d@q.example\"" });
             var problem = await tooMany.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+            tooMany.Headers.RetryAfter.ShouldBeNull("four invitations at once never fit a limit of three: no time makes it pass");
             // The detail is the code's sentence in the caller's language (French without Accept-Language).
             problem.GetProperty("detail").GetString()!.ShouldContain("Trop de demandes");
             DatabaseSnapshot.Changed(before, await DatabaseSnapshot.TakeAsync(app.ConnectionString)).ShouldBeEmpty();
@@ -76,7 +77,10 @@ public sealed partial class OnboardingLimitsTests
             (await api.PostAsJsonAsync(url, new { csv = "nom;emails\nTrois;\"a@t.example b@t.example c@t.example\"" })).StatusCode.ShouldBe(HttpStatusCode.OK);
             var statuses = await (await api.GetAsync($"/api/v1/calls/{call.Slug}/onboarding/invitations")).ShouldBeOkAsync();
             var first = statuses[0].GetProperty("id").GetGuid();
-            await (await api.PostAsync($"/api/v1/calls/{call.Slug}/onboarding/invitations/{first}/resend", null)).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+            var resend = await api.PostAsync($"/api/v1/calls/{call.Slug}/onboarding/invitations/{first}/resend", null);
+            await resend.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+            // The hour's window ends within the hour: the caller is told when to try again.
+            resend.Headers.RetryAfter!.Delta!.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
             // A single invitation from the administration page counts towards the same limit.
             await using var scope = app.Services.CreateAsyncScope();

@@ -90,11 +90,17 @@ public sealed class ActionRateLimits(IOptionsMonitor<FixedWindowLimit> options, 
         return WindowStart(window, now) + window - now;
     }
 
-    /// <summary>The refusal: 429 in the API, a sentence on the pages; <paramref name="what"/> says what was limited.</summary>
-    public DomainError Refusal(string policy, string what)
+    /// <summary>
+    /// The refusal: 429 in the API, a sentence on the pages; <paramref name="what"/> says what was limited. It says when
+    /// to try again (the window's end), unless the request asked more <paramref name="permits"/> than any window allows.
+    /// </summary>
+    public DomainError Refusal(string policy, string what, int permits = 1)
     {
         var limit = options.Get(policy);
-        return new DomainError(ErrorCodes.RateLimited, $"Too many {what}: at most {limit.PermitLimit} every {limit.Window.TotalMinutes:0} minutes. Try again later.");
+        return new DomainError(ErrorCodes.RateLimited, $"Too many {what}: at most {limit.PermitLimit} every {limit.Window.TotalMinutes:0} minutes. Try again later.")
+        {
+            RetryAfter = permits <= limit.PermitLimit ? RetryAfter(policy) : null,
+        };
     }
 
     /// <summary>The window holding <paramref name="now"/>: windows follow each other from the Unix epoch, the same on every instance.</summary>

@@ -243,11 +243,19 @@ public sealed class CommentService(
         var limits = options.CurrentValue;
         await x.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"comments:" + userId}))", ct);
         var since = x.Now - limits.RateWindow;
-        var recent = await x.Db.Comments.CountAsync(c => c.AuthorUserId == userId && c.CreatedAt > since, ct);
-        return recent < limits.CommentsPerWindow
-            ? null
-            : new DomainError(ErrorCodes.RateLimited,
-                $"You may post {limits.CommentsPerWindow} messages every {limits.RateWindow.TotalSeconds:0} seconds: wait a moment before posting again.");
+        var recent = x.Db.Comments.Where(c => c.AuthorUserId == userId && c.CreatedAt > since);
+        if (await recent.CountAsync(ct) < limits.CommentsPerWindow)
+        {
+            return null;
+        }
+
+        // A message may be posted again once the oldest of the window leaves it.
+        var oldest = await recent.MinAsync(c => c.CreatedAt, ct);
+        return new DomainError(ErrorCodes.RateLimited,
+            $"You may post {limits.CommentsPerWindow} messages every {limits.RateWindow.TotalSeconds:0} seconds: wait a moment before posting again.")
+        {
+            RetryAfter = oldest + limits.RateWindow - x.Now,
+        };
     }
 
     private static async Task ForgetAsAnswerAsync(CallChange x, Comment comment, CancellationToken ct)

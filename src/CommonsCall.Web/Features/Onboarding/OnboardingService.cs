@@ -44,7 +44,7 @@ public sealed class OnboardingService(
             var invitations = lines.Sum(l => l.ChangesSomething ? l.Emails.Count(e => e.Action == EmailAction.Invite) : 0);
             if (invitations > 0 && !await limits.TryAcquireAsync(ActionRateLimits.Invitations, actor.UserId!, invitations, ct))
             {
-                return limits.Refusal(ActionRateLimits.Invitations, "invitations");
+                return limits.Refusal(ActionRateLimits.Invitations, "invitations", invitations);
             }
 
             return await ApplyAsync(x, lines, ct);
