@@ -67,8 +67,7 @@ public static class ApiResults
             var status = StatusCodeFor(error.Code, httpContext.User.Identity?.IsAuthenticated == true);
             if (error.RetryAfter is { } wait)
             {
-                // Whole seconds, at least one: "0" would invite an immediate retry that is refused again.
-                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RetryAfterHeader.Set(httpContext.Response, wait);
             }
 
             return Problem(status, error.Code, error.Detail, error.Code == ErrorCodes.Validation ? error.Fields ?? new Dictionary<string, string[]>() : null)

@@ -22,7 +22,7 @@ public static class ErrorText
     /// <summary>A wait as a person reads it, the same in French and English: seconds under a minute, else whole minutes rounded up.</summary>
     public static string Wait(TimeSpan wait)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var seconds = RetryAfterHeader.Seconds(wait);
         return seconds < 60 ? $"{seconds} s" : $"{(seconds + 59) / 60} min";
     }
 }
