@@ -124,7 +124,8 @@ public sealed class SignInRateLimitTests(NetworkApp app) : IClassFixture<Network
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.ShouldNotBeNull();
-        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives de connexion depuis votre réseau");
+        // The one-minute windows follow the clock, which stands on a minute: the next one starts in a minute.
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives de connexion depuis votre réseau : vous pourrez réessayer dans 1 min.");
         (await prober.Client.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var neighbour = From("192.0.2.11");
