@@ -11,7 +11,10 @@ public sealed class RateLimitWindow
 
     public string Policy { get; set; } = string.Empty;
 
-    /// <summary>The key's SHA-256 in hexadecimal: the table never holds an email or an address.</summary>
+    /// <summary>
+    /// The key's SHA-256 in hexadecimal: no email or address in clear. A hash of an address can be reversed by trying
+    /// every address, so what protects them is that a row lives only for its window and a few minutes more.
+    /// </summary>
     public string KeyHash { get; set; } = string.Empty;
 
     public DateTimeOffset WindowStart { get; set; }
