@@ -159,7 +159,7 @@ public sealed class SignInRateLimitTests(NetworkApp app) : IClassFixture<Network
     }
 
     [Fact]
-    public async Task Racing_uses_of_one_key_on_two_instances_count_exactly_up_to_the_limit_and_the_key_is_never_stored()
+    public async Task Racing_uses_of_one_key_on_two_instances_count_exactly_up_to_the_limit_and_no_key_is_stored_in_clear()
     {
         await using var second = await SecondInstanceAsync();
         ActionRateLimits[] instances = [app.Services.GetRequiredService<ActionRateLimits>(), second.Services.GetRequiredService<ActionRateLimits>()];
