@@ -6,7 +6,6 @@ using CommonsCall.Web.Features.Recognition;
 using CommonsCall.Web.Tests.Evaluation;
 using CommonsCall.Web.Tests.Mail;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Recognition;
@@ -92,9 +91,5 @@ public sealed class BadgeAwardNoticeTests(Smtp4dev smtp) : MailAppTests(smtp)
         (await Kit.OutboxCountAsync(s.ExpertEmail, Kind)).ShouldBe(0);
     }
 
-    private async Task<List<Badge>> BadgesAsync(Guid callId, BadgeKind kind)
-    {
-        await using var db = await App.DbAsync();
-        return await db.Set<Badge>().AsNoTracking().Where(b => b.CallId == callId && b.Kind == kind).ToListAsync();
-    }
+    private Task<List<Badge>> BadgesAsync(Guid callId, BadgeKind kind) => new TestData(App).BadgesAsync(callId, kind);
 }

@@ -9,7 +9,6 @@ using CommonsCall.Web.Tests.Evaluation;
 using CommonsCall.Web.Tests.Mail;
 using CommonsCall.Web.Tests.Notifications;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommonsCall.Web.Tests.Recognition;
@@ -107,9 +106,5 @@ public sealed class BadgeRevocationNoticeTests(Smtp4dev smtp) : MailAppTests(smt
 
     private static RevokeBadge Revoke(Badge badge, string reason = Reason) => new(reason) { CallId = badge.CallId, BadgeId = badge.Id };
 
-    private async Task<Badge> BadgeAsync(Guid callId, BadgeKind kind)
-    {
-        await using var db = await App.DbAsync();
-        return await db.Set<Badge>().AsNoTracking().SingleAsync(b => b.CallId == callId && b.Kind == kind);
-    }
+    private async Task<Badge> BadgeAsync(Guid callId, BadgeKind kind) => (await new TestData(App).BadgesAsync(callId, kind)).Single();
 }

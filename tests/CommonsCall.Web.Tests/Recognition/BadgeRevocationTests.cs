@@ -24,8 +24,7 @@ public sealed class BadgeRevocationTests(AppFactory app) : IClassFixture<AppFact
     private async Task<(FollowUpScenario S, Badge Badge)> SettledAsync()
     {
         var s = await FollowUpScenario.CreateAsync(app);
-        await using var db = await new TestData(app).DbAsync();
-        return (s, await db.Set<Badge>().AsNoTracking().SingleAsync(b => b.CallId == s.CallId && b.Kind == BadgeKind.FundedCommonsHolder));
+        return (s, (await new TestData(app).BadgesAsync(s.CallId, BadgeKind.FundedCommonsHolder)).Single());
     }
 
     private async Task<(Badge Badge, int Audited)> StateAsync(Badge badge)

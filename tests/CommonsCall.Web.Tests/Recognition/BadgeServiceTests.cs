@@ -5,18 +5,13 @@ using CommonsCall.Domain.WorkingGroups;
 using CommonsCall.Web.Features.Recognition;
 using CommonsCall.Web.Tests.Api;
 using CommonsCall.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommonsCall.Web.Tests.Recognition;
 
 /// <summary>Issue 16 §6 on PostgreSQL: badges issued when their facts become true, once, and served as Open Badges 2.0 hosted assertions.</summary>
 public sealed class BadgeServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<List<Badge>> BadgesAsync(Guid callId)
-    {
-        await using var db = await new TestData(app).DbAsync();
-        return await db.Set<Badge>().AsNoTracking().Where(b => b.CallId == callId).ToListAsync();
-    }
+    private Task<List<Badge>> BadgesAsync(Guid callId) => new TestData(app).BadgesAsync(callId);
 
     [Fact]
     public async Task Settlement_awards_the_funded_commons_holder_and_the_most_involved_and_delivery_the_contributors_each_once()

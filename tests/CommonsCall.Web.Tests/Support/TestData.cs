@@ -19,6 +19,13 @@ public sealed class TestData(AppFactory app)
     public async Task<AppDbContext> DbAsync() =>
         await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
+    /// <summary>The badges of the call as the database holds them, revoked ones included; only those of <paramref name="kind"/> when given.</summary>
+    public async Task<List<Domain.Recognition.Badge>> BadgesAsync(Guid callId, Domain.Recognition.BadgeKind? kind = null)
+    {
+        await using var db = await DbAsync();
+        return await db.Set<Domain.Recognition.Badge>().AsNoTracking().Where(b => b.CallId == callId && (kind == null || b.Kind == kind)).ToListAsync();
+    }
+
     public async Task<Actor> UserAsync(string? role = null, Guid? organisation = null, string? email = null)
     {
         await DemoData.EnsureRolesAsync(app.Services);
