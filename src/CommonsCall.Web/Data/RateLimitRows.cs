@@ -17,18 +17,17 @@ public sealed class RateLimitRows
     public RateLimitRows(IModel model)
     {
         var w = new ModelTable<RateLimitWindow>(model);
-        string Col(string property) => w[property];
-        var count = Col(nameof(RateLimitWindow.Count));
+        var count = w[nameof(RateLimitWindow.Count)];
 
         // The row's lock orders racing uses of one key: each adds its permits only if the total stays within the limit.
         _count = $"""
-            INSERT INTO {w} AS w ({Col(nameof(RateLimitWindow.Policy))}, {Col(nameof(RateLimitWindow.KeyHash))}, {Col(nameof(RateLimitWindow.WindowStart))}, {Col(nameof(RateLimitWindow.Ends))}, {count})
+            INSERT INTO {w} AS w ({w[nameof(RateLimitWindow.Policy)]}, {w[nameof(RateLimitWindow.KeyHash)]}, {w[nameof(RateLimitWindow.WindowStart)]}, {w[nameof(RateLimitWindow.Ends)]}, {count})
             VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT ({Col(nameof(RateLimitWindow.Policy))}, {Col(nameof(RateLimitWindow.KeyHash))}, {Col(nameof(RateLimitWindow.WindowStart))})
+            ON CONFLICT ({w[nameof(RateLimitWindow.Policy)]}, {w[nameof(RateLimitWindow.KeyHash)]}, {w[nameof(RateLimitWindow.WindowStart)]})
             DO UPDATE SET {count} = w.{count} + EXCLUDED.{count} WHERE w.{count} + EXCLUDED.{count} <= $6
             RETURNING w.{count}
             """;
-        _sweep = $"DELETE FROM {w} WHERE {Col(nameof(RateLimitWindow.Ends))} <= $1";
+        _sweep = $"DELETE FROM {w} WHERE {w[nameof(RateLimitWindow.Ends)]} <= $1";
     }
 
     /// <summary>Built from the model of the app's <see cref="AppDbContext"/>.</summary>
